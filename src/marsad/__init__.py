@@ -1,0 +1,3 @@
+"""Marsad: structured, verifiable event data from Arabic news."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,61 @@
+"""The ``marsad`` command group.
+
+Subcommands live in their own modules and are imported only when called, so
+``marsad extract`` does not pay for the web stack.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from marsad import __version__
+from marsad.errors import MarsadError
+
+# command name -> "module:attribute" of a click.Command
+COMMANDS = {
+    "extract": "marsad.cli.extract:extract",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        cmd = getattr(importlib.import_module(module), attr)
+        if not isinstance(cmd, click.Command):
+            raise TypeError(f"{target} is not a click command")
+        return cmd
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="marsad")
+def cli() -> None:
+    """Marsad (مرصد): structured, verifiable event data from Arabic news."""
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: run the CLI, turning Marsad errors into a coded message and exit status."""
+    try:
+        return cli.main(args=argv, prog_name="marsad", standalone_mode=False)
+    except MarsadError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

@@ -1,0 +1,172 @@
+"""Every error Marsad raises, each with a stable code.
+
+The library raises these typed exceptions; only the CLI and the HTTP API turn
+them into messages and exit codes. Codes never change meaning once released.
+"""
+
+from __future__ import annotations
+
+
+class MarsadError(Exception):
+    """Base class: an error with a stable code and a human message.
+
+    Attributes:
+        code: Stable identifier such as ``E101``.
+        message: Human-readable explanation, without the code.
+        component: The pipeline component that raised it, when known.
+    """
+
+    code = "E000"
+    exit_code = 1
+
+    def __init__(self, message: str, component: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.component = component
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+# --- input (E1xx) -----------------------------------------------------------
+
+
+class InputError(MarsadError):
+    """Input that Marsad cannot read as an article."""
+
+    code = "E100"
+    exit_code = 2
+
+
+class EmptyInputError(InputError):
+    code = "E101"
+
+
+class BinaryInputError(InputError):
+    code = "E102"
+
+
+class EncodingError(InputError):
+    code = "E103"
+
+
+class InputTooLargeError(InputError):
+    code = "E104"
+
+
+class MalformedHTMLError(InputError):
+    code = "E105"
+
+
+class MalformedJSONError(InputError):
+    code = "E106"
+
+
+class MissingFieldError(InputError):
+    code = "E107"
+
+
+class MalformedFeedError(InputError):
+    code = "E108"
+
+
+class InvalidDateError(InputError):
+    code = "E109"
+
+
+class MalformedWARCError(InputError):
+    code = "E110"
+
+
+class InputNotFoundError(InputError):
+    code = "E111"
+
+
+class MalformedGoldError(InputError):
+    code = "E112"
+
+
+# --- pipeline and model (E2xx) ---------------------------------------------
+
+
+class PipelineError(MarsadError):
+    code = "E200"
+
+
+class MissingRequirementError(PipelineError):
+    code = "E201"
+
+
+class UnknownComponentError(PipelineError):
+    code = "E202"
+
+
+class ComponentError(PipelineError):
+    """A component failed on one article (wraps the underlying error)."""
+
+    code = "E203"
+
+
+class SchemaVersionError(PipelineError):
+    code = "E204"
+
+
+class OffsetError(PipelineError):
+    code = "E205"
+
+
+# --- resources and models (E3xx) ---------------------------------------------
+
+
+class ResourceError(MarsadError):
+    code = "E300"
+
+
+class ModelNotFoundError(ResourceError):
+    code = "E301"
+
+
+class TrainingDataError(ResourceError):
+    code = "E302"
+
+
+# --- store (E4xx) ----------------------------------------------------------
+
+
+class StoreError(MarsadError):
+    code = "E400"
+    exit_code = 3
+
+
+class StoreReadOnlyError(StoreError):
+    code = "E401"
+
+
+class StoreFullError(StoreError):
+    code = "E402"
+
+
+class StoreCorruptError(StoreError):
+    code = "E403"
+
+
+class NotFoundError(StoreError):
+    code = "E404"
+
+
+class MigrationError(StoreError):
+    code = "E405"
+
+
+# --- usage (E5xx) ------------------------------------------------------------
+
+
+class UsageError(MarsadError):
+    code = "E500"
+    exit_code = 2
+
+
+class OptionalDependencyError(MarsadError):
+    """A feature needs an extra that is not installed (e.g. ``marsad[spark]``)."""
+
+    code = "E501"

@@ -1,0 +1,247 @@
+"""Components that declare what they require and assign, and the pipeline that runs them.
+
+A component is built once per process by its factory and is stateless afterwards,
+so the same pipeline runs in one process, in a process pool or in a Spark partition.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Protocol, runtime_checkable
+
+from marsad.article import Article
+from marsad.errors import ComponentError, MarsadError, MissingRequirementError, UnknownComponentError
+from marsad.settings import Settings
+
+
+@runtime_checkable
+class Component(Protocol):
+    """What every pipeline component provides."""
+
+    name: str
+    version: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, article: Article) -> None:
+        """Add the component's layers to the article (in place)."""
+
+
+# name -> "module:factory"; each factory takes Settings and returns a Component.
+COMPONENTS = MappingProxyType(
+    {
+        "structure": "marsad.text.structure:make_component",
+        "sentences": "marsad.text.sentences:make_component",
+        "tokens": "marsad.text.tokens:make_component",
+        "entities": "marsad.entities.component:make_component",
+        "times": "marsad.times.component:make_component",
+        "events": "marsad.events.component:make_component",
+        "quotes": "marsad.quotes:make_component",
+    }
+)
+
+
+def available_components() -> list[str]:
+    """Names of the components whose module can be imported."""
+    out = []
+    for name, target in COMPONENTS.items():
+        module = target.split(":")[0]
+        if importlib.util.find_spec(module) is not None:
+            out.append(name)
+    return out
+
+
+def make_component(name: str, settings: Settings) -> Component:
+    """Build one registered component.
+
+    Raises:
+        UnknownComponentError: No component has that name.
+    """
+    target = COMPONENTS.get(name)
+    if target is None:
+        raise UnknownComponentError(f"unknown component {name!r}; known: {', '.join(COMPONENTS)}")
+    module_name, factory = target.split(":")
+    module = importlib.import_module(module_name)
+    comp = getattr(module, factory)(settings)
+    if not isinstance(comp, Component):
+        raise UnknownComponentError(f"{target} did not return a pipeline component")
+    return comp
+
+
+@dataclass(slots=True)
+class Failure:
+    """One article that a component could not process, in batch mode."""
+
+    article_id: str
+    component: str
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
+class Result:
+    """What ``Pipeline.pipe`` yields for each article, in input order."""
+
+    article: Article
+    failure: Failure | None = None
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """An ordered list of components, checked when built.
+
+    Attributes:
+        components: The components, in running order.
+        given: Layers the input articles already carry (e.g. gold tokens).
+        timings: Seconds spent in each component, summed over all calls.
+    """
+
+    components: list[Component]
+    settings: Settings = field(default_factory=Settings)
+    given: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        check_requirements(self.components, self.given)
+
+    @classmethod
+    def from_names(
+        cls, names: Sequence[str] | None = None, settings: Settings | None = None, given: Sequence[str] = ()
+    ) -> Pipeline:
+        """Build the pipeline from component names (default: ``settings.components``).
+
+        Raises:
+            MissingRequirementError: A component needs a layer no earlier component assigns.
+            UnknownComponentError: A name is not registered.
+        """
+        settings = settings or Settings()
+        names = list(names if names is not None else settings.components)
+        return cls([make_component(n, settings) for n in names], settings, tuple(given))
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.components]
+
+    def __call__(self, article: Article) -> Article:
+        """Run every component on one article.
+
+        Raises:
+            MarsadError: The first error a component raised (others wrapped in ComponentError).
+        """
+        for comp in self.components:
+            if set(comp.assigns) <= set(self.given) and all(article.has_layer(a) for a in comp.assigns):
+                continue
+            t0 = time.perf_counter()
+            try:
+                comp(article)
+            except MarsadError as exc:
+                exc.component = exc.component or comp.name
+                raise
+            except Exception as exc:  # a bug in a component must not kill a batch: wrap it with its name
+                raise ComponentError(
+                    f"component {comp.name!r} failed on article {article.id}: {type(exc).__name__}: {exc}",
+                    component=comp.name,
+                ) from exc
+            finally:
+                self.timings[comp.name] = self.timings.get(comp.name, 0.0) + time.perf_counter() - t0
+        return article
+
+    def run_safe(self, article: Article) -> Result:
+        """Run on one article, recording an error instead of raising it."""
+        try:
+            return Result(self(article))
+        except MarsadError as exc:
+            return Result(article, Failure(article.id, exc.component or "pipeline", exc.code, exc.message))
+
+    def pipe(self, articles: Iterable[Article], workers: int = 1, batch_size: int = 32) -> Iterator[Result]:
+        """Process many articles; a failing article is recorded and the batch goes on.
+
+        Args:
+            articles: Articles to process (consumed lazily).
+            workers: Processes to use; 1 runs in this process.
+            batch_size: Articles sent to a worker at a time.
+
+        Yields:
+            One Result per article, in input order.
+        """
+        if workers <= 1:
+            for art in articles:
+                yield self.run_safe(art)
+            return
+        yield from _pipe_pool(self, articles, workers, batch_size)
+
+
+def check_requirements(components: Sequence[Component], given: Iterable[str] = ()) -> None:
+    """Check that each component's requirements are assigned by an earlier one.
+
+    Raises:
+        MissingRequirementError: Names the component, the missing layers and who provides them.
+    """
+    have = set(given)
+    for comp in components:
+        missing = [r for r in comp.requires if r not in have]
+        if missing:
+            providers = {m: [c.name for c in components if m in c.assigns] for m in missing}
+            hint = "; ".join(
+                f"{m} is assigned by {', '.join(p) if p else 'no component'}" for m, p in providers.items()
+            )
+            raise MissingRequirementError(
+                f"component {comp.name!r} requires {', '.join(missing)}, which no earlier component assigns ({hint})"
+            )
+        have.update(comp.assigns)
+
+
+# --- process pool ------------------------------------------------------------
+
+_WORKER: list[Pipeline] = []  # the per-process pipeline, built once by the pool initializer
+
+
+def _init_worker(names: list[str], settings: Settings, given: tuple[str, ...]) -> None:
+    _WORKER.clear()
+    _WORKER.append(Pipeline.from_names(names, settings, given))
+
+
+def _run_batch(batch: list[Article]) -> tuple[list[Result], dict[str, float]]:
+    pipe = _WORKER[0]
+    before = dict(pipe.timings)
+    results = [pipe.run_safe(a) for a in batch]
+    delta = {k: v - before.get(k, 0.0) for k, v in pipe.timings.items()}
+    return results, delta
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for art in articles:
+        batch.append(art)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _pipe_pool(pipe: Pipeline, articles: Iterable[Article], workers: int, batch_size: int) -> Iterator[Result]:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(pipe.names, pipe.settings, pipe.given)
+    ) as pool:
+        pending: list[Future[tuple[list[Result], dict[str, float]]]] = []
+        limit = workers * 2
+        for batch in _batches(articles, max(1, batch_size)):
+            pending.append(pool.submit(_run_batch, batch))
+            while len(pending) >= limit:
+                yield from _collect(pipe, pending.pop(0))
+        while pending:
+            yield from _collect(pipe, pending.pop(0))
+
+
+def _collect(pipe: Pipeline, fut: Future[tuple[list[Result], dict[str, float]]]) -> list[Result]:
+    results, delta = fut.result()
+    for k, v in delta.items():
+        pipe.timings[k] = pipe.timings.get(k, 0.0) + v
+    return results
