@@ -6,39 +6,26 @@ Subcommands live in their own modules and are imported only when called, so
 
 from __future__ import annotations
 
-import importlib
 import sys
 from typing import Any
 
 import click
 
 from marsad import __version__
+from marsad.cli.lazy import LazyGroup
 from marsad.errors import MarsadError
 
 # command name -> "module:attribute" of a click.Command
 COMMANDS = {
     "extract": "marsad.cli.extract:extract",
+    "eval": "marsad.cli.evaluate:eval_group",
+    "train": "marsad.cli.train:train_group",
+    "resources": "marsad.cli.resources:resources_group",
+    "actors": "marsad.cli.actors:actors_group",
 }
 
 
-class LazyGroup(click.Group):
-    """A group whose commands are imported on first use."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
-            return None
-        module, attr = target.split(":")
-        cmd = getattr(importlib.import_module(module), attr)
-        if not isinstance(cmd, click.Command):
-            raise TypeError(f"{target} is not a click command")
-        return cmd
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="marsad")
 def cli() -> None:
     """Marsad (مرصد): structured, verifiable event data from Arabic news."""

@@ -1,0 +1,16 @@
+"""``marsad train``: reproduce the models Marsad ships."""
+
+from __future__ import annotations
+
+import click
+
+from marsad.cli.lazy import LazyGroup
+
+TRAINERS = {
+    "ner": "marsad.entities.train:command",
+}
+
+
+@click.group("train", cls=LazyGroup, commands=TRAINERS)
+def train_group() -> None:
+    """Train a model from data (the trained model is committed with its scores)."""
