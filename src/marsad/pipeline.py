@@ -9,13 +9,14 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import time
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
-from marsad.article import Article
+from marsad.article import Article, Token
 from marsad.errors import ComponentError, MarsadError, MissingRequirementError, UnknownComponentError
 from marsad.settings import Settings
 
@@ -207,12 +208,29 @@ def _init_worker(names: list[str], settings: Settings, given: tuple[str, ...]) -
     _WORKER.append(Pipeline.from_names(names, settings, given))
 
 
-def _run_batch(batch: list[Article]) -> tuple[list[Result], dict[str, float]]:
+_Packed = tuple[list[Result], list["array[int] | None"], dict[str, float]]
+
+
+def _run_batch(batch: list[Article]) -> _Packed:
     pipe = _WORKER[0]
     before = dict(pipe.timings)
     results = [pipe.run_safe(a) for a in batch]
     delta = {k: v - before.get(k, 0.0) for k, v in pipe.timings.items()}
-    return results, delta
+    # Tokens are most of the records and pickling a slotted dataclass each costs ~30 µs:
+    # send them back as one flat array of offsets instead.
+    packed: list[array[int] | None] = []
+    for res in results:
+        toks = res.article.tokens
+        if toks is None:
+            packed.append(None)
+            continue
+        flat = array("q")
+        for t in toks:
+            flat.append(t.start)
+            flat.append(t.end)
+        packed.append(flat)
+        res.article.tokens = None
+    return results, packed, delta
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -230,7 +248,7 @@ def _pipe_pool(pipe: Pipeline, articles: Iterable[Article], workers: int, batch_
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(pipe.names, pipe.settings, pipe.given)
     ) as pool:
-        pending: list[Future[tuple[list[Result], dict[str, float]]]] = []
+        pending: list[Future[_Packed]] = []
         limit = workers * 2
         for batch in _batches(articles, max(1, batch_size)):
             pending.append(pool.submit(_run_batch, batch))
@@ -240,8 +258,11 @@ def _pipe_pool(pipe: Pipeline, articles: Iterable[Article], workers: int, batch_
             yield from _collect(pipe, pending.pop(0))
 
 
-def _collect(pipe: Pipeline, fut: Future[tuple[list[Result], dict[str, float]]]) -> list[Result]:
-    results, delta = fut.result()
+def _collect(pipe: Pipeline, fut: Future[_Packed]) -> list[Result]:
+    results, packed, delta = fut.result()
     for k, v in delta.items():
         pipe.timings[k] = pipe.timings.get(k, 0.0) + v
+    for res, flat in zip(results, packed, strict=True):
+        if flat is not None:
+            res.article.tokens = [Token(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
     return results

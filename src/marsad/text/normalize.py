@@ -108,10 +108,17 @@ class NormText:
         return bisect_left(self.offsets, start), bisect_left(self.offsets, end)
 
 
+def _nfkc(ch: str) -> str:
+    """NFKC of one presentation form; isolated tashkeel forms (U+FE70-FE7E) lose the space NFKC puts
+    before the mark, which would otherwise split the word they sit in."""
+    out = unicodedata.normalize("NFKC", ch)
+    return out.lstrip(" ") if "\ufe70" <= ch <= "\ufe7f" else out
+
+
 def normalize_string(s: str, fold_ta_marbuta: bool = True) -> str:
     """The matching form of a short string (a dictionary entry, a query)."""
     if _PRESENTATION_RE.search(s):
-        s = "".join(unicodedata.normalize("NFKC", ch) if _PRESENTATION_RE.match(ch) else ch for ch in s)
+        s = "".join(_nfkc(ch) if _PRESENTATION_RE.match(ch) else ch for ch in s)
     return s.translate(_table(fold_ta_marbuta))
 
 
@@ -132,10 +139,7 @@ def _normalize_slow(text: str, table: dict[int, str | None]) -> NormText:
     parts: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        if _PRESENTATION_RE.match(ch):
-            folded = unicodedata.normalize("NFKC", ch).translate(table)
-        else:
-            folded = ch.translate(table)
+        folded = (_nfkc(ch) if _PRESENTATION_RE.match(ch) else ch).translate(table)
         for out in folded:
             parts.append(out)
             offsets.append(i)
