@@ -86,6 +86,12 @@ class MalformedGoldError(InputError):
     code = "E112"
 
 
+class FetchError(InputError):
+    """A URL (a feed) could not be fetched: network error, HTTP error or timeout."""
+
+    code = "E113"
+
+
 # --- pipeline and model (E2xx) ---------------------------------------------
 
 
@@ -130,6 +136,18 @@ class TrainingDataError(ResourceError):
     code = "E302"
 
 
+class ResourceFormatError(ResourceError):
+    """A curated resource file (``src/marsad/resources/*.tsv``) has a malformed line."""
+
+    code = "E330"
+
+
+class UnknownActorError(ResourceError):
+    """No actor, organisation or place in the resources matches a query."""
+
+    code = "E331"
+
+
 # --- store (E4xx) ----------------------------------------------------------
 
 
@@ -158,6 +176,13 @@ class MigrationError(StoreError):
     code = "E405"
 
 
+class ArticleIdConflictError(StoreError):
+    """An article id is already stored with a different text."""
+
+    code = "E406"
+    exit_code = 1
+
+
 # --- usage (E5xx) ------------------------------------------------------------
 
 
@@ -170,3 +195,27 @@ class OptionalDependencyError(MarsadError):
     """A feature needs an extra that is not installed (e.g. ``marsad[spark]``)."""
 
     code = "E501"
+
+
+class ForbiddenError(UsageError):
+    """An HTTP request needs a permission the server does not grant (ingest without a token)."""
+
+    code = "E510"
+
+
+class InvalidRequestError(UsageError):
+    """An HTTP request is malformed (a parameter of the wrong type or out of range)."""
+
+    code = "E511"
+
+
+class MalformedParquetError(InputError):
+    """A Parquet table directory (``marsad import-parquet``) is missing, unreadable or has other columns."""
+
+    code = "E121"
+
+
+class SparkJobError(PipelineError):
+    """A Spark job (``marsad spark``) failed: the cluster or JVM reported an error."""
+
+    code = "E221"

@@ -1,0 +1,239 @@
+"""The ``entities`` component: gazetteer matches and NER spans, merged, linked and resolved.
+
+Merge policy (when the NER model is installed):
+
+- an NER span keeps its label and boundaries, unless a linked gazetteer person name completes it
+  (``بشار`` + ``الأسد``; not a title: ``الملك عبدالله الثاني`` stays ``عبدالله الثاني`` as ANERcorp
+  annotates it); a gazetteer link inside or around the span with a compatible type is attached to it;
+- named gazetteer mentions that no NER span touches fill what the model missed, except small places
+  that only geonames knows (too many common words among them);
+- role and nationality agents (label ``AGENT``) are always kept; they may nest with named mentions.
+
+Without the NER model (``marsad train ner`` not run) the gazetteer alone makes the layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from marsad.article import Article, Entity
+from marsad.entities.gazetteer import find, word_spans
+from marsad.entities.linking import Linker, Mention, actor_link
+from marsad.entities.resources import Resources, load_resources
+from marsad.errors import ModelNotFoundError
+from marsad.settings import Settings
+from marsad.text.normalize import normalize
+
+VERSION = "entities-1"
+FILL_MIN_PLACE_CONFIDENCE = 0.7
+_COMPATIBLE = {"PERS": {"PERS"}, "ORG": {"ORG"}, "LOC": {"GPE", "LOC"}, "MISC": set()}
+
+
+class _Tagger(Protocol):
+    def tag(self, tokens: list[str]) -> list[str]: ...
+
+
+def _load_tagger() -> Any:
+    """The NER tagger when ``marsad.entities.ner`` and its model are installed, else None."""
+    try:
+        from marsad.entities.ner import load_tagger
+    except ImportError:
+        return None
+    try:
+        return load_tagger()
+    except (ModelNotFoundError, OSError):
+        return None
+
+
+@dataclass(slots=True)
+class NerSpan:
+    start: int
+    end: int
+    label: str
+
+
+def bio_spans(tags: list[str], offsets: list[tuple[int, int]]) -> list[NerSpan]:
+    """Turn BIO tags over tokens (with source offsets) into spans; a stray I- starts a span."""
+    out: list[NerSpan] = []
+    cur: NerSpan | None = None
+    for tag, (s, e) in zip(tags, offsets, strict=True):
+        if tag == "O" or "-" not in tag:
+            cur = None
+            continue
+        bio, label = tag.split("-", 1)
+        if bio == "I" and cur is not None and cur.label == label:
+            cur.end = e
+        else:
+            cur = NerSpan(s, e, label)
+            out.append(cur)
+    return out
+
+
+class EntityComponent:
+    """Assigns the ``entities`` layer.
+
+    Args:
+        settings: Marsad settings (``fold_ta_marbuta``; ``extra['entities_ner']=False`` turns NER off).
+    """
+
+    name = "entities"
+    requires: tuple[str, ...] = ("sentences", "tokens")
+    assigns: tuple[str, ...] = ("entities",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.fold = settings.fold_ta_marbuta
+        self.use_ner = bool(settings.extra.get("entities_ner", True))
+        self._tagger: Any = None
+        self._tagger_loaded = False
+
+    @property
+    def res(self) -> Resources:
+        return load_resources(self.fold)
+
+    @property
+    def version(self) -> str:
+        ner = "ner" if self.tagger is not None else "gaz"
+        return f"{VERSION}/{self.res.version}/{ner}"
+
+    @property
+    def tagger(self) -> _Tagger | None:
+        if not self._tagger_loaded:
+            self._tagger = _load_tagger() if self.use_ner else None
+            self._tagger_loaded = True
+        return self._tagger  # type: ignore[no-any-return]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"fold": self.fold, "use_ner": self.use_ner}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.fold = state["fold"]
+        self.use_ner = state["use_ner"]
+        self._tagger = None
+        self._tagger_loaded = False
+
+    def __call__(self, article: Article) -> None:
+        res = self.res
+        nt = normalize(article.text, self.fold)
+        words = word_spans(nt.norm)
+        matches = find(res, nt, words)
+        sentences = article.sentences or []
+        starts = [s.start for s in sentences] or [0]
+        mentions = Linker(res, nt, words, matches, starts, article.meta.published).run()
+        tagger = self.tagger
+        if tagger is not None:
+            mentions = merge(res, mentions, self._ner(article, tagger), article)
+        else:
+            mentions = [m for m in mentions if m.link is not None]
+        article.entities = to_entities(article, mentions, self.version)
+
+    def _ner(self, article: Article, tagger: _Tagger) -> list[NerSpan]:
+        out: list[NerSpan] = []
+        tokens = article.tokens or []
+        text = article.text
+        k = 0
+        for sent in article.sentences or []:
+            while k < len(tokens) and tokens[k].start < sent.start:
+                k += 1
+            j = k
+            while j < len(tokens) and tokens[j].end <= sent.end:
+                j += 1
+            toks = tokens[k:j]
+            if toks:
+                tags = tagger.tag([text[t.start : t.end] for t in toks])
+                out.extend(bio_spans(tags, [(t.start, t.end) for t in toks]))
+            k = j
+        return out
+
+
+def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: Article) -> list[Mention]:
+    """Merge linked gazetteer mentions with NER spans (policy in the module docstring)."""
+    named = [m for m in mentions if m.named]
+    agents = [m for m in mentions if not m.named and m.link is not None]
+    out: list[Mention] = list(agents)
+    used: set[int] = set()
+    for span in ner:
+        over = [k for k, m in enumerate(named) if m.start < span.end and span.start < m.end]
+        cover = [k for k in over if _extends_name(named[k], span, article.text)]
+        if cover:
+            used.update(over)
+            out.append(named[cover[0]])
+            continue
+        mention = Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner")
+        inside = [k for k in over if span.start <= named[k].start and named[k].end <= span.end]
+        around = [k for k in over if named[k].start <= span.start and span.end <= named[k].end]
+        for k in inside + around:
+            g = named[k]
+            if g.link is not None and g.link.type in _COMPATIBLE.get(span.label, set()):
+                mention.link, mention.actor, mention.antecedent = g.link, g.actor, None
+                break
+            if g.link is None and g.short_actor and span.label == "PERS" and (g.start, g.end) == (span.start, span.end):
+                a = res.actor(g.short_actor)
+                if a is not None:
+                    mention.link = actor_link(res, a, article.meta.published)
+                    mention.actor = a.id
+                    mention.pattern = "ner+actor_short"
+        used.update(over)
+        out.append(mention)
+    for k, m in enumerate(named):
+        if k in used or m.link is None:
+            continue
+        if m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE:
+            continue  # small geonames-only places: too many common words among them
+        out.append(m)
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+# Words that open a gazetteer variant but not a name as annotated (ANERcorp): الملك عبدالله الثاني → عبدالله الثاني.
+_TITLES = frozenset(
+    {"الملك", "الملكة", "الأمير", "الامير", "الشيخ", "السيد", "السيدة", "الرئيس", "المشير", "العقيد", "الدكتور", "آية"}
+)
+
+
+def _extends_name(g: Mention, span: NerSpan, text: str) -> bool:
+    """Does a linked gazetteer person name complete an NER PERS span (``بشار`` + ``الأسد``)?
+
+    Only full names of people, ending where the span ends, whose extra words are not a title.
+    """
+    if g.link is None or g.link.type != "PERS" or span.label != "PERS" or g.pattern != "actor":
+        return False
+    if not (g.start < span.start and span.end == g.end):
+        return False
+    first = text[g.start : span.start].split()
+    return bool(first) and first[0] not in _TITLES
+
+
+def to_entities(article: Article, mentions: list[Mention], version: str) -> list[Entity]:
+    """Number the mentions ``e1``, ``e2``... and turn them into ``Entity`` records."""
+    ordered = sorted(range(len(mentions)), key=lambda k: (mentions[k].start, -mentions[k].end))
+    ids = {k: f"e{n}" for n, k in enumerate(ordered, 1)}
+    out: list[Entity] = []
+    for k in ordered:
+        m = mentions[k]
+        ante = _antecedent_id(m, mentions, ordered, ids)
+        out.append(Entity(ids[k], m.start, m.end, m.label, m.source,
+                          article.provenance("entities", version, m.pattern), m.link, round(m.confidence, 3), ante))
+    return out
+
+
+def _antecedent_id(m: Mention, mentions: list[Mention], ordered: list[int], ids: dict[int, str]) -> str | None:
+    """The earliest earlier named mention of the same actor, a full name when there is one (the linker's
+    indexes do not survive the merge, and NER mentions co-refer too)."""
+    if m.actor is None:
+        return None
+    earliest: str | None = None
+    for k in ordered:
+        other = mentions[k]
+        if other is m:
+            break
+        if other.actor == m.actor and other.label != "AGENT":
+            if other.pattern == "actor":
+                return ids[k]  # a full name
+            earliest = earliest or ids[k]
+    return earliest
+
+
+def make_component(settings: Settings) -> EntityComponent:
+    """Build the ``entities`` component (resources and the NER model load on first use)."""
+    return EntityComponent(settings)

@@ -1,0 +1,437 @@
+"""Linking and coreference inside one article: dictionary matches → linked mentions.
+
+What it settles:
+
+- full names and spelling variants → the actor (``بوتين``/``بوتن`` are one entity);
+- short forms (``الأسد``) → the actor only with context: a prior full mention (coreference), or the
+  actor's country in the article and a publication date inside the actor's public life;
+- role descriptions → an agent (``الرئيس الروسي`` → RUS GOV, role president) and, when the article's
+  date is known, the office holder on that date; dual roles over coordinated countries
+  (``رئيسي تركيا وإيران``) → one agent per country; ``نظيره السوري`` → the holder of the other party's
+  office in Syria; sector collectives (``الجيش الروسي`` → RUS MIL), with a bare collective taking the
+  country of a same-sector agent in its sentence;
+- a bare office noun (``الرئيس``) → the last person in the article holding that office;
+- places → the best candidate for the article's context (see ``places``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from marsad.article import Link
+from marsad.entities import places as placemod
+from marsad.entities.gazetteer import Match
+from marsad.entities.resources import (
+    ACTOR,
+    ACTOR_SHORT,
+    NATIONALITY,
+    PLACE,
+    PLACE_AMBIGUOUS,
+    ROLE,
+    Actor,
+    Resources,
+    Role,
+)
+from marsad.text.normalize import NormText
+
+SECTOR_NAMES = {
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "SPY": "intelligence",
+    "REB": "rebels",
+    "UAF": "armed men",
+    "CVL": "civilians",
+    "OPP": "opposition",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "JRN": "media",
+    "REF": "refugees",
+    "MED": "health",
+    "REL": "religious",
+    "EDU": "education",
+    "BUS": "business",
+    "LAB": "labour",
+    "AGR": "agriculture",
+    "IGO": "organisation",
+}
+# An org that can be the jurisdiction of an office (الأمين العام للأمم المتحدة).
+_ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
+_SHORT_YEARS_BEFORE = 3
+_SHORT_YEARS_AFTER = 2
+
+
+@dataclass(slots=True)
+class Mention:
+    """A linked (or deliberately unlinked) mention before it becomes an ``Entity``.
+
+    Attributes:
+        antecedent: Index (in the mention list) of the mention this one co-refers with.
+        pattern: Why it was made (provenance pattern): ``actor``, ``role+nat``, ``counterpart`` ...
+        sentence: Index of the sentence it lies in.
+        actor: Actor id when linked to a person or organisation.
+        short_actor: For an unlinked short form, the actor it would be (NER evidence can confirm it).
+    """
+
+    start: int
+    end: int
+    label: str
+    source: str
+    link: Link | None = None
+    confidence: float = 1.0
+    antecedent: int | None = None
+    pattern: str | None = None
+    sentence: int = -1
+    actor: str | None = None
+    short_actor: str | None = None
+    named: bool = field(default=True)
+
+
+def actor_link(res: Resources, actor: Actor, day: date | None, role: str | None = None) -> Link:
+    """The ``Link`` of an actor; ``role`` defaults to the office held on ``day``."""
+    if role is None:
+        term = res.office_on(actor.id, day)
+        role = term.office if term else None
+    return Link(
+        id=f"actor:{actor.id}",
+        name_en=actor.name_en,
+        name_ar=actor.name_ar,
+        type=actor.type,
+        country=actor.country,
+        sector=actor.sector,
+        role=role,
+        wikidata=actor.wikidata,
+    )
+
+
+def agent_link(res: Resources, country: str | None, sector: str, office: str | None = None) -> Link:
+    """The ``Link`` of a role agent with no person: ``agent:RUS:GOV:president``."""
+    en, ar = res.country_name(country) if country else ("", "")
+    what = SECTOR_NAMES.get(sector, sector)
+    name_en = " ".join(x for x in (en, what, f"({office.replace('_', ' ')})" if office else "") if x)
+    return Link(
+        id=f"agent:{country or 'UNK'}:{sector}" + (f":{office}" if office else ""),
+        name_en=name_en,
+        name_ar=ar,
+        type="AGENT",
+        country=country,
+        sector=sector,
+        role=office,
+    )
+
+
+class Linker:
+    """Links the dictionary matches of one article (build one per article).
+
+    Args:
+        res: Compiled resources.
+        nt: Normalised view of the article text.
+        words: Word spans of ``nt.norm``.
+        matches: Dictionary matches in text order.
+        sentence_starts: Source start offsets of the sentences, ascending.
+        published: The article's publication date, if known.
+    """
+
+    def __init__(
+        self,
+        res: Resources,
+        nt: NormText,
+        words: Sequence[tuple[int, int]],
+        matches: Sequence[Match],
+        sentence_starts: Sequence[int],
+        published: date | None,
+    ) -> None:
+        self.res = res
+        self.nt = nt
+        self.words = words
+        self.ms = matches
+        self.sentence_starts = sentence_starts
+        self.day = published
+        self.out: list[Mention] = []
+        self.first_full: dict[str, int] = {}
+        self.context = self._context_countries()
+
+    # --- helpers -------------------------------------------------------------
+
+    def _sentence(self, start: int) -> int:
+        return bisect_right(self.sentence_starts, start) - 1
+
+    def _entries(self, m: Match, kind: str) -> list[int]:
+        return [i for k, i in m.entries if k == kind]
+
+    def _prefix(self, m: Match) -> str:
+        return self.nt.norm[self.words[m.token][0] : m.nstart]
+
+    def _next(self, i: int) -> Match | None:
+        """The match right after match ``i`` when it begins on the next word."""
+        if i + 1 < len(self.ms) and self.ms[i + 1].token == self.ms[i].last_token + 1:
+            return self.ms[i + 1]
+        return None
+
+    def _prev_word(self, m: Match) -> str:
+        if m.token == 0:
+            return ""
+        s, e = self.words[m.token - 1]
+        w = self.nt.norm[s:e]
+        return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+    def _definite(self, m: Match) -> bool:
+        """Is the matched noun phrase definite (``الرئيس``, ``رئيس الوزراء``, ``للرئيس``)?"""
+        return m.key.startswith("ال") or " ال" in m.key or self._prefix(m).endswith(("ال", "لل"))
+
+    def _country_of(self, m: Match, head_definite: bool | None = None) -> str | None:
+        """The country a modifier match names: a nationality agreeing in definiteness with its head
+        (``الأمير تركي`` is a name, not a Turkish emir), or a country (not a city)."""
+        for i in self._entries(m, NATIONALITY):
+            nat = self.res.nationalities[i]
+            if head_definite is not None and head_definite != (nat.definite or self._definite(m)):
+                continue
+            return nat.country
+        for i in self._entries(m, PLACE) + self._entries(m, PLACE_AMBIGUOUS):
+            p = self.res.places[i]
+            if p.feature == "country":
+                return p.country
+        return None
+
+    def _context_countries(self) -> set[str]:
+        ctx: set[str] = set()
+        for m in self.ms:
+            for k, i in m.entries:
+                if k == NATIONALITY:
+                    ctx.add(self.res.nationalities[i].country)
+                elif k == PLACE:
+                    p = self.res.places[i]
+                    if p.source in ("country", "curated") and p.country:
+                        ctx.add(p.country)
+                elif k == ACTOR:
+                    c = self.res.actors[i].country
+                    if c:
+                        ctx.add(c)
+        return ctx
+
+    def _plausible(self, actor_id: str) -> bool:
+        """Is the article's date inside the actor's public life (or unknown)?"""
+        terms = self.res.offices_of(actor_id)
+        if self.day is None or not terms:
+            return True
+        first = min(int(t.start[:4]) for t in terms) - _SHORT_YEARS_BEFORE
+        last = max(9999 if t.end is None else int(t.end[:4]) for t in terms) + _SHORT_YEARS_AFTER
+        return first <= self.day.year <= last
+
+    def _emit(self, m: Mention) -> int:
+        m.sentence = self._sentence(m.start)
+        self.out.append(m)
+        return len(self.out) - 1
+
+    # --- main loop -----------------------------------------------------------
+
+    def run(self) -> list[Mention]:
+        """Link every match; returns mentions in text order."""
+        i = 0
+        while i < len(self.ms):
+            m = self.ms[i]
+            kinds = {k for k, _ in m.entries}
+            if ROLE in kinds:
+                after = self._role(i)
+                if after is not None:
+                    i = after
+                    continue
+            if ACTOR in kinds:
+                self._actor(m, self._entries(m, ACTOR)[0], short=False)
+            elif ACTOR_SHORT in kinds and self._short(m):
+                pass
+            elif PLACE in kinds or PLACE_AMBIGUOUS in kinds:
+                self._place(m)
+            elif NATIONALITY in kinds:
+                self._nationality(m)
+            i += 1
+        self._inherit_group_countries()
+        self.out.sort(key=lambda x: (x.start, -x.end))
+        return self.out
+
+    def _actor(self, m: Match, idx: int, short: bool) -> int:
+        a = self.res.actors[idx]
+        link = actor_link(self.res, a, self.day)
+        first = self.first_full.get(a.id)
+        mention = Mention(m.start, m.end, a.type, "gazetteer", link, 1.0 if not short else 0.8,
+                          pattern="actor_short" if short else "actor", actor=a.id)
+        if first is not None:
+            mention.antecedent = first
+            if short or (m.nend - m.nstart) < (self.out[first].end - self.out[first].start):
+                mention.source = "coref"
+        k = self._emit(mention)
+        if first is None:
+            self.first_full[a.id] = k
+        return k
+
+    def _short(self, m: Match) -> bool:
+        for idx in self._entries(m, ACTOR_SHORT):
+            a = self.res.actors[idx]
+            if a.id in self.first_full or (a.country in self.context and self._plausible(a.id)):
+                self._actor(m, idx, short=True)
+                return True
+        # remember what NER evidence could confirm
+        idx = self._entries(m, ACTOR_SHORT)[0]
+        if self._plausible(self.res.actors[idx].id):
+            self._emit(Mention(m.start, m.end, "PERS", "gazetteer", None, 0.5, pattern="short_unconfirmed",
+                               short_actor=self.res.actors[idx].id))
+        return False
+
+    def _place(self, m: Match) -> None:
+        cands = self._entries(m, PLACE)
+        amb = not cands
+        if amb:
+            cands = self._entries(m, PLACE_AMBIGUOUS)
+        cue = self._prev_word(m) in placemod.LOCATIVE_CUES
+        p = placemod.choose(self.res, cands, self.context, ambiguous=amb, cue=cue, multiword=" " in m.key)
+        if p is not None:
+            if p.source in ("country", "curated"):
+                conf = 0.9
+            elif p.source == "arwikicats" or p.population >= placemod.GEONAMES_CUE_FREE:
+                conf = 0.8
+            else:
+                conf = 0.6
+            self._emit(Mention(m.start, m.end, "LOC", "gazetteer", placemod.place_link(p), conf,
+                               pattern=f"place:{p.source}"))
+
+    def _nationality(self, m: Match) -> None:
+        nat = self.res.nationalities[self._entries(m, NATIONALITY)[0]]
+        if nat.number != "pl":
+            return
+        self._emit(Mention(m.start, m.end, "AGENT", "role", agent_link(self.res, nat.country, "CVL"), 0.6,
+                           pattern="nationality_plural"))
+
+    # --- roles ---------------------------------------------------------------
+
+    def _role(self, i: int) -> int | None:
+        """Handle a role noun at match ``i``: the index of the next match to look at, or None when the
+        match is not used as a role here."""
+        m = self.ms[i]
+        role = self.res.roles[self._entries(m, ROLE)[0]]
+        j = i + 1
+        countries: list[tuple[str, Match]] = []
+        org: str | None = None
+        nxt = self._next(i)
+        if nxt is not None:
+            c = self._country_of(nxt, role.kind == "counterpart" or self._definite(m))
+            if c is not None:
+                countries.append((c, nxt))
+                j = i + 2
+                is_nat = bool(self._entries(nxt, NATIONALITY))
+                if not is_nat and role.number in ("du", "pl"):
+                    while j < len(self.ms) and self.ms[j].token == self.ms[j - 1].last_token + 1 \
+                            and self._prefix(self.ms[j]).startswith("و"):
+                        c2 = self._country_of(self.ms[j])
+                        if c2 is None:
+                            break
+                        countries.append((c2, self.ms[j]))
+                        j += 1
+                if not is_nat:
+                    j = i + 1  # countries are also emitted as places
+            else:
+                for idx in self._entries(nxt, ACTOR):
+                    if self.res.actors[idx].id in _ORG_JURISDICTIONS:
+                        org = self.res.actors[idx].id
+        # apposition: a person named right after the role (+ modifier)
+        person: Actor | None = None
+        pm = self._next(i + 1) if len(countries) == 1 else (nxt if not countries else None)
+        if pm is not None:
+            for idx in self._entries(pm, ACTOR):
+                if self.res.actors[idx].type == "PERS":
+                    person = self.res.actors[idx]
+        if ACTOR_SHORT in {k for k, _ in m.entries} and not countries and person is None and org is None:
+            return None  # رئيسي as Raisi, not as a dual role noun
+        if role.kind == "counterpart":
+            self._counterpart(m, role.sector, countries, person)
+        elif role.kind in ("office", "office_mod"):
+            self._office(i, role, countries, person, org)
+        elif role.kind == "group" or countries:
+            for n, (c, cm) in enumerate(countries or [(None, m)]):
+                start = m.start if n == 0 else cm.start
+                end = cm.end if countries else m.end
+                self._emit(Mention(start, end, "AGENT", "role", agent_link(self.res, c, role.sector),
+                                   0.9 if c else 0.6, pattern="role+nat" if c else "group", named=False))
+        return max(j, i + 1)
+
+    def _office(self, i: int, role: Role, countries: list[tuple[str, Match]], person: Actor | None,
+                org: str | None) -> None:
+        m = self.ms[i]
+        office = role.office or ""
+        if org is not None:
+            countries = [(org, self._next(i) or m)]
+        if not countries:
+            if person is not None or role.kind == "office_mod" or role.number != "sg":
+                return
+            ante = self._office_antecedent(office)
+            if ante is not None:
+                src = self.out[ante]
+                self._emit(Mention(m.start, m.end, "AGENT", "coref", src.link, 0.7, antecedent=ante,
+                                   pattern="office_coref", actor=src.actor, named=False))
+            return
+        for n, (c, cm) in enumerate(countries):
+            start = m.start if n == 0 else cm.start
+            end = cm.end
+            link, actor = self._holder_link(c, role.sector, office, person if len(countries) == 1 else None)
+            kind = "nat" if self._entries(cm, NATIONALITY) else "org" if org else "country"
+            self._emit(Mention(start, end, "AGENT", "role", link, 0.9, pattern=f"role+{kind}", actor=actor,
+                               named=False))
+
+    def _holder_link(self, jurisdiction: str, sector: str, office: str,
+                     person: Actor | None) -> tuple[Link, str | None]:
+        if person is not None:
+            return actor_link(self.res, person, self.day, role=office or None), person.id
+        if self.day is not None and office:
+            term = self.res.holder(jurisdiction, office, self.day)
+            if term is not None:
+                a = self.res.actor(term.actor)
+                if a is not None:
+                    return actor_link(self.res, a, self.day, role=term.office), a.id
+        if jurisdiction in _ORG_JURISDICTIONS:
+            org = self.res.actor(jurisdiction)
+            if org is not None:
+                return actor_link(self.res, org, None, role=office or None), org.id
+        return agent_link(self.res, jurisdiction, sector, office or None), None
+
+    def _office_antecedent(self, office: str) -> int | None:
+        for k in range(len(self.out) - 1, -1, -1):
+            prev = self.out[k]
+            if prev.actor and prev.link is not None and prev.link.type == "PERS" and prev.link.role == office:
+                return k
+        return None
+
+    def _counterpart(self, m: Match, sector: str, countries: list[tuple[str, Match]], person: Actor | None) -> None:
+        sent = self._sentence(m.start)
+        office: str | None = None
+        for prev in reversed(self.out):
+            if prev.sentence != sent:
+                break
+            if prev.link is not None and prev.link.role:
+                office = prev.link.role
+                break
+        if not countries:
+            return
+        c, cm = countries[0]
+        actor: str | None
+        if person is not None:
+            link, actor = actor_link(self.res, person, self.day, role=office), person.id
+        else:
+            link, actor = self._holder_link(c, sector, office or "", None)
+        self._emit(Mention(m.start, cm.end, "AGENT", "role", link, 0.85, pattern="counterpart", actor=actor,
+                           named=False))
+
+    def _inherit_group_countries(self) -> None:
+        """A bare collective (``القادة العسكريين``) takes the country of a same-sector agent in its sentence."""
+        for k, mt in enumerate(self.out):
+            if mt.label != "AGENT" or mt.link is None or mt.link.country is not None or mt.link.type != "AGENT":
+                continue
+            for other in self.out:
+                if other is mt or other.sentence != mt.sentence or other.link is None:
+                    continue
+                sector = mt.link.sector or ""
+                if other.link.type == "AGENT" and other.link.sector == sector and other.link.country:
+                    self.out[k] = replace(mt, link=agent_link(self.res, other.link.country, sector),
+                                          pattern="group+sentence_country", confidence=0.7)
+                    break
