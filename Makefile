@@ -18,7 +18,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/marsad extract samples/ --format text
+	$(BIN)/marsad ingest samples/ --db $(DB)
+	$(BIN)/marsad serve --db $(DB) --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -1,0 +1,112 @@
+"""What the web app shares between requests: settings, the store and the pipeline.
+
+Reads go through read-only ``Store`` connections, one per worker thread (SQLite
+connections are not shared between threads; WAL lets them read while a writer writes).
+The pipeline for ``/api/extract`` is built on first use and kept: components are
+stateless after loading, so threads share it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.errors import MissingRequirementError, UnknownComponentError
+from marsad.pipeline import Component, Pipeline, available_components, make_component
+from marsad.settings import Settings
+from marsad.store.db import Store
+
+
+def pipeline_components(settings: Settings) -> list[Component]:
+    """The configured components that are installed, in order, dropping any whose requirements are missing."""
+    available = set(available_components())
+    have: set[str] = set()
+    out: list[Component] = []
+    for name in settings.components:
+        if name not in available:
+            continue
+        try:
+            comp = make_component(name, settings)
+        except (UnknownComponentError, ImportError):
+            continue
+        if all(r in have for r in comp.requires):
+            out.append(comp)
+            have.update(comp.assigns)
+    return out
+
+
+@dataclass(slots=True)
+class WebContext:
+    """Shared state of one app instance (no module globals).
+
+    Attributes:
+        settings: The settings the app was made with.
+        db_path: The store file.
+    """
+
+    settings: Settings
+    db_path: Path
+    _local: threading.local = field(default_factory=threading.local)
+    _opened: list[Store] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _pipeline: list[Pipeline] = field(default_factory=list)
+    _generation: list[int] = field(default_factory=lambda: [0])  # bumped by close(): threads then reopen
+
+    def ensure_store(self) -> None:
+        """Create (and migrate) an empty store when none exists yet, so pages work before any ingest.
+
+        Raises:
+            StoreError: The store cannot be created or is not a Marsad store.
+        """
+        if not self.db_path.exists():
+            Store.open(self.db_path, settings=self.settings).close()
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """This thread's read-only store connection.
+
+        Raises:
+            StoreError: The store cannot be opened (missing, corrupt, not migrated).
+        """
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None or getattr(self._local, "generation", -1) != self._generation[0]:
+            store = Store.open(self.db_path, readonly=True, settings=self.settings)
+            with self._lock:
+                self._opened.append(store)
+                self._local.store = store
+                self._local.generation = self._generation[0]
+        yield store
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """A writable store connection for one request (ingest over HTTP)."""
+        store = Store.open(self.db_path, settings=self.settings)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def pipeline(self) -> Pipeline:
+        """The extraction pipeline (built once, on first use).
+
+        Raises:
+            MissingRequirementError: No component is installed.
+        """
+        with self._lock:
+            if not self._pipeline:
+                comps = pipeline_components(self.settings)
+                if not comps:
+                    raise MissingRequirementError("no pipeline component is installed")
+                self._pipeline.append(Pipeline(comps, self.settings))
+            return self._pipeline[0]
+
+    def close(self) -> None:
+        """Close every connection opened by the worker threads."""
+        with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+            self._generation[0] += 1
