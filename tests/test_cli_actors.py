@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -32,10 +33,25 @@ def test_cli_actors_lookup_unknown_name() -> None:
     assert "no actor, organisation or place matches 'qwertyuiop'" in str(result.exception)
 
 
-def test_cli_actors_without_subcommand_prints_help() -> None:
-    result = CliRunner().invoke(cli, ["actors"])
+def test_cli_actors_without_subcommand_lists_the_store(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("استقبل الرئيس الروسي فلاديمير بوتين في موسكو وزير الخارجية الإيراني.\n", "utf-8")
+    db = str(tmp_path / "m.db")
+    runner = CliRunner()
+    ingested = runner.invoke(cli, ["ingest", str(src), "--db", db, "--published", "2019-03-04", "--no-progress"])
+    assert ingested.exit_code == 0, ingested.output
+    listed = runner.invoke(cli, ["actors", "--db", db, "--format", "csv"])
+    assert listed.exit_code == 0, listed.output
+    assert "actor:putin_vladimir,Vladimir Putin" in listed.output
+    queried = runner.invoke(cli, ["actors", "Putin", "--db", db, "--format", "json"])
+    assert queried.exit_code == 0, queried.output
+    assert [r["id"] for r in json.loads(queried.output)] == ["actor:putin_vladimir"]
+
+
+def test_cli_actors_lookup_is_still_a_subcommand() -> None:
+    result = CliRunner().invoke(cli, ["actors", "lookup", "--help"])
     assert result.exit_code == 0
-    assert "lookup" in result.output and "Usage:" in result.output
+    assert "NAME" in result.output
 
 
 def test_cli_resources_info() -> None:

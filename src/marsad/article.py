@@ -173,6 +173,9 @@ class TimeExpr:
         anchor: What the value was resolved against (``published``,
             ``dateline``, ``absolute``, ``previous``) or None.
         flags: Warnings such as ``weekday_mismatch``.
+        interval: For an anchored duration, the date or interval it implies
+            (``قبل يومين`` → ``2017-11-19``; ``منذ ثلاث سنوات`` →
+            ``2014-11-21/2017-11-21``), else None.
     """
 
     id: str
@@ -186,6 +189,7 @@ class TimeExpr:
     anchor: str | None = None
     confidence: float = 1.0
     flags: list[str] = field(default_factory=list)
+    interval: str | None = None
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from marsad.cli.options import db_option
 from marsad.errors import UnknownActorError, UsageError
 from marsad.settings import load_settings
 
@@ -15,29 +16,42 @@ from marsad.settings import load_settings
 class _ActorsGroup(click.Group):
     """A group whose first argument is either a subcommand or a free QUERY."""
 
+    _VALUED = frozenset({"--db", "--limit", "--format"})
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            ctx.meta["actors_query"] = args[0]
-            args = args[1:]
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg in self._VALUED:
+                i += 2
+                continue
+            if arg.startswith("-"):
+                i += 1
+                continue
+            if arg not in self.commands:
+                ctx.meta["actors_query"] = arg
+                args = args[:i] + args[i + 1 :]
+            break
         return super().parse_args(ctx, args)
 
 
 @click.group("actors", cls=_ActorsGroup, invoke_without_command=True,
              subcommand_metavar="[QUERY] | COMMAND [ARGS]...")
+@db_option
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True, help="Actors to list.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.pass_context
-def actors_group(ctx: click.Context) -> None:
-    """Actors: people, organisations and institutions Marsad can recognise.
+def actors_group(ctx: click.Context, db_path: str | None, limit: int, fmt: str) -> None:
+    """Actors: the actors of the store, and what Marsad knows about a name.
 
+    `marsad actors [QUERY]` lists the actors of the store (matching QUERY in Arabic or English, or a country
+    or sector code) with their mention, event, article and quote counts.
     `marsad actors lookup NAME` shows what the resources say about a name (Arabic or English).
-    A bare QUERY (listing the actors of the store) is reserved for the store's actor listing.
     """
     if ctx.invoked_subcommand is None:
-        query = ctx.meta.get("actors_query")
-        if query:
-            raise click.UsageError(
-                f"listing actors from the store is not available yet; try: marsad actors lookup {query}"
-            )
-        click.echo(ctx.get_help())
+        from marsad.cli.query_actors import cli_list_actors
+
+        cli_list_actors(db_path, ctx.meta.get("actors_query"), limit, fmt)
 
 
 @actors_group.command("lookup")

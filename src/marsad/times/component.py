@@ -1,0 +1,203 @@
+"""The ``times`` component: temporal expressions with spans, resolved against the publication date.
+
+Recognition runs on the normalised view of each sentence (see ``recognize.py``);
+values are resolved (see ``resolve.py``) against ``article.meta.published`` or,
+when that is absent, against a full date written in the first lines of the text
+(a dateline such as ``القاهرة - 21 نوفمبر 2017``, anchor ``dateline``). With
+neither, relative expressions keep ``value=None`` and a ``RelativeTime``. The
+clock is never read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.article import Article, TimeExpr
+from marsad.settings import Settings
+from marsad.text.normalize import NormText, normalize
+from marsad.times.lexicon import future_markers
+from marsad.times.merge import merge
+from marsad.times.recognize import Recognizer
+from marsad.times.resolve import resolve
+from marsad.times.scan import Tok, tokenize
+from marsad.times.sem import Match
+
+VERSION = "times-1"
+DATELINE_CHARS = 400
+DATELINE_LINES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One expression before it becomes a TimeExpr: source span, norm match."""
+
+    start: int
+    end: int
+    match: Match
+
+
+def _spans(article: Article, nt: NormText) -> list[tuple[int, int]]:
+    """Norm spans to scan: the sentences, or the whole text when there are none."""
+    if article.sentences:
+        return [nt.to_norm(s.start, s.end) for s in article.sentences]
+    return [(0, len(nt.norm))]
+
+
+def _dateline_limit(text: str) -> int:
+    seen = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        pos += len(line)
+        if line.strip():
+            seen += 1
+            if seen >= DATELINE_LINES:
+                break
+    return min(pos, DATELINE_CHARS)
+
+
+def find_dateline(nt: NormText, matches: list[Match]) -> date | None:
+    """A full explicit date among the matches in the first lines of the text, if any."""
+    limit = nt.to_norm(0, _dateline_limit(nt.text))[1]
+    for m in matches:
+        if m.start >= limit:
+            break
+        sem = m.sem
+        if sem.kind == "cal" and sem.year and sem.month and sem.day:
+            res = resolve(sem, None, None)
+            if res.value and len(res.value) >= 10:
+                try:
+                    return date.fromisoformat(res.value[:10])
+                except ValueError:
+                    continue
+    return None
+
+
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def _extend_marks(text: str, end: int) -> int:
+    """Take in the tashkeel or tatweel that follows the last letter (``غداً``, ``هـ``)."""
+    while end < len(text) and _MARKS.match(text, end):
+        end += 1
+    return end
+
+
+_NOT_FUTURE = ("سياس", "سيار", "سيطر", "سياح", "سياق", "سيد", "ستين", "ستار", "سيول", "سينا", "سيره", "سياد",
+               "ستوك", "ستود", "سيمن", "سيرا", "سيلا", "سيبير", "ستراس")
+
+
+def is_future_verb(word: str) -> bool:
+    """A folded word that reads as a سـ-future verb (سيفتتح, ستعقد), not a noun such as سياسة or سيارة."""
+    if word[:1] in ("و", "ف") and len(word) > 5:
+        word = word[1:]
+    return len(word) >= 5 and word[:2] in ("سي", "ست") and not word.startswith(_NOT_FUTURE)
+
+
+_BOUNDARY = frozenset(("،", ",", ":", "؛", ";", "«", "»", '"', "ان", "انه", "انها", "بان", "لان", "الذي", "التي",
+                       "حيث", "بينما", "فيما", "بعدما", "عندما", "مضيفا", "مؤكدا", "واضاف", "وقال"))
+
+
+def _clause(toks: list[Tok], m: Match) -> range:
+    """Token indexes of the clause around a match: from the last boundary before it to the next one after."""
+    lo = m.tok_start
+    while lo > 0 and toks[lo - 1].text not in _BOUNDARY:
+        lo -= 1
+    hi = m.tok_end
+    while hi < len(toks) and toks[hi].text not in _BOUNDARY:
+        hi += 1
+    return range(lo, hi)
+
+
+def _future_context(toks: list[Tok], m: Match) -> bool:
+    """Whether the clause around a match speaks of the future (سوف, المقرر, سـ-verbs ...)."""
+    markers = future_markers()
+    for k in _clause(toks, m):
+        t = toks[k]
+        if m.tok_start <= k < m.tok_end or t.kind != "w":
+            continue
+        word = t.text[1:] if t.text[:1] in ("و", "ف") and t.text[1:] in markers else t.text
+        if word in markers or is_future_verb(t.text):
+            return True
+    return False
+
+
+def extract_times(
+    article: Article, fold_ta_marbuta: bool = True, anchor: date | None = None
+) -> list[TimeExpr]:
+    """Recognise and resolve the temporal expressions of an article.
+
+    Args:
+        article: The article; its sentences are used when present.
+        fold_ta_marbuta: Fold ة to ه in the matching view (the lexicon is folded the same way).
+        anchor: Overrides the publication date (for callers that know better).
+
+    Returns:
+        TimeExpr records in text order with ids ``t1``, ``t2`` ...
+    """
+    nt = normalize(article.text, fold_ta_marbuta)
+    per_span: list[tuple[list[Tok], list[Match]]] = []
+    for s, e in _spans(article, nt):
+        toks = tokenize(nt.norm, s, e)
+        per_span.append((toks, Recognizer(toks, nt).run()))
+    anchor_name: str | None = None
+    if anchor is not None:
+        anchor_name = "published"
+    elif article.meta.published is not None:
+        anchor, anchor_name = article.meta.published, "published"
+    else:
+        anchor = find_dateline(nt, [m for _, ms in per_span for m in ms])
+        anchor_name = "dateline" if anchor is not None else None
+    out: list[TimeExpr] = []
+    for toks, matches in per_span:
+        for m in merge(nt, matches, toks, anchor):
+            if m.pattern in ("weekday-bare", "month", "day-month", "weekday-date", "pod-date", "yawm-date") and (
+                _future_context(toks, m)
+            ):
+                if m.pattern == "weekday-bare":
+                    m.sem.offset = 1
+                else:
+                    m.sem.tense = 1
+            res = resolve(m.sem, anchor, anchor_name)
+            start, end = nt.to_source(m.start, m.end)
+            end = _extend_marks(article.text, end)
+            out.append(
+                TimeExpr(
+                    id="",
+                    start=start,
+                    end=end,
+                    kind=res.kind,
+                    granularity=res.granularity,
+                    prov=article.provenance("times", VERSION, m.pattern),
+                    value=res.value,
+                    relative=res.relative,
+                    anchor=res.anchor,
+                    confidence=res.confidence,
+                    flags=res.flags,
+                    interval=res.interval,
+                )
+            )
+    out.sort(key=lambda t: (t.start, t.end))
+    for i, t in enumerate(out, 1):
+        t.id = f"t{i}"
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TimesComponent:
+    """Pipeline component: assigns the ``times`` layer."""
+
+    fold_ta_marbuta: bool = True
+    name: str = "times"
+    version: str = VERSION
+    requires: tuple[str, ...] = ("sentences",)
+    assigns: tuple[str, ...] = ("times",)
+
+    def __call__(self, article: Article) -> None:
+        article.times = extract_times(article, self.fold_ta_marbuta)
+
+
+def make_component(settings: Settings) -> TimesComponent:
+    """Build the times component (stateless; the lexicon loads once per process)."""
+    return TimesComponent(fold_ta_marbuta=settings.fold_ta_marbuta)
