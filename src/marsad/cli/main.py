@@ -22,6 +22,14 @@ COMMANDS = {
     "train": "marsad.cli.train:train_group",
     "resources": "marsad.cli.resources:resources_group",
     "actors": "marsad.cli.actors:actors_group",
+    "ingest": "marsad.cli.ingest:ingest_command",
+    "search": "marsad.cli.search:search_command",
+    "events": "marsad.cli.events:events_command",
+    "show": "marsad.cli.show:show_command",
+    "serve": "marsad.cli.serve:serve_command",
+    "export": "marsad.cli.export:export_command",
+    "spark": "marsad.cli.spark:spark_command",
+    "import-parquet": "marsad.cli.import_parquet:import_parquet_command",
 }
 
 
