@@ -121,6 +121,12 @@ class OffsetError(PipelineError):
     code = "E205"
 
 
+class ArticleTimeoutError(PipelineError):
+    """One article took longer than ``[pipeline] article_timeout`` seconds."""
+
+    code = "E206"
+
+
 # --- resources and models (E3xx) ---------------------------------------------
 
 

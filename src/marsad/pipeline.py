@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import signal
+import threading
 import time
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
 from marsad.article import Article, Token
-from marsad.errors import ComponentError, MarsadError, MissingRequirementError, UnknownComponentError
+from marsad.errors import (
+    ArticleTimeoutError,
+    ComponentError,
+    MarsadError,
+    MissingRequirementError,
+    UnknownComponentError,
+)
 from marsad.settings import Settings
 
 
@@ -130,11 +139,16 @@ class Pipeline:
         return [c.name for c in self.components]
 
     def __call__(self, article: Article) -> Article:
-        """Run every component on one article.
+        """Run every component on one article, within ``settings.article_timeout`` seconds.
 
         Raises:
+            ArticleTimeoutError: The article took too long (only enforced in a process's main thread).
             MarsadError: The first error a component raised (others wrapped in ComponentError).
         """
+        with _time_limit(self.settings.article_timeout, article.id):
+            return self._run(article)
+
+    def _run(self, article: Article) -> Article:
         for comp in self.components:
             if set(comp.assigns) <= set(self.given) and all(article.has_layer(a) for a in comp.assigns):
                 continue
@@ -176,6 +190,40 @@ class Pipeline:
                 yield self.run_safe(art)
             return
         yield from _pipe_pool(self, articles, workers, batch_size)
+
+
+class _Timeout(Exception):
+    """Raised by the alarm handler; turned into ArticleTimeoutError with the component's name."""
+
+
+@contextmanager
+def _time_limit(seconds: float, article_id: str) -> Iterator[None]:
+    usable = (
+        seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _alarm(signum: int, frame: object) -> None:
+        raise _Timeout()
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Timeout:
+        raise ArticleTimeoutError(f"article {article_id} took more than {seconds:g} s; skipped") from None
+    except ComponentError as exc:
+        if isinstance(exc.__cause__, _Timeout):
+            raise ArticleTimeoutError(
+                f"article {article_id} took more than {seconds:g} s (in component {exc.component!r}); skipped",
+                component=exc.component,
+            ) from None
+        raise
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def check_requirements(components: Sequence[Component], given: Iterable[str] = ()) -> None:

@@ -24,6 +24,7 @@ class Settings:
     components: tuple[str, ...] = ("structure", "sentences", "tokens", "entities", "times", "quotes", "events")
     batch_size: int = 32
     workers: int = 1
+    article_timeout: float = 120.0
     store_path: str = ""
     web_host: str = "127.0.0.1"
     web_port: int = 8000
@@ -43,6 +44,7 @@ _KEYS = {
     ("pipeline", "components"): "components",
     ("pipeline", "batch_size"): "batch_size",
     ("pipeline", "workers"): "workers",
+    ("pipeline", "article_timeout"): "article_timeout",
     ("store", "path"): "store_path",
     ("web", "host"): "web_host",
     ("web", "port"): "web_port",
