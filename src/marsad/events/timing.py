@@ -1,0 +1,54 @@
+"""The events coder's view of the times layer, with a fallback when ``marsad.times`` is absent."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import Any
+
+from marsad.article import Article, TimeExpr
+
+
+def _eventdate() -> Any:
+    if importlib.util.find_spec("marsad.times") is None or importlib.util.find_spec("marsad.times.eventdate") is None:
+        return None
+    return importlib.import_module("marsad.times.eventdate")
+
+
+def event_time(article: Article, start: int, end: int, sentence_id: str | None) -> TimeExpr | None:
+    """The time that dates the clause ``[start, end)`` (``marsad.times.eventdate.event_time``).
+
+    Without the times package: the first time expression inside the clause, else inside the sentence.
+    """
+    mod = _eventdate()
+    if mod is not None:
+        result: TimeExpr | None = mod.event_time(article, start, end, sentence_id)
+        return result
+    times = article.times or []
+    inside = [t for t in times if start <= t.start and t.end <= end and t.value]
+    if inside:
+        return inside[0]
+    sent = next((s for s in article.sentences or () if s.id == sentence_id), None)
+    if sent is not None:
+        for t in times:
+            if sent.start <= t.start and t.end <= sent.end and t.value:
+                return t
+    return None
+
+
+def temporal_aux(article: Article, time: TimeExpr | None) -> list[str]:
+    """``historical``/``future`` from the resolved date (``marsad.times.eventdate.temporal_aux``), else []."""
+    mod = _eventdate()
+    if mod is None or time is None:
+        return []
+    result: list[str] = mod.temporal_aux(article, time)
+    return result
+
+
+def time_date(time: TimeExpr) -> str | None:
+    """The ISO date (or month/year) of a time expression, without the time of day."""
+    value = time.interval if time.kind == "duration" else time.value
+    if not value:
+        return None
+    value = value.split("/")[0]
+    return value.split("T")[0]

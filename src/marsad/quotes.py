@@ -1,0 +1,410 @@
+"""Quotation attribution: direct quotes in quote marks and reported speech after cue verbs.
+
+Direct quotes are the text between « », “ ” or paired straight quotes (a lone
+closing mark, as in ``وقال بوتين للأسد، ما زال ... بالفعل".``, closes a quote that
+opens after the cue and its comma). Short quoted names (``بـ"بوتين"``) are scare
+quotes, not quotations. Indirect quotes are the أن/إن complement of a cue verb
+(قال، أكد، أعلن، مضيفًا ...) or a sentence attributed with بحسب/وفقًا لـ/نقلًا عن.
+
+The speaker is the entity after the cue (VSO) or before it (SVO); participles and
+continuation cues (مضيفًا، وأضاف، وتابع) carry the speaker over, and ``ومن جهته``
+hands the word to the addressee of the previous quote. The addressee is the
+ل-complement (``قال بوتين للأسد``) or the object of أبلغ (``أبلغ بوتين نظيره السوري``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from marsad.article import Article, Entity, Link, Quote, Span
+from marsad.events import morphology
+from marsad.events.clauses import COMPLEMENTIZER, Mention, alias_links, build_mentions, can_act, normalized, words
+from marsad.events.predicates import spaced
+from marsad.settings import Settings
+from marsad.text.normalize import NormText, normalize_string
+
+_N = normalize_string
+VERSION = "quotes-1"
+
+# (perfect, imperfect, class, lemma); every form of these verbs is a cue.
+CUE_VERBS = (
+    ("قال", "يقول", "hollow"), ("أضاف", "يضيف", "hollow"), ("أكد", "يؤكد", "sound"), ("أوضح", "يوضح", "sound"),
+    ("أعلن", "يعلن", "sound"), ("أشار", "يشير", "hollow"), ("صرح", "يصرح", "sound"), ("أبلغ", "يبلغ", "sound"),
+    ("تابع", "يتابع", "sound"), ("ذكر", "يذكر", "sound"), ("اعتبر", "يعتبر", "sound"), ("شدد", "يشدد", "sound"),
+    ("لفت", "يلفت", "sound"), ("أفاد", "يفيد", "hollow"), ("كشف", "يكشف", "sound"), ("نفى", "ينفي", "defective"),
+    ("رأى", "يرى", "defective"), ("أعرب", "يعرب", "sound"), ("قالت", "تقول", "sound"), ("زعم", "يزعم", "sound"),
+    ("وجه", "يوجه", "sound"), ("أردف", "يردف", "sound"), ("استطرد", "يستطرد", "sound"), ("نقل", "ينقل", "sound"),
+)
+CONTINUATION = frozenset(_N(w) for w in ("أضاف", "تابع", "أردف", "استطرد"))
+PARTICIPLES = {
+    _N(w): _N(lemma)
+    for lemma, ws in (
+        ("أضاف", ("مضيفا", "مضيفة", "مضيفين", "مضيفًا")), ("أكد", ("مؤكدا", "مؤكدة", "مؤكدين")),
+        ("تابع", ("متابعا", "متابعة")), ("أوضح", ("موضحا", "موضحة")), ("أشار", ("مشيرا", "مشيرة")),
+        ("اعتبر", ("معتبرا", "معتبرة")), ("لفت", ("لافتا", "لافتة")), ("شدد", ("مشددا", "مشددة")),
+        ("قال", ("قائلا", "قائلة", "قائلين")), ("نفى", ("نافيا", "نافية")), ("أردف", ("مردفا",)),
+    )
+    for w in ws
+}
+ATTRIBUTION = (_N("بحسب"), _N("حسب"), _N("وفقا ل"), _N("وفقا"), _N("نقلا عن"), _N("نقل عن"), _N("وفق"))
+OTHER_PARTY = (_N("من جهته"), _N("من جهتها"), _N("من جانبه"), _N("من جانبها"), _N("بدوره"), _N("بدورها"))
+_OPEN_CLOSE = {"«": "»", "“": "”"}
+SENT_END = ".!?؟\n"
+MIN_WORDS = 3
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int  # normalised
+    end: int
+    lemma: str
+    participle: bool
+    continuation: bool
+
+
+@cache
+def cue_forms() -> dict[str, str]:
+    """Normalised cue word forms (without proclitics) → lemma."""
+    out: dict[str, str] = {}
+    for perf, impf, cls in CUE_VERBS:
+        lemma = _N(perf)
+        for f in morphology.verb_forms(perf, impf, cls):
+            if not f.suffix or f.suffix in ("ه", "ها", "هم"):
+                out.setdefault(_N(f.surface), lemma)
+    out.pop(_N("قالت"), None)
+    out[_N("قالت")] = _N("قال")
+    out.update(PARTICIPLES)
+    return out
+
+
+@cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for form, lemma in cue_forms().items():
+        auto.add_word(form + " ", (form, lemma))
+    auto.make_automaton()
+    return auto
+
+
+def _find_cues(norm: str, start: int, end: int) -> list[_Cue]:
+    out: list[_Cue] = []
+    view = spaced(norm[start:end]) + " "
+    for stop, (form, lemma) in _cue_automaton().iter(view):
+        e = start + stop
+        s = e - len(form)
+        if s > start and norm[s - 1].isalnum():
+            if not (norm[s - 1] in "وف" and (s - 1 == 0 or not norm[s - 2].isalnum())):
+                continue
+            s -= 1
+        # وجه is a cue only in «وجه حديثه/كلامه/رسالة»
+        if lemma == _N("وجه") and not re.search("حديث|كلام|رسال|خطاب", norm[e:e + 40]):
+            continue
+        w = norm[s:e]
+        part = w.lstrip("وف") in PARTICIPLES or w in PARTICIPLES
+        out.append(_Cue(s, e, lemma, part, part or lemma in CONTINUATION))
+    return out
+
+
+def _direct_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, int | None]]:
+    """Direct-quote content spans in one paragraph ``[lo, hi)``: (start, end, orphan-close position or None)."""
+    out: list[tuple[int, int, int | None]] = []
+    for op, cl in _OPEN_CLOSE.items():
+        i = lo
+        while True:
+            a = norm.find(op, i, hi)
+            if a < 0:
+                break
+            b = norm.find(cl, a + 1, hi)
+            if b < 0:
+                out.append((a + 1, hi, None))
+                break
+            out.append((a + 1, b, None))
+            i = b + 1
+    marks = [i for i in range(lo, hi) if norm[i] == '"']
+    if len(marks) % 2 == 1:
+        first = marks[0]
+        closing = first > lo and norm[first - 1].isalnum() and (first + 1 >= hi or not norm[first + 1].isalnum())
+        if closing:
+            out.append((-1, first, first))
+            marks = marks[1:]
+        else:
+            last = marks[-1]
+            out.append((last + 1, hi, None))
+            marks = marks[:-1]
+    for a, b in zip(marks[::2], marks[1::2], strict=True):
+        out.append((a + 1, b, None))
+    return out
+
+
+def _paragraphs(norm: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in norm.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+class QuotesComponent:
+    """Assigns the ``quotes`` layer (needs sentences and entities)."""
+
+    name = "quotes"
+    version = VERSION
+    requires: tuple[str, ...] = ("sentences", "entities")
+    assigns: tuple[str, ...] = ("quotes",)
+
+    def __init__(self, fold_ta_marbuta: bool = True) -> None:
+        self.fold_ta_marbuta = fold_ta_marbuta
+
+    def __call__(self, article: Article) -> None:
+        article.quotes = find_quotes(article, self.fold_ta_marbuta)
+
+
+def make_component(settings: Settings) -> QuotesComponent:
+    """Build the quotes component."""
+    return QuotesComponent(settings.fold_ta_marbuta)
+
+
+@dataclass(slots=True)
+class _Ctx:
+    article: Article
+    nt: NormText
+    mentions: list[Mention]
+    alias: dict[str, Link]
+
+
+def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
+    """All quotations of an article, in text order, with speakers resolved to entity mentions."""
+    nt = normalized(article.text, fold_ta_marbuta)
+    norm = nt.norm
+    spans = []
+    for ent in sorted(article.entities or [], key=lambda e: (e.start, -e.end)):
+        s, e = nt.to_norm(ent.start, ent.end)
+        if s < e:
+            spans.append((s, e, ent))
+    ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m)], alias_links(norm, spans))
+    drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
+    for lo, hi in _paragraphs(norm):
+        cues = _find_cues(norm, lo, hi)
+        used: set[int] = set()
+        for qs, qe, orphan in _direct_spans(norm, lo, hi):
+            cue: _Cue | None
+            if orphan is not None:
+                cue = next((c for c in reversed(cues) if c.end <= orphan), None)
+                if cue is None:
+                    continue
+                qs = _after_comma(norm, cue.end, orphan)
+            if len(words(norm, qs, qe)) < MIN_WORDS or _is_name(ctx, qs, qe):
+                continue
+            cue = _cue_for(norm, cues, qs, qe, lo)
+            if cue is not None:
+                used.add(cue.start)
+            drafts.append((qs, qe, True, cue, None, None, 0.9))
+        for cue in cues:
+            if cue.start in used or _inside(drafts, cue.start):
+                continue
+            span = _indirect_span(norm, cues, cue, hi)
+            if span is not None:
+                drafts.append((span[0], span[1], False, cue, None, None, 0.8))
+        drafts += _attributions(ctx, lo, hi, drafts)
+    drafts.sort(key=lambda d: d[0])
+    quotes: list[Quote] = []
+    prev: Quote | None = None
+    for qs, qe, direct, cue, speaker, addressee, conf in drafts:
+        if cue is not None and speaker is None:
+            speaker, addressee, conf = _speaker(ctx, cue, qs, qe, prev, quotes, conf)
+        s, e = nt.to_source(*_trim(norm, qs, qe))
+        if s >= e:
+            continue
+        q = Quote(
+            id=f"q{len(quotes) + 1}",
+            start=s,
+            end=e,
+            direct=direct,
+            prov=article.provenance("quotes", VERSION, ("direct" if direct else "indirect") + (
+                f"/{cue.lemma}" if cue else "")),
+            sentence=_sentence_id(article, s),
+            cue=Span(*nt.to_source(cue.start, cue.end)) if cue else None,
+            cue_lemma=_lemma_surface(cue.lemma) if cue else None,
+            confidence=conf,
+        )
+        if speaker is None and cue is None and prev is not None:
+            q.speaker, q.speaker_name, q.speaker_actor_id = prev.speaker, prev.speaker_name, prev.speaker_actor_id
+            q.confidence = 0.5
+        _set_speaker(ctx, q, speaker)
+        if addressee is not None:
+            q.addressee = _pick(ctx, addressee).id
+        quotes.append(q)
+        prev = q
+    return quotes
+
+
+def _lemma_surface(lemma: str) -> str:
+    return lemma
+
+
+def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (norm[s].isspace() or norm[s] in "،,:"):
+        s += 1
+    while e > s and (norm[e - 1].isspace() or norm[e - 1] in "،,:"):
+        e -= 1
+    return s, e
+
+
+def _after_comma(norm: str, pos: int, stop: int) -> int:
+    for i in range(pos, stop):
+        if norm[i] in "،,:":
+            return i + 1
+    return pos
+
+
+def _inside(drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]],
+            pos: int) -> bool:
+    return any(d[0] <= pos < d[1] and d[2] for d in drafts)
+
+
+def _is_name(ctx: _Ctx, qs: int, qe: int) -> bool:
+    """A quoted span that is just an entity mention (``"بوتين"``)."""
+    return any(m.start <= qs + 1 and qe - 1 <= m.end for m in ctx.mentions)
+
+
+def _cue_for(norm: str, cues: list[_Cue], qs: int, qe: int, lo: int) -> _Cue | None:
+    before = [c for c in cues if c.end <= qs and not any(ch in ".!?؟" for ch in norm[c.end:qs - 1])]
+    if before and qs - before[-1].end < 160:
+        return before[-1]
+    after = [c for c in cues if qe <= c.start < qe + 40]
+    return after[0] if after else None
+
+
+def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
+    end = hi
+    for i in range(cue.end, hi):
+        if norm[i] in ".!?؟":
+            end = i
+            break
+    ws = words(norm, cue.end, end)
+    comp = None
+    for k, (s, e, w) in enumerate(ws[:8]):
+        if COMPLEMENTIZER.match(w) and not w.startswith(("ف", "ل")):
+            comp = (s, e, w)
+            break
+        if k > 0 and ws[k - 1][2] == _N("إلى") and COMPLEMENTIZER.match(w):
+            comp = (s, e, w)
+            break
+    if comp is None:
+        return None
+    start = comp[1] if comp[2] in ("ان", "بان", "وان") else comp[0]
+    for c in cues:
+        if c.start > start and c.start < end and c.participle:
+            end = c.start
+            break
+    return start, end
+
+
+def _attributions(ctx: _Ctx, lo: int, hi: int,
+                  drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]]
+                  ) -> list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]]:
+    norm = ctx.nt.norm
+    out: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
+    for m in _attribution_re().finditer(norm, lo, hi):
+        phrase = m.group(2)
+        a, b = m.start(), m.end()
+        if _inside(drafts, a) or any(d[0] <= a < d[1] for d in out):
+            continue
+        speaker = next((x for x in ctx.mentions if b <= x.start < b + 25), None)
+        if speaker is None:
+            continue
+        s0 = a
+        while s0 > lo and norm[s0 - 1] not in ".!?؟\n":
+            s0 -= 1
+        e0 = speaker.end
+        while e0 < hi and norm[e0] not in ".!?؟\n":
+            e0 += 1
+        span = (s0, a) if a - s0 > 10 else (speaker.end, e0)
+        cue = _Cue(a, b, phrase, False, False)
+        out.append((span[0], span[1], False, cue, speaker, None, 0.7))
+    return out
+
+
+@cache
+def _attribution_re() -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(ATTRIBUTION, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(و)?({alts})(?!\w)")
+
+
+def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes: list[Quote],
+             conf: float) -> tuple[Mention | None, Mention | None, float]:
+    norm = ctx.nt.norm
+    sent_start = cue.start
+    while sent_start > 0 and norm[sent_start - 1] not in SENT_END:
+        sent_start -= 1
+    region_end = qs if qs > cue.end else qe + 80
+    if cue.start >= qe:  # cue after the quote: "...", قال بوتين
+        region_end = cue.end + 60
+    after = [m for m in ctx.mentions if cue.end <= m.start < region_end and not _between_comp(norm, cue.end, m.start)]
+    if cue.lemma == _N("نقل"):  # نقلت الوكالة عن X قوله: the speaker is X
+        source = next((m for m in after if m.prep == _N("عن")), None)
+        if source is not None:
+            return source, None, conf - 0.05
+    speaker = next((m for m in after if m.prep == ""), None)
+    addressee = None
+    if speaker is not None and speaker.start - cue.end > 40:
+        speaker = None
+    if speaker is not None:
+        rest = [m for m in after if m.start > speaker.start]
+        addressee = next((m for m in rest if m.prep == "ل"), None)
+        if addressee is None and cue.lemma == _N("أبلغ"):
+            addressee = next((m for m in rest if m.prep == ""), None)
+        return speaker, addressee, conf
+    head = norm[sent_start:cue.start]
+    if any(p in head for p in OTHER_PARTY) and prev is not None and prev.addressee:
+        ent = ctx.article.entity(prev.addressee)
+        if ent is not None:
+            s, e = ctx.nt.to_norm(ent.start, ent.end)
+            return Mention(s, e, [ent]), None, conf - 0.1
+    before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""]
+    if before:
+        return (before[0] if cue.participle else before[-1]), None, conf - 0.05
+    if (cue.continuation or cue.participle) and prev is not None and prev.speaker:
+        ent = ctx.article.entity(prev.speaker)
+        if ent is not None:
+            s, e = ctx.nt.to_norm(ent.start, ent.end)
+            return Mention(s, e, [ent]), None, conf - 0.1
+    return None, None, conf - 0.3
+
+
+def _between_comp(norm: str, a: int, b: int) -> bool:
+    return any(COMPLEMENTIZER.match(w) for _, _, w in words(norm, a, b))
+
+
+def _pick(ctx: _Ctx, mention: Mention) -> Entity:
+    return next((e for e in mention.ents if e.link is not None), mention.ents[0])
+
+
+def _set_speaker(ctx: _Ctx, q: Quote, speaker: Mention | None) -> None:
+    if speaker is None:
+        return
+    ent = _pick(ctx, speaker)
+    q.speaker = ent.id
+    link = ent.link
+    if link is None and ent.antecedent:
+        ante = ctx.article.entity(ent.antecedent)
+        link = ante.link if ante is not None else None
+    if link is None:
+        s, e = ctx.nt.to_norm(ent.start, ent.end)
+        link = ctx.alias.get(ctx.nt.norm[s:e])
+    if link is not None:
+        q.speaker_name = link.name_en
+        q.speaker_actor_id = link.id
+
+
+def _sentence_id(article: Article, pos: int) -> str | None:
+    for s in article.sentences or ():
+        if s.start <= pos < s.end:
+            return s.id
+    return None
