@@ -17,17 +17,11 @@ from marsad.article import (
     Sentence,
     Span,
 )
+from spans import find_span
 
 HEADLINE = "بوتين يستقبل الأسد في سوتشي"
 PARAGRAPH_1 = "استقبل الرئيس الروسي فلاديمير بوتين نظيره السوري بشار الأسد مساء الاثنين في مدينة سوتشي."
 PARAGRAPH_2 = "وقصفت طائرات روسية مواقع في إدلب."
-
-
-def _find(text: str, needle: str, occurrence: int = 0) -> tuple[int, int]:
-    i = -1
-    for _ in range(occurrence + 1):
-        i = text.index(needle, i + 1)
-    return i, i + len(needle)
 
 
 def visit_article(article_id: str = "a-hand-1", url: str | None = "https://example.org/news/1") -> Article:
@@ -56,8 +50,8 @@ def visit_article(article_id: str = "a-hand-1", url: str | None = "https://examp
     sochi = Link("place:geonames:491422", "Sochi", "سوتشي", "GPE", "RUS", lat=43.6028, lon=39.7342, feature="city")
     idlib = Link("place:geonames:169389", "Idlib", "إدلب", "GPE", "SYR", lat=35.9306, lon=36.6339, feature="city")
     russia = Link("country:RUS", "Russia", "روسيا", "GPE", "RUS", "MIL", feature="country")
-    spans = [_find(text, "فلاديمير بوتين"), _find(text, "بشار الأسد"), _find(text, "سوتشي", 1),
-             _find(text, "إدلب"), _find(text, "طائرات روسية")]
+    spans = [find_span(text, "فلاديمير بوتين"), find_span(text, "بشار الأسد"), find_span(text, "سوتشي", 1),
+             find_span(text, "إدلب"), find_span(text, "طائرات روسية")]
     labels = ["PERS", "PERS", "LOC", "LOC", "AGENT"]
     links = [putin, assad, sochi, idlib, russia]
     art.entities = [
@@ -67,7 +61,7 @@ def visit_article(article_id: str = "a-hand-1", url: str | None = "https://examp
     art.times = []
     art.quotes = []
     e1, e2, _e3, _e4, e5 = art.entities
-    ps, pe = _find(text, "استقبل")
+    ps, pe = find_span(text, "استقبل")
     consult = Event(
         "ev1", p1s, p1e, "s2", "CONSULT", "043", prov("events", "consult.receive"),
         Evidence("consult.receive", Span(ps, pe), "استقبل"), mode="visit", context=["diplomatic"],
@@ -75,7 +69,7 @@ def visit_article(article_id: str = "a-hand-1", url: str | None = "https://examp
         recipients=[Participant("e2", e2.start, e2.end, "Bashar al-Assad", "SYR", "GOV", "actor:assad_bashar")],
         place="e3", date="2017-11-20", confidence=0.9,
     )
-    ps, pe = _find(text, "قصفت")
+    ps, pe = find_span(text, "قصفت")
     assault = Event(
         "ev2", p1e + 1, len(text), "s3", "ASSAULT", "195", prov("events", "assault.bomb"),
         Evidence("assault.bomb", Span(ps, pe), "قصف"), mode="aerial",
@@ -95,11 +89,11 @@ def protest_article(article_id: str = "a-hand-2") -> Article:
     art.structure = []
     art.sentences = [Sentence("s1", 0, len(text), None, art.provenance("sentences", "test-1"))]
     art.tokens = []
-    s, e = _find(text, "مئات الطلاب")
+    s, e = find_span(text, "مئات الطلاب")
     art.entities = [Entity("e1", s, e, "AGENT", "role", art.provenance("entities", "test-1"))]
     art.times = []
     art.quotes = []
-    ps, pe = _find(text, "تظاهر")
+    ps, pe = find_span(text, "تظاهر")
     art.events = [Event(
         "ev1", 0, len(text), "s1", "PROTEST", "141", prov, Evidence("protest.demo", Span(ps, pe), "تظاهر"),
         mode="demo", actors=[Participant("e1", s, e, "students", None, "EDU")],

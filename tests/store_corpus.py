@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from marsad.article import (
     Article,
@@ -22,6 +23,8 @@ from marsad.article import (
     Span,
     TimeExpr,
 )
+from marsad.store import writer
+from marsad.store.db import Store
 
 PUTIN = Link("actor:putin_vladimir", "Vladimir Putin", "فلاديمير بوتين", "PERS", "RUS", "GOV", "president",
              "Q7747")
@@ -209,6 +212,13 @@ def annotated(doc: Doc) -> Article:
             place=by_surface[place].id if place else None, date=day,
         ))
     return art
+
+
+def write_store(path: Path) -> None:
+    """Write every doc of ``DOCS``, annotated, into the store at ``path`` (created when absent)."""
+    with Store.open(path) as store:
+        for doc in DOCS:
+            writer.write_article(store, annotated(doc), doc.key)
 
 
 def jsonl_line(doc: Doc) -> str:

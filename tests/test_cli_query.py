@@ -13,16 +13,12 @@ from click.testing import CliRunner
 
 import store_corpus as corpus
 from marsad.cli.main import cli
-from marsad.store import writer
-from marsad.store.db import Store
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("cli") / "cli.db"
-    with Store.open(path) as store:
-        for doc in corpus.DOCS:
-            writer.write_article(store, corpus.annotated(doc), doc.key)
+    corpus.write_store(path)
     yield path
 
 

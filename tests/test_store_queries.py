@@ -8,16 +8,14 @@ import pytest
 
 import store_corpus as corpus
 from marsad.errors import NotFoundError, UsageError
-from marsad.store import queries, writer
+from marsad.store import queries
 from marsad.store.db import Store
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     path = tmp_path_factory.mktemp("q") / "q.db"
-    with Store.open(path) as w:
-        for doc in corpus.DOCS:
-            writer.write_article(w, corpus.annotated(doc), doc.key)
+    corpus.write_store(path)
     with Store.open(path, readonly=True) as r:
         yield r
 

@@ -7,17 +7,14 @@ from pathlib import Path
 import pytest
 
 from marsad.article import Article
-from marsad.ingest.readers import read_path
-from marsad.pipeline import Pipeline
+from seed_util import seed_with_sentences
 
 pytestmark = pytest.mark.shared
 
 
 @pytest.fixture(scope="module")
 def seed(seed_path: Path) -> Article:
-    (art,) = list(read_path(seed_path))
-    assert isinstance(art, Article)
-    return Pipeline.from_names(["structure", "sentences"])(art)
+    return seed_with_sentences(seed_path)
 
 
 def test_structure_seed_blocks(seed: Article) -> None:

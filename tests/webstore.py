@@ -31,6 +31,7 @@ from marsad.settings import Settings
 from marsad.store.db import Store
 from marsad.store.writer import write_article
 from marsad.web.context import pipeline_components
+from spans import find_span
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "articles.jsonl"
@@ -58,13 +59,6 @@ SCRIPT_TEXT = (
 )
 
 
-def _find(text: str, surface: str, nth: int = 0) -> tuple[int, int]:
-    pos = -1
-    for _ in range(nth + 1):
-        pos = text.index(surface, pos + 1)
-    return pos, pos + len(surface)
-
-
 def demo_article() -> Article:
     """A hand-annotated article: two presidents' phone call, a quotation, a condemnation and a strike."""
     text = DEMO_TEXT
@@ -84,7 +78,7 @@ def demo_article() -> Article:
                      for i, b in enumerate(blocks)]
 
     def ent(eid: str, surface: str, label: str, link: Link | None, nth: int = 0) -> Entity:
-        s, e = _find(text, surface, nth)
+        s, e = find_span(text, surface, nth)
         return Entity(eid, s, e, label, "gazetteer", prov("entities", "test", "gaz:exact"), link)
 
     e1 = ent("e1", "رجب طيب أردوغان", "PERS", ERDOGAN)
@@ -95,15 +89,15 @@ def demo_article() -> Article:
     e6 = ent("e6", "روسيا", "LOC", RUSSIA)
     e7 = ent("e7", "أوديسا", "LOC", ODESSA)
     art.entities = [e1, e2, e3, e4, e5, e6, e7]
-    s, e = _find(text, "مساء الأحد")
+    s, e = find_span(text, "مساء الأحد")
     t1 = TimeExpr("t1", s, e, "datetime", "part_of_day", prov("times", "test", "rel:weekday"), "2022-07-24TEV",
                   anchor="published")
-    s, e = _find(text, "صباح السبت")
+    s, e = find_span(text, "صباح السبت")
     t2 = TimeExpr("t2", s, e, "datetime", "part_of_day", prov("times", "test", "rel:weekday"), "2022-07-23TMO",
                   anchor="published")
     art.times = [t1, t2]
-    qs, qe = _find(text, "نجاح الاتفاق يخفف أزمة الغذاء في العالم")
-    cue = Span(*_find(text, "وقال"))
+    qs, qe = find_span(text, "نجاح الاتفاق يخفف أزمة الغذاء في العالم")
+    cue = Span(*find_span(text, "وقال"))
     art.quotes = [Quote("q1", qs, qe, True, prov("quotes", "test", "direct:qala"), "s3", "e4",
                         "Recep Tayyip Erdogan", ERDOGAN.id, None, cue, "قال")]
 
@@ -114,18 +108,18 @@ def demo_article() -> Article:
                            ln.sector, ln.id if ln.id.startswith("actor:") else None)
 
     s2 = blocks[1]
-    pred1 = Span(*_find(text, "أجرى"))
+    pred1 = Span(*find_span(text, "أجرى"))
     ev1 = Event("ev1", s2.start, s2.end, "s2", "CONSULT", "040", prov("events", "test", "consult:ajra_ittisal"),
                 Evidence("consult:ajra_ittisal", pred1, "أجرى اتصالا", [Span(e1.start, e1.end)],
                          [Span(e2.start, e2.end)]),
                 mode="phone", actors=[part(e1)], recipients=[part(e2)], place=None, time="t1", date="2022-07-24")
     s4 = blocks[3]
-    pred2 = Span(*_find(text, "وأدان"))
+    pred2 = Span(*find_span(text, "وأدان"))
     ev2 = Event("ev2", s4.start, s4.end, "s4", "ACCUSE", "122", prov("events", "test", "accuse:adana"),
                 Evidence("accuse:adana", pred2, "أدان", [Span(e5.start, e5.end)], [Span(e6.start, e6.end)]),
                 actors=[part(e5)], recipients=[Participant(e6.id, e6.start, e6.end, "روسيا", "RUS", None, None)],
                 place="e7", time="t2", date="2022-07-23")
-    pred3 = Span(*_find(text, "قصف"))
+    pred3 = Span(*find_span(text, "قصف"))
     ev3 = Event("ev3", pred3.start, s4.end, "s4", "ASSAULT", "195", prov("events", "test", "assault:qasf"),
                 Evidence("assault:qasf", pred3, "قصف", [Span(e6.start, e6.end)], []), mode="missile",
                 actors=[Participant(e6.id, e6.start, e6.end, "روسيا", "RUS", "MIL", None)],
@@ -142,10 +136,10 @@ def script_article() -> Article:
                                                  title="بيان <img src=x onerror=alert(2)>",
                                                  published=date(2023, 10, 21), format="text"))
     prov = art.provenance
-    s, e = _find(SCRIPT_TEXT, "غزة", 1)
+    s, e = find_span(SCRIPT_TEXT, "غزة", 1)
     gaza = Link("place:geonames:281133", "Gaza <City>", "غزة", "LOC", "PSE", None, None, None, 31.5, 34.47, "city")
     art.entities = [Entity("e1", s, e, "LOC", "gazetteer", prov("entities", "test"), gaza)]
-    qs, qe = _find(SCRIPT_TEXT, "كل شيء <i>هادئ</i>")
+    qs, qe = find_span(SCRIPT_TEXT, "كل شيء <i>هادئ</i>")
     art.quotes = [Quote("q1", qs, qe, True, prov("quotes", "test"), speaker_name="<script>x</script>")]
     art.times = []
     art.events = []

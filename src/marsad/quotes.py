@@ -22,7 +22,16 @@ import ahocorasick
 
 from marsad.article import Article, Entity, Link, Quote, Span
 from marsad.events import morphology
-from marsad.events.clauses import COMPLEMENTIZER, Mention, alias_links, build_mentions, can_act, normalized, words
+from marsad.events.clauses import (
+    COMPLEMENTIZER,
+    Mention,
+    alias_links,
+    build_mentions,
+    can_act,
+    entity_link,
+    normalized,
+    words,
+)
 from marsad.events.predicates import spaced
 from marsad.settings import Settings
 from marsad.text.normalize import NormText, normalize_string
@@ -391,13 +400,7 @@ def _set_speaker(ctx: _Ctx, q: Quote, speaker: Mention | None) -> None:
         return
     ent = _pick(ctx, speaker)
     q.speaker = ent.id
-    link = ent.link
-    if link is None and ent.antecedent:
-        ante = ctx.article.entity(ent.antecedent)
-        link = ante.link if ante is not None else None
-    if link is None:
-        s, e = ctx.nt.to_norm(ent.start, ent.end)
-        link = ctx.alias.get(ctx.nt.norm[s:e])
+    link = entity_link(ent, ctx.article.entity, ctx.nt, ctx.alias)
     if link is not None:
         q.speaker_name = link.name_en
         q.speaker_actor_id = link.id

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from marsad.cli.options import db_option
+from marsad.cli.options import db_option, event_filter_options
 from marsad.errors import MarsadError
 from marsad.settings import load_settings
 from marsad.store.db import Store
@@ -85,13 +85,7 @@ def events_output(events: list[EventRow], fmt: str) -> str:
 
 @click.command("events")
 @db_option
-@click.option("--actor", default=None, help="Actor: country code (RUS), sector (GOV), actor id, or name.")
-@click.option("--recipient", default=None, help="Recipient: country code, sector, actor id, or name.")
-@click.option("--type", "type_", default=None, help="PLOVER event type, e.g. CONSULT.")
-@click.option("--mode", default=None, help="PLOVER mode, e.g. visit.")
-@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Events on or after this day.")
-@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Events on or before this day.")
-@click.option("--place", default=None, help="Place id, name (Arabic or English) or country code.")
+@event_filter_options
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)

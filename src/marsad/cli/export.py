@@ -8,7 +8,7 @@ import time
 
 import click
 
-from marsad.cli.options import db_option
+from marsad.cli.options import db_option, event_filter_options
 from marsad.errors import MarsadError, UsageError
 from marsad.settings import load_settings
 from marsad.store.db import Store
@@ -23,13 +23,7 @@ FORMAT_CHOICES = ("plover-jsonl", "csv", "parquet", "gdelt-tsv", "parquet-tables
                    "parquet-tables (every store table as DIR/<table>/*.parquet, the layout of `marsad spark`).")
 @click.option("--out", "out", default="-", show_default=True, metavar="PATH|-",
               help="Output file (a directory for parquet-tables); - writes to standard output.")
-@click.option("--actor", default=None, help="Actor: country code (RUS), sector (GOV), actor id, or name.")
-@click.option("--recipient", default=None, help="Recipient: country code, sector, actor id, or name.")
-@click.option("--type", "type_", default=None, help="PLOVER event type, e.g. CONSULT.")
-@click.option("--mode", default=None, help="PLOVER mode, e.g. visit.")
-@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Events on or after this day.")
-@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Events on or before this day.")
-@click.option("--place", default=None, help="Place id, name (Arabic or English) or country code.")
+@event_filter_options
 @click.option("--header/--no-header", default=True, show_default=True,
               help="Write a header row (csv, gdelt-tsv); --no-header gives GDELT's positional layout.")
 @click.option("--row-group-size", type=click.IntRange(1), default=10_000, show_default=True,

@@ -37,3 +37,22 @@ def json_option(f: F) -> F:
 def workers_option(f: F) -> F:
     return click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
                         help="Worker processes.")(f)
+
+
+def event_filter_options(f: F) -> F:
+    """The event filters of ``marsad events`` and ``marsad export``.
+
+    Adds --actor, --recipient, --type (parameter ``type_``), --mode, --since, --until and --place,
+    in that order, each None when not given.
+    """
+    for option in reversed((
+        click.option("--actor", default=None, help="Actor: country code (RUS), sector (GOV), actor id, or name."),
+        click.option("--recipient", default=None, help="Recipient: country code, sector, actor id, or name."),
+        click.option("--type", "type_", default=None, help="PLOVER event type, e.g. CONSULT."),
+        click.option("--mode", default=None, help="PLOVER mode, e.g. visit."),
+        click.option("--since", default=None, metavar="YYYY-MM-DD", help="Events on or after this day."),
+        click.option("--until", default=None, metavar="YYYY-MM-DD", help="Events on or before this day."),
+        click.option("--place", default=None, help="Place id, name (Arabic or English) or country code."),
+    )):
+        f = option(f)
+    return f

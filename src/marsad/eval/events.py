@@ -28,7 +28,8 @@ import click
 
 from marsad.article import Article, Event, Meta
 from marsad.cli.options import json_option
-from marsad.errors import InputNotFoundError, MalformedGoldError, MissingRequirementError
+from marsad.errors import MissingRequirementError
+from marsad.eval.gold import gold_error, gold_objects, read_gold
 from marsad.events import ontology
 
 
@@ -90,18 +91,14 @@ class TypeScore:
 NOT_HAPPENED = frozenset({"negated", "hypothetical"})
 
 
-def _fail(source: str, line: int, why: str) -> MalformedGoldError:
-    return MalformedGoldError(f"{source}:{line}: {why}")
-
-
 def _codes(obj: Any, source: str, line: int, name: str) -> Codes | None:
     if obj is None:
         return None
     if not isinstance(obj, dict):
-        raise _fail(source, line, f"'{name}' must be an object with 'country' and 'sector', or null")
+        raise gold_error(source, line, f"'{name}' must be an object with 'country' and 'sector', or null")
     country, sector = obj.get("country"), obj.get("sector")
     if any(v is not None and not isinstance(v, str) for v in (country, sector)):
-        raise _fail(source, line, f"'{name}' codes must be strings or null")
+        raise gold_error(source, line, f"'{name}' codes must be strings or null")
     return Codes(country, sector)
 
 
@@ -113,36 +110,28 @@ def parse_gold(text: str, source: str = "<string>") -> list[GoldLine]:
             or has a bad date; the message gives the line number.
     """
     out: list[GoldLine] = []
-    for lineno, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise _fail(source, lineno, f"not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise _fail(source, lineno, "a gold line must be a JSON object")
+    for lineno, obj in gold_objects(text, source):
         body = obj.get("text")
         if not isinstance(body, str) or not body.strip():
-            raise _fail(source, lineno, "missing or empty 'text'")
+            raise gold_error(source, lineno, "missing or empty 'text'")
         etype = obj.get("event_type")
         if etype not in ontology.event_types():
-            raise _fail(source, lineno, f"'event_type' must be a PLOVER type, got {etype!r}")
+            raise gold_error(source, lineno, f"'event_type' must be a PLOVER type, got {etype!r}")
         label = obj.get("label")
         if not isinstance(label, bool):
-            raise _fail(source, lineno, "'label' must be true or false")
+            raise gold_error(source, lineno, "'label' must be true or false")
         pub = obj.get("published")
         published = None
         if pub is not None:
             try:
                 published = date.fromisoformat(pub)
             except (TypeError, ValueError) as exc:
-                raise _fail(source, lineno, f"'published' is not a YYYY-MM-DD date: {pub!r}") from exc
+                raise gold_error(source, lineno, f"'published' is not a YYYY-MM-DD date: {pub!r}") from exc
         out.append(GoldLine(lineno, str(obj.get("id", lineno)), body, published, etype, label,
                             _codes(obj.get("actor"), source, lineno, "actor"),
                             _codes(obj.get("recipient"), source, lineno, "recipient")))
     if not out:
-        raise _fail(source, 1, "no gold lines found")
+        raise gold_error(source, 1, "no gold lines found")
     return out
 
 
@@ -153,10 +142,7 @@ def load_gold(path: str | Path) -> list[GoldLine]:
         InputNotFoundError: (E111) the file does not exist.
         MalformedGoldError: (E112) see :func:`parse_gold`.
     """
-    p = Path(path)
-    if not p.is_file():
-        raise InputNotFoundError(f"gold file not found: {p}")
-    return parse_gold(p.read_text("utf-8"), str(p))
+    return parse_gold(*read_gold(path))
 
 
 def _score_match(ev: Event, g: GoldLine) -> int:

@@ -27,7 +27,7 @@ import click
 
 from marsad.article import Article, Block, Meta, Sentence
 from marsad.cli.options import json_option
-from marsad.errors import InputNotFoundError, MalformedGoldError
+from marsad.eval.gold import gold_error, gold_objects, read_gold
 from marsad.times.component import extract_times
 from marsad.times.resolve import display_value
 
@@ -133,10 +133,6 @@ def value_granularity(value: str) -> str:
     return "year"
 
 
-def _fail(source: str, line: int, why: str) -> MalformedGoldError:
-    return MalformedGoldError(f"{source}:{line}: {why}")
-
-
 def parse_gold(text: str, source: str = "<string>") -> list[GoldCase]:
     """Parse a times gold file.
 
@@ -145,41 +141,33 @@ def parse_gold(text: str, source: str = "<string>") -> list[GoldCase]:
             or names a surface that is not in its text; the message gives the line number.
     """
     cases: list[GoldCase] = []
-    for lineno, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise _fail(source, lineno, f"not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise _fail(source, lineno, "a gold line must be a JSON object")
+    for lineno, obj in gold_objects(text, source):
         body = obj.get("text")
         if not isinstance(body, str) or not body:
-            raise _fail(source, lineno, "missing or empty 'text'")
+            raise gold_error(source, lineno, "missing or empty 'text'")
         pub_raw = obj.get("published")
         published: date | None = None
         if pub_raw is not None:
             if not isinstance(pub_raw, str):
-                raise _fail(source, lineno, "'published' must be a YYYY-MM-DD string or null")
+                raise gold_error(source, lineno, "'published' must be a YYYY-MM-DD string or null")
             try:
                 published = date.fromisoformat(pub_raw)
             except ValueError as exc:
-                raise _fail(source, lineno, f"'published' is not a YYYY-MM-DD date: {pub_raw!r}") from exc
+                raise gold_error(source, lineno, f"'published' is not a YYYY-MM-DD date: {pub_raw!r}") from exc
         items = obj.get("expected")
         if not isinstance(items, list):
-            raise _fail(source, lineno, "missing 'expected' list")
+            raise gold_error(source, lineno, "missing 'expected' list")
         expected: list[Expected] = []
         for item in items:
             if not isinstance(item, dict) or not isinstance(item.get("surface"), str) or not isinstance(
                 item.get("value"), str
             ):
-                raise _fail(source, lineno, "each expected item needs string 'surface' and 'value'")
+                raise gold_error(source, lineno, "each expected item needs string 'surface' and 'value'")
             expected.append(Expected(item["surface"], item["value"]))
         cases.append(GoldCase(lineno, body, published, tuple(expected)))
         _positions(cases[-1], source)
     if not cases:
-        raise _fail(source, 1, "no gold cases found")
+        raise gold_error(source, 1, "no gold cases found")
     return cases
 
 
@@ -193,7 +181,7 @@ def _positions(case: GoldCase, source: str) -> list[int]:
         for _ in range(k + 1):
             pos = case.text.find(exp.surface, pos + 1)
             if pos < 0:
-                raise _fail(source, case.line, f"surface {exp.surface!r} (occurrence {k + 1}) is not in the text")
+                raise gold_error(source, case.line, f"surface {exp.surface!r} (occurrence {k + 1}) is not in the text")
         seen[exp.surface] = k + 1
         out.append(pos)
     return out
@@ -206,10 +194,7 @@ def load_gold(path: str | Path) -> list[GoldCase]:
         InputNotFoundError: The file does not exist.
         MalformedGoldError: See :func:`parse_gold`.
     """
-    p = Path(path)
-    if not p.is_file():
-        raise InputNotFoundError(f"gold file not found: {p}")
-    return parse_gold(p.read_text("utf-8"), str(p))
+    return parse_gold(*read_gold(path))
 
 
 def case_article(case: GoldCase) -> Article:

@@ -7,6 +7,7 @@ spans back to the source when it builds records.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -192,6 +193,27 @@ def alias_links(norm: str, spans: list[tuple[int, int, Entity]]) -> dict[str, Li
         if ent.label == "PERS" and len(words_) > 1:
             out.setdefault(words_[-1], link)
     return out
+
+
+def entity_link(
+    ent: Entity, find: Callable[[str], Entity | None], nt: NormText, alias: dict[str, Link]
+) -> Link | None:
+    """The link of an entity, else that of its antecedent, else the alias link of its surface.
+
+    Args:
+        ent: The entity.
+        find: Looks an entity up by id (asked only for the antecedent of an unlinked entity).
+        nt: The article's matching view.
+        alias: Linked surfaces → link (see :func:`alias_links`).
+    """
+    link = ent.link
+    if link is None and ent.antecedent:
+        ante = find(ent.antecedent)
+        link = ante.link if ante is not None else None
+    if link is None:
+        s, e = nt.to_norm(ent.start, ent.end)
+        link = alias.get(nt.norm[s:e])
+    return link
 
 
 def build_mentions(norm: str, spans: list[tuple[int, int, Entity]], lo: int) -> list[Mention]:

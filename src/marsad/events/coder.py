@@ -39,6 +39,7 @@ from marsad.events.clauses import (
     can_act,
     clause_bounds,
     clause_of,
+    entity_link,
     normalized,
     words,
 )
@@ -465,13 +466,7 @@ def _participants(ctx: _Context, mentions: list[Mention]) -> list[Participant]:
 def _participant(ctx: _Context, mention: Mention) -> list[Participant]:
     """One participant per mention (the linked entity of the apposition), with role-based sector."""
     ent = next((e for e in mention.ents if e.link is not None), mention.ents[0])
-    link = ent.link
-    if link is None and ent.antecedent:
-        ante = ctx.ents_by_id.get(ent.antecedent)
-        link = ante.link if ante is not None else None
-    if link is None:
-        es, ee = ctx.nt.to_norm(ent.start, ent.end)
-        link = ctx.alias.get(ctx.nt.norm[es:ee])
+    link = entity_link(ent, ctx.ents_by_id.get, ctx.nt, ctx.alias)
     s, e = ctx.nt.to_source(mention.start, mention.end)
     sector = link.sector if link else None
     if sector is None and link is not None and link.type in ("LOC", "GPE"):

@@ -15,6 +15,7 @@ of a range, ``يوم``) are part of the span.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -204,6 +205,19 @@ class Recognizer(Scanner):
                 return i + 2, Sem("decade", offset=off), "rel-decade"
         return None
 
+    def longest_or_bare_year(self, j: int, rules: tuple[Callable[[int], Hit | None], ...]) -> Hit | None:
+        """The longest hit of the rules at j (the first of equal ones), else a bare year (1900-2100) there."""
+        best: Hit | None = None
+        for rule in rules:
+            hit = rule(j)
+            if hit is not None and (best is None or hit[0] > best[0]):
+                best = hit
+        if best is None:
+            y = self.year(j)
+            if y is not None and 1900 <= y[0] <= 2100:
+                best = y[1], Sem("cal", year=y[0]), "bare-year"
+        return best
+
     def r_part(self, i: int) -> Hit | None:
         """Quarters and halves of a year: الربع الأول من العام الجاري, النصف الثاني من 2016."""
         which = self.look(i, fold(("الربع", "النصف")))
@@ -220,17 +234,9 @@ class Recognizer(Scanner):
         if self.text(j) != "من":
             return None
         j += 1
-        best: Hit | None = None
-        for rule in (self.r_year, self.r_period):
-            hit = rule(j)
-            if hit is not None and (best is None or hit[0] > best[0]):
-                best = hit
-        if best is None:
-            y = self.year(j)
-            if y is not None and 1900 <= y[0] <= 2100:
-                best = y[1], Sem("cal", year=y[0]), "bare-year"
-        elif best[1].kind == "rel" and best[1].unit == "year":
-            pass
+        best = self.longest_or_bare_year(j, (self.r_year, self.r_period))
+        if best is None or (best[1].kind == "rel" and best[1].unit == "year"):
+            pass  # a bare year passes the check below as well
         elif best[1].kind != "cal" or best[1].month is not None or best[1].hijri:
             best = None
         if best is None and self.text(j) in ("العام", "السنه"):
@@ -269,15 +275,7 @@ class Recognizer(Scanner):
         if mod is None or this:
             return None
         # مطلع/منتصف/نهاية + a month, a year, a decade or a Hijri month
-        best: Hit | None = None
-        for rule in (self.r_date, self.r_year, self.r_decade):
-            hit = rule(j)
-            if hit is not None and (best is None or hit[0] > best[0]):
-                best = hit
-        if best is None:
-            y = self.year(j)
-            if y is not None and 1900 <= y[0] <= 2100:
-                best = y[1], Sem("cal", year=y[0]), "bare-year"
+        best = self.longest_or_bare_year(j, (self.r_date, self.r_year, self.r_decade))
         if best is None or best[1].kind not in ("cal", "decade"):
             return None
         sem = replace(best[1], mod=mod)

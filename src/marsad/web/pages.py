@@ -6,7 +6,7 @@ JSON block a page embeds (hover cards) goes through ``tojson``, which escapes ``
 """
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Annotated, Any
 from urllib.parse import parse_qs, urlencode
 
@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from marsad import __version__
 from marsad.errors import InvalidRequestError, MarsadError
+from marsad.export.source import EventFilter
 from marsad.store import queries
 from marsad.store.queries import EventRow, ParticipantRow
 from marsad.web.api import DATE_PATTERN, HtmlInput, TextInput, build_article
@@ -69,17 +70,9 @@ def who(parts: list[ParticipantRow]) -> str:
     return "، ".join(names)
 
 
-@dataclass(slots=True)
-class EventFilters:
-    """The filters of the events page (as in ``marsad events``)."""
-
-    actor: str | None = None
-    recipient: str | None = None
-    type: str | None = None
-    mode: str | None = None
-    since: str | None = None
-    until: str | None = None
-    place: str | None = None
+@dataclass(frozen=True, slots=True)
+class EventFilters(EventFilter):
+    """The filters of the events page (those of ``marsad events``), with their URL query."""
 
     def query(self, **extra: Any) -> str:
         """The URL query string of these filters (plus extra parameters)."""
@@ -88,8 +81,7 @@ class EventFilters:
         return urlencode(items)
 
     def as_dict(self) -> dict[str, str | None]:
-        return {"actor": self.actor, "recipient": self.recipient, "type": self.type, "mode": self.mode,
-                "since": self.since, "until": self.until, "place": self.place}
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _blank(v: str | None) -> str | None:

@@ -1,0 +1,45 @@
+"""Reading the JSON Lines gold files of ``marsad eval`` (one JSON object a line, blank lines skipped)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import InputNotFoundError, MalformedGoldError
+
+
+def gold_error(source: str, line: int, why: str) -> MalformedGoldError:
+    """A MalformedGoldError whose message names the file and line (``source:line: why``)."""
+    return MalformedGoldError(f"{source}:{line}: {why}")
+
+
+def gold_objects(text: str, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The JSON object of each non-blank line, with its line number (from 1).
+
+    Raises:
+        MalformedGoldError: (E112) a line is not JSON or not a JSON object.
+    """
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise gold_error(source, lineno, f"not valid JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            raise gold_error(source, lineno, "a gold line must be a JSON object")
+        yield lineno, obj
+
+
+def read_gold(path: str | Path) -> tuple[str, str]:
+    """The text of a gold file and its name for messages.
+
+    Raises:
+        InputNotFoundError: (E111) the file does not exist.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputNotFoundError(f"gold file not found: {p}")
+    return p.read_text("utf-8"), str(p)
