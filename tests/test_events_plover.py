@@ -9,7 +9,7 @@ from marsad.events.plover import country_name, to_plover
 
 
 def test_plover_record_fields() -> None:
-    art = code("التقى الرئيس الروسي فلاديمير بوتين بالأسد مساء الاثنين في منتجع سوتشي.")
+    art = code("التقى الرئيس الروسي فلاديمير بوتين بالأسد في سوتشي مساء الاثنين.")
     ev = next(e for e in art.events or [] if e.type == "CONSULT")
     rec = to_plover(art, ev)
     json.dumps(rec, ensure_ascii=False)

@@ -110,7 +110,11 @@ def test_seed_quotations(seed: Article) -> None:
     quotes = seed.quotes or []
     direct_putin = [q for q in quotes if q.direct and q.speaker_actor_id == PUTIN]
     assert len(direct_putin) == 3
-    assert seed.text[direct_putin[0].start:direct_putin[0].end].startswith("ما زال أمامنا طريق طويل")
+    # the first one has a closing quote mark and no opening one: it starts right after the cue's comma
+    first = direct_putin[0]
+    assert seed.text[first.start - 2 : first.start] == "، "
+    assert seed.text[first.end] == '"'
+    assert '"' not in seed.text[first.start : first.end]
     assert all(seed.entity(q.addressee or "") is not None for q in (direct_putin[0], direct_putin[2]))
     assert [seed.entity(q.addressee or "").link.id for q in (direct_putin[0], direct_putin[2])] == [ASSAD, ASSAD]  # type: ignore[union-attr]
     assad_reported = [q for q in quotes if not q.direct and q.speaker_actor_id == ASSAD]

@@ -43,12 +43,12 @@ def test_quotes_direct(text: str, content: str, speaker: str) -> None:
 
 
 def test_quotes_unbalanced_closing_mark() -> None:
-    text = 'وقال بوتين للأسد، ما زال أمامنا طريق طويل قبل النصر على الإرهاب".'
+    text = 'وقال بوتين للأسد، أمامنا عمل كثير قبل أن تنتهي المفاوضات حول الدستور".'
     art, qs = _quotes(text)
     assert len(qs) == 1
     q = qs[0]
     assert q.direct
-    assert art.text[q.start:q.end] == "ما زال أمامنا طريق طويل قبل النصر على الإرهاب"
+    assert art.text[q.start:q.end] == "أمامنا عمل كثير قبل أن تنتهي المفاوضات حول الدستور"
     assert _speaker(art, q) == "Vladimir Putin"
     assert _addressee(art, q) == "Bashar al-Assad"
     assert q.cue is not None and art.text[q.cue.start:q.cue.end] == "وقال"
@@ -79,15 +79,15 @@ def test_quotes_indirect(text: str, content: str, speaker: str, cue: str) -> Non
 
 
 def test_quotes_speaker_carries_over_continuations() -> None:
-    text = ('وهنأ الرئيس الروسي نظيره السوري على إنجازاته، مضيفا أن سوريا بصدد الانتهاء من الحرب.\n'
-            'وأضاف: "أعتقد أن أهم شيء الآن هو الانتقال إلى القضايا السياسية".')
+    text = ('وأشاد الرئيس الروسي بنظيره السوري خلال اللقاء، مضيفا أن المعارك في الشمال توشك أن تنتهي.\n'
+            'وأضاف: "نرى أن الخطوة التالية هي الحوار بين الأطراف كلها".')
     art, qs = _quotes(text)
     assert [(_speaker(art, q), q.direct) for q in qs] == [("Vladimir Putin", False), ("Vladimir Putin", True)]
 
 
 def test_quotes_other_party_takes_the_word() -> None:
-    text = ('وقال بوتين للأسد، إن العملية العسكرية في نهايتها.\n'
-            'ومن جهته، قال إن المضي قدما في العملية السياسية مهم.')
+    text = ('وقال بوتين للأسد، إن المرحلة الصعبة انتهت تقريبا.\n'
+            'ومن جهته، قال إن الأولوية الآن لإعادة الإعمار.')
     art, qs = _quotes(text)
     assert [_speaker(art, q) for q in qs] == ["Vladimir Putin", "Bashar al-Assad"]
     assert _addressee(art, qs[0]) == "Bashar al-Assad"
@@ -96,8 +96,8 @@ def test_quotes_other_party_takes_the_word() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "addressee"),
     [
-        ("وأبلغ بوتين نظيره السوري، أن اجتماعهما يأتي قبل زيارة مهمة.", "Vladimir Putin", "Bashar al-Assad"),
-        ('ووجه "بوتين"، حديثه لـ"الأسد"، "أود أن أستمع لتقييمكم للأوضاع اليوم".', "Vladimir Putin", "Bashar al-Assad"),
+        ("وأبلغ بوتين نظيره السوري، أن موسكو ستواصل دعمها في المحافل الدولية.", "Vladimir Putin", "Bashar al-Assad"),
+        ('ووجه "بوتين"، كلامه لـ"الأسد"، "نريد أن نسمع رأيكم في خطة السلام".', "Vladimir Putin", "Bashar al-Assad"),
     ],
 )
 def test_quotes_addressee(text: str, speaker: str, addressee: str) -> None:

@@ -1,7 +1,7 @@
 """Quotation attribution: direct quotes in quote marks and reported speech after cue verbs.
 
 Direct quotes are the text between « », “ ” or paired straight quotes (a lone
-closing mark, as in ``وقال بوتين للأسد، ما زال ... بالفعل".``, closes a quote that
+closing mark, as in ``وقال الوزير للصحفيين، أمامنا ... الدستور".``, closes a quote that
 opens after the cue and its comma). Short quoted names (``بـ"بوتين"``) are scare
 quotes, not quotations. Indirect quotes are the أن/إن complement of a cue verb
 (قال، أكد، أعلن، مضيفًا ...) or a sentence attributed with بحسب/وفقًا لـ/نقلًا عن.

@@ -37,7 +37,7 @@ class Frame:
         recipient: Slots for the recipient.
         joint: A preposition whose complement joins the actor (``اشتبك X مع Y`` → actors X, Y).
         actor_if_other: Slots that give the actor only when a recipient slot is also filled
-            (``زيارة لرئيسي تركيا وإيران إلى روسيا``).
+            (``زيارة لرئيسي مصر والأردن إلى بغداد``).
     """
 
     actor: tuple[str, ...]
