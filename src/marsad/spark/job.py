@@ -33,6 +33,19 @@ LOCAL_CONF: dict[str, str] = {
     "spark.driver.memory": "1g",
 }
 
+# A session of our own on this machine talks to itself over loopback only, never over a network interface.
+LOOPBACK_CONF: dict[str, str] = {
+    "spark.driver.host": "127.0.0.1",
+    "spark.driver.bindAddress": "127.0.0.1",
+}
+
+
+def runs_locally(master: str | None) -> bool:
+    """True for a ``local[...]`` master, or no master outside spark-submit (which then means local)."""
+    if master is not None:
+        return master.startswith("local")
+    return "PYSPARK_GATEWAY_PORT" not in os.environ
+
 
 def require_pyspark() -> None:
     """Check that pyspark can be imported.
@@ -74,10 +87,13 @@ def build_session(master: str | None = None, app_name: str = "marsad", conf: dic
     if master is None or master.startswith("local"):
         # Local executors must run this interpreter (the one with marsad installed), not whatever python3 is.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    local = runs_locally(master)
+    if local:
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     builder = SparkSession.builder.appName(app_name)
     if master:
         builder = builder.master(master)
-    for key, value in (conf or {}).items():
+    for key, value in {**(LOOPBACK_CONF if local else {}), **(conf or {})}.items():
         builder = builder.config(key, value)
     try:
         return builder.getOrCreate()
