@@ -53,6 +53,9 @@ class _FakeTagger:
     def tag(self, tokens: list[str]) -> list[str]:
         return [self.labels.get(t, "O") for t in tokens]
 
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        return [self.tag(s) for s in sentences]
+
 
 def _with_tagger(text: str, labels: dict[str, str], published: date | None = None) -> Article:
     comp = EntityComponent(Settings())

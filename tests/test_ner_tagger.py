@@ -60,7 +60,11 @@ def test_fast_decoder_matches_crfsuite() -> None:
 def test_batch_and_empty() -> None:
     tagger = load_tagger()
     batch = [s.split() for s in SENTENCES]
-    assert tagger.tag_many(batch) == [tagger.tag(s) for s in batch]
+    assert tagger.tag_many(batch, window=None) == [tagger.tag(s) for s in batch]
+    consistent = tagger.tag_many(batch)
+    for alone, shared in zip([tagger.tag(s) for s in batch], consistent, strict=True):
+        assert len(shared) == len(alone)
+        assert all(a == b for a, b in zip(alone, shared, strict=True) if a != "O")  # only O tags may change
     assert tagger.tag([]) == []
     assert tagger.tag_many([]) == []
 

@@ -14,10 +14,11 @@ Without the NER model (``marsad train ner`` not run) the gazetteer alone makes t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from marsad.article import Article, Entity
+from marsad.article import Article, Entity, Token
 from marsad.entities.gazetteer import find, word_spans
 from marsad.entities.linking import Linker, Mention, actor_link
 from marsad.entities.resources import Resources, load_resources
@@ -31,7 +32,7 @@ _COMPATIBLE = {"PERS": {"PERS"}, "ORG": {"ORG"}, "LOC": {"GPE", "LOC"}, "MISC": 
 
 
 class _Tagger(Protocol):
-    def tag(self, tokens: list[str]) -> list[str]: ...
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
 
 
 def _load_tagger() -> Any:
@@ -128,9 +129,11 @@ class EntityComponent:
         article.entities = to_entities(article, mentions, self.version)
 
     def _ner(self, article: Article, tagger: _Tagger) -> list[NerSpan]:
-        out: list[NerSpan] = []
+        # The whole article goes to the tagger at once: a name tagged in one sentence is
+        # then also tagged where it stands untagged in nearby sentences (label consistency).
         tokens = article.tokens or []
         text = article.text
+        groups: list[list[Token]] = []
         k = 0
         for sent in article.sentences or []:
             while k < len(tokens) and tokens[k].start < sent.start:
@@ -138,11 +141,13 @@ class EntityComponent:
             j = k
             while j < len(tokens) and tokens[j].end <= sent.end:
                 j += 1
-            toks = tokens[k:j]
-            if toks:
-                tags = tagger.tag([text[t.start : t.end] for t in toks])
-                out.extend(bio_spans(tags, [(t.start, t.end) for t in toks]))
+            if j > k:
+                groups.append(tokens[k:j])
             k = j
+        out: list[NerSpan] = []
+        all_tags = tagger.tag_many([[text[t.start : t.end] for t in toks] for toks in groups])
+        for toks, tags in zip(groups, all_tags, strict=True):
+            out.extend(bio_spans(tags, [(t.start, t.end) for t in toks]))
         return out
 
 

@@ -51,6 +51,8 @@ _ALNUM = re.compile(r"[^\W_]")
 _PHRASE_CATS = ("PERS", "LOC", "ORG")
 _TOKEN_CATS = ("PERS", "LOC", "ORG")
 _CACHE_LIMIT = 500_000
+CONSISTENCY_WINDOW = 5  # sentences on each side that share their entity labels (``tag_many``)
+_MAX_PROPAGATED = 6  # longest entity (in tokens) that label consistency copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +242,10 @@ class FeatureExtractor:
         out = (norm, nodes)
         self._root_cache[token] = out
         return out
+
+    def normal_form(self, token: str) -> str:
+        """A token's matching form (``normalize_string``, cached)."""
+        return self._roots(token)[0]
 
     def phrase_tags(self, tokens: Sequence[str]) -> list[str | None]:
         """Multi-word lexicon matches over a sentence's tokens as ``G=B-CAT`` / ``G=I-CAT`` features.
@@ -437,9 +443,23 @@ class NerTagger:
         labels = self._labels
         return [labels[j] for j in reversed(path)]
 
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO tags for several sentences."""
-        return [self.tag(s) for s in sentences]
+    def tag_many(self, sentences: Sequence[Sequence[str]], window: int | None = CONSISTENCY_WINDOW
+                 ) -> list[list[str]]:
+        """BIO tags for the sentences of one text, in order, with label consistency.
+
+        Each sentence is decoded on its own (``tag``); then a name the model tagged
+        in one sentence is also tagged where it stands untagged within ``window``
+        sentences of it (see ``propagate_labels``).
+
+        Args:
+            sentences: Token strings per sentence, in text order.
+            window: Sentences on each side that share labels; None decodes each sentence alone.
+        """
+        tags = [self.tag(s) for s in sentences]
+        if window is None or not tags:
+            return tags
+        norm = [[self.extractor.normal_form(t) for t in s] for s in sentences]
+        return propagate_labels(norm, tags, window)
 
     def tag_crfsuite(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags decoded by crfsuite itself (slow; the reference for ``tag``)."""
@@ -457,6 +477,115 @@ class NerTagger:
         if self.source is not None:
             return (load_tagger_from, (self.source,))
         return (load_tagger, ())
+
+
+def _entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` spans of a BIO sequence (a stray ``I-`` starts a span)."""
+    out: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, tag in enumerate((*tags, "O")):
+        if kind and tag != "I-" + kind:
+            out.append((start, i, kind))
+            kind = ""
+        if tag.startswith("B-") or (tag.startswith("I-") and not kind):
+            start, kind = i, tag[2:]
+    return out
+
+
+def _first_forms(token: str) -> tuple[str, ...]:
+    return tuple(v for _, v in clitic_variants(token)) if len(token) >= 3 else (token,)
+
+
+def propagate_labels(norm: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
+                     window: int = CONSISTENCY_WINDOW) -> list[list[str]]:
+    """Label consistency: copy entity labels to untagged repeats of the same name nearby.
+
+    The model often tags a name where its context is clear and misses it elsewhere in
+    the same text (``الليكود`` after ``حزب`` but not alone; ``البدري`` after its first name
+    but not after ``وقال``). For every sentence, the entities tagged in the sentences
+    within ``window`` of it (itself included) form a memory: each entity's tokens, and
+    for a person of two or more tokens also the last token (the family name) alone. A
+    run of untagged tokens equal to a remembered entity (its first token may carry
+    proclitics: ``والليكود``) gets that entity's type (the most frequent one; ties go
+    to the alphabetically first). Entities shorter than three letters are not copied.
+
+    Args:
+        norm: Matching forms (``normalize_string``) of the tokens, per sentence.
+        tags: The model's BIO tags, per sentence.
+        window: Sentences on each side that share labels.
+
+    Returns:
+        New BIO tags per sentence; tags the model set are never changed.
+    """
+    entries: list[list[tuple[str, ...]]] = []
+    kinds: list[list[str]] = []
+    for toks, sent_tags in zip(norm, tags, strict=True):
+        keys: list[tuple[str, ...]] = []
+        types: list[str] = []
+        for a, b, kind in _entity_spans(sent_tags):
+            key = tuple(toks[a:b])
+            if b - a > _MAX_PROPAGATED or len("".join(key)) < 3:
+                continue
+            keys.append(key)
+            types.append(kind)
+            if kind == "PERS" and b - a >= 2 and len(toks[b - 1]) >= 3:
+                keys.append((toks[b - 1],))
+                types.append(kind)
+        entries.append(keys)
+        kinds.append(types)
+    memory: dict[tuple[str, ...], dict[str, int]] = {}
+    heads: dict[str, int] = {}
+
+    def update(j: int, delta: int) -> None:
+        for key, kind in zip(entries[j], kinds[j], strict=True):
+            counts = memory.setdefault(key, {})
+            counts[kind] = counts.get(kind, 0) + delta
+            heads[key[0]] = heads.get(key[0], 0) + delta
+
+    n = len(norm)
+    for j in range(min(window + 1, n)):
+        update(j, 1)
+    out = [list(t) for t in tags]
+    for k in range(n):
+        if k > window:
+            update(k - window - 1, -1)
+        if k + window < n and k + window > window:
+            update(k + window, 1)
+        if not any(heads.values()):
+            continue
+        toks, row = norm[k], out[k]
+        i = 0
+        while i < len(toks):
+            step = 1
+            if row[i] == "O":
+                firsts = [f for f in _first_forms(toks[i]) if heads.get(f)]
+                for length in range(min(_MAX_PROPAGATED, len(toks) - i), 0, -1) if firsts else ():
+                    end = i + length
+                    if row[end - 1] != "O" or (end < len(row) and row[end].startswith("I-")):
+                        continue
+                    if any(t != "O" for t in row[i:end]):
+                        continue
+                    kind = _best_kind(memory, firsts, tuple(toks[i + 1 : end]))
+                    if kind:
+                        row[i] = "B-" + kind
+                        for x in range(i + 1, end):
+                            row[x] = "I-" + kind
+                        step = length
+                        break
+            i += step
+    return out
+
+
+def _best_kind(memory: Mapping[tuple[str, ...], Mapping[str, int]], firsts: Sequence[str],
+               rest: tuple[str, ...]) -> str:
+    for first in firsts:
+        counts = memory.get((first, *rest))
+        if counts:
+            live = [(c, kind) for kind, c in counts.items() if c > 0]
+            if live:
+                best = max(c for c, _ in live)
+                return min(kind for c, kind in live if c == best)
+    return ""
 
 
 def save_lexicon(path: Path, lexicon: Mapping[str, Sequence[str]], clusters: Mapping[str, str],
