@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from marsad.article import Article, Event
 from marsad.errors import NotFoundError, StoreCorruptError
 from marsad.store.db import Store, store_error
-from marsad.store.queries import _event_filters
+from marsad.store.queries import event_filters
 
 DEFAULT_CHUNK = 1000
 _NUM = re.compile(r"(\d+)")
@@ -92,7 +92,7 @@ def iter_events(
         StoreError: Mapped SQLite errors.
     """
     f = filters or EventFilter()
-    where, params = _event_filters(f.actor, f.recipient, f.type, f.mode, f.since, f.until, f.place)
+    where, params = event_filters(f.actor, f.recipient, f.type, f.mode, f.since, f.until, f.place)
     sql = f"""SELECT e.article_id, e.id, e.day, e.cluster_id, c.num_mentions, c.num_articles, c.num_sources,
                 a.ingested_at
               FROM events e JOIN articles a ON a.id = e.article_id

@@ -284,7 +284,7 @@ def _participant_clause(role: str, value: str) -> tuple[str, list[Any]]:
     return sql, [up, up, value.strip(), "actor:" + value.strip(), value.strip(), like, norm, norm]
 
 
-def _event_filters(
+def event_filters(
     actor: str | None,
     recipient: str | None,
     type: str | None,
@@ -338,7 +338,7 @@ def list_events(
     offset: int = 0,
 ) -> list[EventRow]:
     """Coded events matching the filters, latest day first."""
-    where, params = _event_filters(actor, recipient, type, mode, since, until, place)
+    where, params = event_filters(actor, recipient, type, mode, since, until, place)
     rows = store.query(
         f"""SELECT e.article_id, e.id, e.type, e.mode, e.cameo, e.date, e.day, e.start, e."end",
               substr(a.text, e.start + 1, e."end" - e.start) AS text,
@@ -375,7 +375,7 @@ def count_events(
     place: str | None = None,
 ) -> int:
     """Number of events ``list_events`` would give with these filters and no limit, for paging."""
-    where, params = _event_filters(actor, recipient, type, mode, since, until, place)
+    where, params = event_filters(actor, recipient, type, mode, since, until, place)
     return int(store.scalar(
         f"SELECT count(*) FROM events e LEFT JOIN places pl ON pl.id = e.place_id {where}", params) or 0)
 
@@ -546,7 +546,7 @@ def event_network(
 
     A node is the participant's actor id, else its country code, else its name.
     """
-    where, params = _event_filters(actor, None, type, None, since, until, None)
+    where, params = event_filters(actor, None, type, None, since, until, None)
     rows = store.query(
         f"""SELECT COALESCE(pa.actor_id, pa.country, pa.name) AS s, COALESCE(aa.name_en, pa.country, pa.name),
               COALESCE(pr.actor_id, pr.country, pr.name) AS t, COALESCE(ar.name_en, pr.country, pr.name),
@@ -575,7 +575,7 @@ def event_places(
     limit: int = 500,
 ) -> list[PlaceRow]:
     """Places with coordinates, with the number of (filtered) events there and of mentions of them."""
-    where, params = _event_filters(actor, None, type, None, since, until, None)
+    where, params = event_filters(actor, None, type, None, since, until, None)
     cond = where[len("WHERE "):] if where else "1"
     rows = store.query(
         f"""SELECT pl.id, pl.name, pl.name_en, pl.country, pl.lat, pl.lon, pl.feature,
