@@ -71,7 +71,7 @@ def shared_dir(start: Path | None = None) -> Path | None:
 def _corpus_records(path: str) -> dict[str, dict[str, Any]]:
     opener = gzip.open if path.endswith(".gz") else open
     out: dict[str, dict[str, Any]] = {}
-    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+    with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
             out[str(rec["id"])] = rec
