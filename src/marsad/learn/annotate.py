@@ -6,6 +6,8 @@ the text (annotate before you look at the output).
     show CORPUS ID            the text, one paragraph a line, each prefixed by its start offset
     find CORPUS ID PHRASE [N] the start and end offsets of the N-th (default 1st) occurrence of PHRASE
     sample CORPUS K SEED      K article ids drawn at random (reproducibly) from the corpus
+    span CORPUS ID START END  the text between two offsets, with the article's published date
+    sents FILE FROM TO        lines FROM..TO-1 of a sample file (gold/real/samples/*.jsonl) with their text
 """
 
 from __future__ import annotations
@@ -43,6 +45,23 @@ def main(argv: list[str]) -> int:
                 sys.stdout.write("not found\n")
                 return 1
         sys.stdout.write(f"{i} {i + len(phrase)}\n")
+        return 0
+    if cmd == "span":
+        doc = load_article(rest[0], rest[1])
+        a, b = int(rest[2]), int(rest[3])
+        sys.stdout.write(f"# published={doc.meta.published} source={doc.meta.source}\n{doc.text[a:b]}\n")
+        return 0
+    if cmd == "sents":
+        import json
+        from pathlib import Path
+
+        lines = Path(rest[0]).read_text(encoding="utf-8").splitlines()
+        for i in range(int(rest[1]), min(int(rest[2]), len(lines))):
+            r = json.loads(lines[i])
+            doc = load_article(r["corpus"], r["article"])
+            sys.stdout.write(f"#{i} {r['corpus']} {r['article']} {r['start']}-{r['end']} "
+                             f"published={doc.meta.published} source={doc.meta.source}\n"
+                             f"{doc.text[r['start']:r['end']]}\n\n")
         return 0
     if cmd == "sample":
         root = shared_dir()
