@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from marsad.article import Article
-from marsad.entities.resources import load_resources
+from marsad.kb.index import load_resources
 from marsad.pipeline import Pipeline
 from marsad.settings import Settings
 

@@ -196,7 +196,7 @@ def article(text: str, published: date | None = date(2017, 11, 21), quotes: bool
         times.make_component(settings)(art)
     art.quotes = []
     if quotes:
-        from marsad import quotes as q
+        from marsad.quotes import component as q
 
         q.make_component(settings)(art)
     return art

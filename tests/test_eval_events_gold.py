@@ -1,4 +1,4 @@
-"""The events gold set, gated by floors (they only go up): ``marsad eval events gold/events.jsonl``."""
+"""The events gold set, gated by floors (they only go up): ``marsad eval events gold/unit/events.jsonl``."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from marsad.eval import events as ev_eval
 from marsad.pipeline import available_components
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "gold" / "events.jsonl"
-FLOOR = ROOT / "gold" / "events.floor.json"
+GOLD = ROOT / "gold" / "unit" / "events.jsonl"
+FLOOR = ROOT / "gold" / "unit" / "events.floor.json"
 
 
 def test_eval_events_gold_is_large_and_balanced() -> None:

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from marsad.errors import InputNotFoundError, MalformedGoldError
-from marsad.eval.conll import parse_conll, read_conll, split_dev
 from marsad.eval.ner import command, entities_to_bio, gold_article
+from marsad.learn.conll import parse_conll, read_conll, split_dev
 
 GOLD = """\
 وصل B-PERS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.eval.conll import score, spans
+from marsad.learn.conll import score, spans
 
 
 @pytest.mark.parametrize(

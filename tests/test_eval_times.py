@@ -13,8 +13,8 @@ from marsad.errors import MalformedGoldError
 from marsad.eval.times import load_gold, parse_gold, score, value_granularity
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "gold" / "times.jsonl"
-FLOOR = ROOT / "gold" / "times.floor.json"
+GOLD = ROOT / "gold" / "unit" / "times.jsonl"
+FLOOR = ROOT / "gold" / "unit" / "times.floor.json"
 
 
 def _line(text: str, published: str | None, expected: list[tuple[str, str]]) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pickle
 
 from events_corpus import article
-from marsad import quotes
 from marsad.events import component
 from marsad.pipeline import Component
+from marsad.quotes import component as quotes
 from marsad.settings import Settings
 
 

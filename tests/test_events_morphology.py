@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.errors import ResourceError
-from marsad.events.morphology import masdar_forms, verb_forms
+from marsad.text.morphology import masdar_forms, verb_forms
 
 
 def _surfaces(perfect: str, imperfect: str, cls: str, passive: str = "") -> set[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from marsad.entities.gazetteer import find
-from marsad.entities.resources import ACTOR, PLACE, load_resources
+from marsad.kb.index import load_resources
+from marsad.kb.records import ACTOR, PLACE
 from marsad.text.normalize import normalize
 
 

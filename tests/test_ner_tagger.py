@@ -9,7 +9,7 @@ import pytest
 
 from marsad.entities.ner import LABELS, load_tagger, load_tagger_from
 from marsad.errors import ModelNotFoundError
-from marsad.eval.conll import spans
+from marsad.learn.conll import spans
 
 SENTENCES = [
     "قال الرئيس الأمريكي جورج بوش في واشنطن إن المحادثات كانت مثمرة .",

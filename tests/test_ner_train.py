@@ -9,8 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from marsad.entities.ner import CARD_FILE, LEXICON_FILE, MODEL_FILE, FeatureExtractor, NerTagger, load_tagger_from
-from marsad.entities.train import command, train_crf
 from marsad.errors import TrainingDataError
+from marsad.learn.ner import command, train_crf
 
 _NAMES = ["سمير", "كريم", "نادر", "وليد", "هشام", "ماهر"]
 _CITIES = ["طنطا", "حمص", "صفاقس", "الموصل", "اربد", "مكناس"]

@@ -6,7 +6,7 @@ import pytest
 
 from entities_util import find, run
 from marsad.entities.places import choose
-from marsad.entities.resources import load_resources
+from marsad.kb.index import load_resources
 
 
 def _place(text: str, name: str) -> tuple[str, str | None, str | None]:

@@ -6,7 +6,7 @@ import pytest
 
 from events_corpus import article
 from marsad.article import Article, Quote
-from marsad.quotes import find_quotes
+from marsad.quotes.attribution import find_quotes
 
 
 def _quotes(text: str) -> tuple[Article, list[Quote]]:

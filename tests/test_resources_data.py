@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from marsad.entities.resources import Office, cache_path, content_hash, load_resources
-from marsad.entities.resources_build import inflect, read_actors, read_offices
 from marsad.errors import ResourceFormatError
+from marsad.kb.build import inflect, read_actors, read_offices
+from marsad.kb.index import cache_path, content_hash, load_resources
+from marsad.kb.records import Office
 
 STATES = [
     "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN", "PSE", "QAT",

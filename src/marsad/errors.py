@@ -143,7 +143,7 @@ class TrainingDataError(ResourceError):
 
 
 class ResourceFormatError(ResourceError):
-    """A curated resource file (``src/marsad/resources/*.tsv``) has a malformed line."""
+    """A curated resource file (``src/marsad/kb/curated/*.tsv``) has a malformed line."""
 
     code = "E330"
 

@@ -52,7 +52,7 @@ COMPONENTS = MappingProxyType(
         "entities": "marsad.entities.component:make_component",
         "times": "marsad.times.component:make_component",
         "events": "marsad.events.component:make_component",
-        "quotes": "marsad.quotes:make_component",
+        "quotes": "marsad.quotes.component:make_component",
     }
 )
 

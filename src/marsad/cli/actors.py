@@ -64,8 +64,8 @@ def lookup_command(name: str, on: str | None, as_json: bool) -> None:
     NAME may be Arabic (any spelling variant, with or without diacritics: بوتين, بوتن, الكرملين)
     or English (Putin, Kremlin). Places and role nouns that match are listed too.
     """
-    from marsad.entities.lookup import lookup
-    from marsad.entities.resources import load_resources
+    from marsad.kb.index import load_resources
+    from marsad.kb.lookup import lookup
 
     day = None
     if on is not None:

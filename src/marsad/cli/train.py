@@ -7,7 +7,7 @@ import click
 from marsad.cli.lazy import LazyGroup
 
 TRAINERS = {
-    "ner": "marsad.entities.train:command",
+    "ner": "marsad.learn.ner:command",
 }
 
 

@@ -21,8 +21,9 @@ from typing import Any, Protocol
 from marsad.article import Article, Entity, Token
 from marsad.entities.gazetteer import find, word_spans
 from marsad.entities.linking import Linker, Mention, actor_link
-from marsad.entities.resources import Resources, load_resources
 from marsad.errors import ModelNotFoundError
+from marsad.kb.index import load_resources
+from marsad.kb.records import Resources
 from marsad.settings import Settings
 from marsad.text.normalize import normalize
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from marsad.entities.resources import Resources
+from marsad.kb.records import Resources
 from marsad.text.normalize import NormText
 from marsad.text.tokens import PROCLITICS
 

@@ -24,17 +24,7 @@ from datetime import date
 from marsad.article import Link
 from marsad.entities import places as placemod
 from marsad.entities.gazetteer import Match
-from marsad.entities.resources import (
-    ACTOR,
-    ACTOR_SHORT,
-    NATIONALITY,
-    PLACE,
-    PLACE_AMBIGUOUS,
-    ROLE,
-    Actor,
-    Resources,
-    Role,
-)
+from marsad.kb.records import ACTOR, ACTOR_SHORT, NATIONALITY, PLACE, PLACE_AMBIGUOUS, ROLE, Actor, Resources, Role
 from marsad.text.normalize import NormText
 
 SECTOR_NAMES = {

@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable
 
 from marsad.article import Link
-from marsad.entities.resources import Place, Resources
+from marsad.kb.records import Place, Resources
 
 # Words that announce a place name (matching form, after an optional و/ف).
 LOCATIVE_CUES = frozenset(

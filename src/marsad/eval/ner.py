@@ -6,7 +6,7 @@ sentence, with its ``tokens`` layer taken from the gold tokens and one block and
 sentence per gold sentence. The ``entities`` component runs on it when it is
 installed (otherwise the NER tagger alone), and entity spans labelled PERS, LOC,
 ORG or MISC are mapped back to BIO tags on the gold tokens and scored with
-conlleval semantics (``marsad.eval.conll``).
+conlleval semantics (``marsad.learn.conll``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import click
 from marsad.article import Article, Block, Entity, Sentence, Token
 from marsad.cli.options import json_option
 from marsad.errors import UsageError
-from marsad.eval.conll import Scores, read_conll, score, split_dev
+from marsad.learn.conll import Scores, read_conll, score, split_dev
 
 LABELS = frozenset({"PERS", "LOC", "ORG", "MISC"})
 CHUNK = 100  # gold sentences per article
@@ -170,7 +170,7 @@ def command(gold: Path | None, dev: bool, model_dir: Path | None, tagger_only: b
     if gold is not None and not dev:
         sents = read_conll(gold)
     elif dev and gold is None:
-        from marsad.entities.train import default_data_path
+        from marsad.learn.ner import default_data_path
 
         _, sents = split_dev(read_conll(default_data_path()), DEV_FRACTION)
     else:

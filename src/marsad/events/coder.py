@@ -1,7 +1,7 @@
 """The PLOVER event coder: predicates + linked entities + times → ``Event`` records.
 
 Per sentence: find predicates (:mod:`marsad.events.predicates`), cut clauses
-(:mod:`marsad.events.clauses`), bind the actor and recipient from the
+(:mod:`marsad.text.clauses`), bind the actor and recipient from the
 predicate's frame (VSO and SVO, passives with على يد/من قبل, verbal nouns with
 their genitive or light verb), inherit participants for subject-less verbs,
 set auxiliary modes (negated, future, hypothetical, historical), the place, the
@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 
 from marsad.article import Article, Entity, Event, Evidence, Link, Participant, Quote, Span, TimeExpr
 from marsad.events import ontology
-from marsad.events.clauses import (
+from marsad.events.predicates import RESOURCE_VERSION, Lexicon, Match
+from marsad.events.timing import event_time, temporal_aux, time_date
+from marsad.text.clauses import (
     ADJUNCT_PREPS,
     COMPLEMENTIZER,
     STANDALONE_PREPS,
@@ -43,8 +45,6 @@ from marsad.events.clauses import (
     normalized,
     words,
 )
-from marsad.events.predicates import RESOURCE_VERSION, Lexicon, Match
-from marsad.events.timing import event_time, temporal_aux, time_date
 from marsad.text.normalize import NormText, normalize_string
 
 _N = normalize_string

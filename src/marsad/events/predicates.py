@@ -1,6 +1,6 @@
 """Compile the predicate resource (``data/predicates.tsv``) into one Aho-Corasick matcher.
 
-Every predicate row is expanded by :mod:`marsad.events.morphology` into its
+Every predicate row is expanded by :mod:`marsad.text.morphology` into its
 surface forms, normalised to the matching view, and added to a single
 automaton. Matching runs over the normalised text; a hit counts when it ends a
 word and what precedes it in the word is an allowed proclitic string for the
@@ -18,7 +18,9 @@ from importlib import resources
 import ahocorasick
 
 from marsad.errors import ResourceError
-from marsad.events import morphology, ontology
+from marsad.events import ontology
+from marsad.text import morphology
+from marsad.text.clauses import spaced
 from marsad.text.normalize import normalize_string
 
 RESOURCE_VERSION = "predicates-1"
@@ -330,12 +332,6 @@ def _rank(m: Match) -> int:
 
 
 _WORD = re.compile(r"\w+")
-_NON_WORD = re.compile(r"[^\w]|_")
-
-
-def spaced(text: str) -> str:
-    """``text`` with every non-word character replaced by a space (same length)."""
-    return _NON_WORD.sub(" ", text)
 
 
 def _next_words(norm: str, pos: int, n: int) -> list[str]:

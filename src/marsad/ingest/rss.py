@@ -30,7 +30,7 @@ from marsad.errors import (
     MissingFieldError,
 )
 from marsad.ingest.decode import read_file
-from marsad.ingest.readers import ReadFailure
+from marsad.ingest.jsonl import ReadFailure
 from marsad.settings import Settings
 
 FETCH_TIMEOUT_S = 20.0

@@ -1,7 +1,7 @@
 """WARC and WARC.gz web archives → Articles, one per HTML response record.
 
 Only ``response`` records with an HTTP status 200 and an HTML content type are read;
-each goes through ``article_from_html`` with the record's target URI. A record whose
+each goes through ``html_to_article`` with the record's target URI. A record whose
 page yields no article text becomes a ``ReadFailure``; a file that is not a WARC (or
 breaks off mid-way) ends with an ``E110`` failure after the records read so far.
 """
@@ -17,7 +17,8 @@ from urllib.parse import urlparse
 
 from marsad.article import Article, Meta
 from marsad.errors import EmptyInputError, InputNotFoundError, MalformedWARCError, MarsadError
-from marsad.ingest.readers import ReadFailure, article_from_html
+from marsad.ingest.html import html_to_article
+from marsad.ingest.jsonl import ReadFailure
 from marsad.settings import Settings
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -99,7 +100,7 @@ def _records(p: Path, settings: Settings, published: date | None) -> Iterator[Ar
                         continue
                     meta = Meta(url=uri, source=urlparse(uri).netloc if uri else None, format="warc",
                                 extra={"record": src})
-                    art = article_from_html(payload, url=uri, meta=meta, name=uri or src)
+                    art = html_to_article(payload, url=uri, meta=meta, name=uri or src)
                     art.meta.format = "warc"
                     if published is not None:
                         art.meta.published = published

@@ -20,6 +20,7 @@ from typing import Any
 from marsad.article import Article
 from marsad.errors import NotFoundError
 from marsad.store.db import Store
+from marsad.store.search import SearchHit, search_articles
 from marsad.text.normalize import normalize_string
 
 
@@ -148,29 +149,6 @@ class ActorDetail:
     counterparts: list[CounterpartRow]
     quotes: list[QuoteRow]
     events: list[EventRow]
-
-
-@dataclass(slots=True)
-class SearchHit:
-    """An article matching a search, with a snippet of its source text.
-
-    Attributes:
-        snippet: About 200 characters of the source text around the first match,
-            the match between ``[`` and ``]``.
-        match_start: Source offset of the first match, or None (matched by a name only).
-        match_end: End of the first match.
-        score: bm25 rank (lower is better).
-    """
-
-    article_id: str
-    title: str | None
-    source: str | None
-    published: str | None
-    url: str | None
-    snippet: str
-    score: float
-    match_start: int | None = None
-    match_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -490,8 +468,6 @@ def search(store: Store, q: str, limit: int = 20) -> list[SearchHit]:
     Every word of the query must match (in the text, as a word without its proclitics, or
     in a linked entity's name). A trailing ``*`` makes a word a prefix.
     """
-    from marsad.store.search import search_articles
-
     return search_articles(store, q, limit)
 
 

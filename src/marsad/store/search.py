@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from marsad.article import Article
 from marsad.errors import UsageError
 from marsad.store.db import Store, store_error
-from marsad.store.queries import SearchHit
 from marsad.text.normalize import NormText, normalize, normalize_string
 from marsad.text.tokens import WORD_RE, clitic_variants
 
@@ -32,6 +31,29 @@ class FtsDoc:
     body: str
     stems: str
     names: str
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """An article matching a search, with a snippet of its source text.
+
+    Attributes:
+        snippet: About 200 characters of the source text around the first match,
+            the match between ``[`` and ``]``.
+        match_start: Source offset of the first match, or None (matched by a name only).
+        match_end: End of the first match.
+        score: bm25 rank (lower is better).
+    """
+
+    article_id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    url: str | None
+    snippet: str
+    score: float
+    match_start: int | None = None
+    match_end: int | None = None
 
 
 def fts_doc(article: Article, fold_ta_marbuta: bool = True) -> FtsDoc:

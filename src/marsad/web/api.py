@@ -25,9 +25,9 @@ from marsad.store.queries import (
     ArticleRow,
     EventRow,
     PlaceRow,
-    SearchHit,
     Stats,
 )
+from marsad.store.search import SearchHit
 from marsad.store.writer import write_article
 from marsad.web.context import WebContext
 from marsad.web.errors import responses

@@ -20,6 +20,7 @@ from marsad.errors import InvalidRequestError, MarsadError
 from marsad.export.source import EventFilter
 from marsad.store import queries
 from marsad.store.queries import EventRow, ParticipantRow
+from marsad.store.search import SearchHit
 from marsad.web.api import DATE_PATTERN, HtmlInput, TextInput, build_article
 from marsad.web.context import WebContext
 from marsad.web.errors import http_status
@@ -154,7 +155,7 @@ def make_pages_router(pages: Pages) -> APIRouter:
 
     @router.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Response:
-        hits: list[queries.SearchHit] = []
+        hits: list[SearchHit] = []
         actors: list[queries.ActorRow] = []
         error = None
         if q.strip():

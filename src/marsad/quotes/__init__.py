@@ -1,0 +1,1 @@
+"""Quotations: direct quotes and reported speech with their speakers (``attribution``), the component."""
