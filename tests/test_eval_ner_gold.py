@@ -92,7 +92,7 @@ def test_cli_json_has_the_documented_keys(tmp_path: Path) -> None:
     res = CliRunner().invoke(command, [str(path), "--json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    assert set(data) == {"micro", "per_type", "tokens_per_second"}
+    assert set(data) == {"gold", "micro", "per_type", "tokens_per_second"}
     assert set(data["micro"]) == {"precision", "recall", "f1"}
     assert data["per_type"]["ORG"]["support"] == 1
     assert set(data["per_type"]["PERS"]) == {"precision", "recall", "f1", "support"}
@@ -105,7 +105,8 @@ def test_cli_table(tmp_path: Path) -> None:
     res = CliRunner().invoke(command, [str(path)])
     assert res.exit_code == 0, res.output
     lines = res.output.splitlines()
-    assert lines[0].split() == ["type", "precision", "recall", "f1", "support"]
+    assert lines[0].startswith("gold: ")
+    assert lines[1].split() == ["type", "precision", "recall", "f1", "support"]
     assert any(line.startswith("micro") for line in lines)
 
 

@@ -29,7 +29,7 @@ import click
 from marsad.article import Article, Event, Meta
 from marsad.cli.options import json_option
 from marsad.errors import MissingRequirementError
-from marsad.eval.gold import gold_error, gold_objects, read_gold
+from marsad.eval.gold import gold_error, gold_kind, gold_objects, read_gold
 from marsad.events import ontology
 
 
@@ -238,11 +238,13 @@ def command(gold: str, as_json: bool, misses: bool) -> None:
     positives the accuracy of actor/recipient country and sector codes.
     """
     result = evaluate(load_gold(gold))
+    kind = gold_kind(gold)
     if as_json:
-        out = {k: v for k, v in result.items() if k in ("per_type", "sentences_per_second")}
+        out = {"gold": kind, **{k: v for k, v in result.items() if k in ("per_type", "sentences_per_second")}}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     heads = ("a.cty", "a.sec", "r.cty", "r.sec")
+    click.echo(f"gold: {kind['path']} ({kind['kind']}: {kind['about']})")
     click.echo(f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}  " + " ".join(f"{h:>6}" for h in heads))
 
     def fmt(v: float | None) -> str:

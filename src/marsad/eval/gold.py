@@ -43,3 +43,22 @@ def read_gold(path: str | Path) -> tuple[str, str]:
     if not p.is_file():
         raise InputNotFoundError(f"gold file not found: {p}")
     return p.read_text("utf-8"), str(p)
+
+
+def gold_kind(path: str | Path) -> dict[str, str]:
+    """Which kind of gold a file is, from its place in ``gold/`` (``marsad eval`` prints it).
+
+    ``unit``: sentences we wrote next to the rules (a regression check, not accuracy evidence); ``real``:
+    annotations of real articles (``gold/real/``, by id and offsets, dev/test split); ``external``: anything
+    else (e.g. the GSR or ANERcorp files in ``../shared``, annotated by others).
+    """
+    parts = Path(path).resolve().parts
+    if "gold" in parts:
+        sub = parts[parts.index("gold") + 1] if parts.index("gold") + 1 < len(parts) else ""
+        if sub == "unit":
+            return {"path": str(path), "kind": "unit",
+                    "about": "sentences we wrote next to the rules: a regression check, not accuracy evidence"}
+        if sub == "real":
+            return {"path": str(path), "kind": "real",
+                    "about": "annotations of real articles by id and offsets (gold/real/README.md)"}
+    return {"path": str(path), "kind": "external", "about": "a gold file from outside gold/ (annotated by others)"}

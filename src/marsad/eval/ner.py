@@ -25,6 +25,7 @@ import click
 from marsad.article import Article, Block, Entity, Sentence, Token
 from marsad.cli.options import json_option
 from marsad.errors import UsageError
+from marsad.eval.gold import gold_kind
 from marsad.learn.conll import Scores, read_conll, score, split_dev
 
 LABELS = frozenset({"PERS", "LOC", "ORG", "MISC"})
@@ -176,7 +177,11 @@ def command(gold: Path | None, dev: bool, model_dir: Path | None, tagger_only: b
     else:
         raise UsageError("give either a GOLD file or --dev")
     ev = evaluate(sents, model_dir, use_component=not tagger_only)
+    kind = gold_kind(gold) if gold is not None else {
+        "path": "ANERcorp train, last 10% (../shared)", "kind": "external",
+        "about": "real news annotated by others, never trained on"}
     if as_json:
-        click.echo(json.dumps(ev.to_dict(), ensure_ascii=False))
+        click.echo(json.dumps({"gold": kind, **ev.to_dict()}, ensure_ascii=False))
     else:
+        click.echo(f"gold: {kind['path']} ({kind['kind']}: {kind['about']})")
         click.echo(format_table(ev))

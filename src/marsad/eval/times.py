@@ -27,7 +27,7 @@ import click
 
 from marsad.article import Article, Block, Meta, Sentence
 from marsad.cli.options import json_option
-from marsad.eval.gold import gold_error, gold_objects, read_gold
+from marsad.eval.gold import gold_error, gold_kind, gold_objects, read_gold
 from marsad.times.component import extract_times
 from marsad.times.resolve import display_value
 
@@ -254,9 +254,11 @@ def command(gold: str, as_json: bool, show_misses: bool) -> None:
     REL:<unit><offset>[:wd=<0-6>][:pod=<part>], e.g. REL:day-1:wd=0:pod=evening.
     """
     result = score(load_gold(gold))
+    kind = gold_kind(gold)
     if as_json:
-        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        click.echo(json.dumps({"gold": kind, **result.as_dict()}, ensure_ascii=False))
         return
+    click.echo(f"gold            {kind['path']} ({kind['kind']}: {kind['about']})")
     click.echo(f"expressions     {result.expressions}")
     click.echo(f"surface recall  {result.surface_recall:.4f}  ({result.found}/{result.expressions})")
     click.echo(f"value accuracy  {result.value_accuracy:.4f}  ({result.correct}/{result.found})")
