@@ -62,6 +62,7 @@ ATTRIBUTION = (_N("بحسب"), _N("حسب"), _N("وفقا ل"), _N("وفقا"), 
 OTHER_PARTY = (_N("من جهته"), _N("من جهتها"), _N("من جانبه"), _N("من جانبها"), _N("بدوره"), _N("بدورها"))
 _OPEN_CLOSE = {"«": "»", "“": "”"}
 SENT_END = ".!?؟\n"
+_SENT_STOP = ".!?؟"
 MIN_WORDS = 3
 
 
@@ -262,7 +263,11 @@ def _is_name(ctx: _Ctx, qs: int, qe: int) -> bool:
 
 
 def _cue_for(norm: str, cues: list[_Cue], qs: int, qe: int, lo: int) -> _Cue | None:
-    before = [c for c in cues if c.end <= qs and not any(ch in ".!?؟" for ch in norm[c.end:qs - 1])]
+    # A cue qualifies when no sentence end lies between it and the quote: its end is after the last sentence
+    # end before the quote (found once, not rescanned per cue — that was quadratic in a paragraph's length).
+    stop = max(qs - 1, 0)
+    last_end = max(norm.rfind(ch, lo, stop) for ch in _SENT_STOP)
+    before = [c for c in cues if c.end <= qs and (c.end >= stop or c.end > last_end)]
     if before and qs - before[-1].end < 160:
         return before[-1]
     after = [c for c in cues if qe <= c.start < qe + 40]
@@ -270,11 +275,8 @@ def _cue_for(norm: str, cues: list[_Cue], qs: int, qe: int, lo: int) -> _Cue | N
 
 
 def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
-    end = hi
-    for i in range(cue.end, hi):
-        if norm[i] in ".!?؟":
-            end = i
-            break
+    found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
+    end = min(found) if found else hi
     ws = words(norm, cue.end, end)
     comp = None
     for k, (s, e, w) in enumerate(ws[:8]):
