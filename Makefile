@@ -29,7 +29,7 @@ test: lint
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/throughput.py --workers 1,2 --curve 1000,10000,100000,1000000 --results
 
 clean:
 	rm -rf $(VENV) .marsad build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
