@@ -277,7 +277,7 @@ def _cue_for(norm: str, cues: list[_Cue], qs: int, qe: int, lo: int) -> _Cue | N
 def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
     found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
     end = min(found) if found else hi
-    ws = words(norm, cue.end, end)
+    ws = words(norm, cue.end, end, limit=8)
     comp = None
     for k, (s, e, w) in enumerate(ws[:8]):
         if COMPLEMENTIZER.match(w) and not w.startswith(("ف", "ل")):
@@ -309,12 +309,9 @@ def _attributions(ctx: _Ctx, lo: int, hi: int,
         speaker = next((x for x in ctx.mentions if b <= x.start < b + 25), None)
         if speaker is None:
             continue
-        s0 = a
-        while s0 > lo and norm[s0 - 1] not in ".!?؟\n":
-            s0 -= 1
-        e0 = speaker.end
-        while e0 < hi and norm[e0] not in ".!?؟\n":
-            e0 += 1
+        s0 = max(lo, max(norm.rfind(ch, lo, a) for ch in SENT_END) + 1)
+        ends = [i for i in (norm.find(ch, speaker.end, hi) for ch in SENT_END) if i >= 0]
+        e0 = min(ends) if ends else max(hi, speaker.end)
         span = (s0, a) if a - s0 > 10 else (speaker.end, e0)
         cue = _Cue(a, b, phrase, False, False)
         out.append((span[0], span[1], False, cue, speaker, None, 0.7))
@@ -330,9 +327,7 @@ def _attribution_re() -> re.Pattern[str]:
 def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes: list[Quote],
              conf: float) -> tuple[Mention | None, Mention | None, float]:
     norm = ctx.nt.norm
-    sent_start = cue.start
-    while sent_start > 0 and norm[sent_start - 1] not in SENT_END:
-        sent_start -= 1
+    sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
     region_end = qs if qs > cue.end else qe + 80
     if cue.start >= qe:  # cue after the quote: "...", قال بوتين
         region_end = cue.end + 60

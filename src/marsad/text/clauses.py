@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import islice
 
 from marsad.article import Entity, Link
 from marsad.text.normalize import NormText, normalize, normalize_string
@@ -96,9 +97,12 @@ class Group:
         return "" if m.gov_at == predicate_start else m.gov
 
 
-def words(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Words of ``norm[start:end]`` with their spans."""
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(norm, start, end)]
+def words(norm: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int, str]]:
+    """Words of ``norm[start:end]`` with their spans (the first ``limit`` only, when given)."""
+    it = WORD.finditer(norm, start, end)
+    if limit is not None:
+        it = islice(it, limit)
+    return [(m.start(), m.end(), m.group()) for m in it]
 
 
 def _clitic_prefix(norm: str, ent_start: int) -> tuple[str, int]:
