@@ -1,0 +1,228 @@
+"""English (Latin) forms of Arabic personal names that the knowledge base does not hold.
+
+A name that links to no actor still gets a readable English name (``أيمن الشريف`` → ``Ayman al-Sharif``-like).
+Two sources, tried in order:
+
+1. the name-unit table of the ``arabic-name-romanizer`` package (MIT code; data from Wikidata, CC0): 82,377
+   Arabic name units with the Latin forms people of each country write, and 86,739 full names. It is read
+   directly from the package's SQLite file (we do not run its neural model). Among the Latin forms of a unit
+   the one written in the preferred countries (the article's country first, then the Gulf and the Levant, then
+   Egypt, then the rest) and without diacritics wins, then the most frequent;
+2. letter-by-letter transliteration of our own for a unit the table lacks (long vowels only; short vowels are
+   not written in Arabic, so the result is a readable guess, marked by ``Romanized.rule``).
+
+The article (``ال``) becomes ``al-`` (``Al-`` at the start of a name); ``عبد``/``أبو``/``بن`` join the unit that
+follows them and ``الله``/``الدين`` the one before (``عبد الله``, ``سيف الدين``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
+_PARTICLES = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ال", "ذو"})
+_AFTER = frozenset({"الله", "الدين"})
+
+#: Countries whose spelling is preferred when the article's own country has none (ISO alpha-2, as the table).
+PREFERRED = ("SA", "AE", "KW", "QA", "BH", "OM", "YE", "JO", "PS", "SY", "LB", "IQ", "EG", "SD", "LY")
+_ALPHA3_TO_2 = {"SAU": "SA", "ARE": "AE", "KWT": "KW", "QAT": "QA", "BHR": "BH", "OMN": "OM", "YEM": "YE",
+                "JOR": "JO", "PSE": "PS", "SYR": "SY", "LBN": "LB", "IRQ": "IQ", "EGY": "EG", "SDN": "SD",
+                "LBY": "LY", "TUN": "TN", "DZA": "DZ", "MAR": "MA", "MRT": "MR"}
+
+# Our own letter map for units the table lacks: consonants and long vowels.
+_LETTERS = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
+    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
+    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "", "ئ": "", "ؤ": "",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Romanized:
+    """An English form and how it was made: ``table`` (every unit found), ``mixed`` or ``letters``."""
+
+    latin: str
+    rule: str
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("ـ", "")
+    return _DIACRITICS.sub("", text).translate(_FOLD).strip()
+
+
+def units(name: str) -> list[str]:
+    """The name units of an Arabic name (folded), particles joined to their neighbour."""
+    toks: list[str] = []
+    for t in _key(name).split():
+        if t.startswith("عبدال") and len(t) >= 7:
+            toks += ["عبد", t[3:]]
+        else:
+            toks.append(t)
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while toks[j] in _PARTICLES and j + 1 < len(toks):
+            j += 1
+        unit = " ".join(toks[i : j + 1])
+        i = j + 1
+        while i < len(toks) and toks[i] in _AFTER:
+            unit += " " + toks[i]
+            i += 1
+        out.append(unit)
+    return out
+
+
+@cache
+def _db_path() -> Path | None:
+    try:
+        p = Path(str(resources.files("arabic_name_romanizer").joinpath("resources", "names.sqlite3")))
+    except (ModuleNotFoundError, FileNotFoundError, TypeError):
+        return None
+    return p if p.is_file() else None
+
+
+@cache
+def _connect() -> sqlite3.Connection | None:
+    path = _db_path()
+    if path is None:
+        return None
+    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def available() -> bool:
+    """True when the name table is installed."""
+    return _connect() is not None
+
+
+def _rank(country: str, latin: str, count: int, prefer: tuple[str, ...], words: int) -> tuple[int, int, int, int]:
+    plain = latin.isascii()
+    pos = prefer.index(country) if country in prefer else len(prefer)
+    return (0 if len(latin.split()) <= words else 1, 0 if plain else 1, pos, -count)
+
+
+@cache
+def _lookup(table: str, key: str, prefer: tuple[str, ...]) -> str | None:
+    con = _connect()
+    if con is None:
+        return None
+    rows = con.execute(
+        f"SELECT latin, country, count FROM {table} WHERE arabic_key = ? AND latin_lang IN ('', 'en')", (key,)
+    ).fetchall()
+    if not rows:
+        return None
+    words = len(key.split())
+    rows = [r for r in rows if _consistent(key, str(r[0]))]
+    if not rows:
+        return None
+    best = min(rows, key=lambda r: _rank(r[1], r[0], r[2], prefer, words))
+    if len(str(best[0]).split()) > words + (1 if table == "units" else 0):
+        return None
+    return str(best[0])
+
+
+_SKEL_AR = str.maketrans({"ا": None, "و": None, "ي": None, "ع": None, "ء": None, "ئ": None, "ؤ": None,
+                          "ه": "h", "ح": "h", "خ": "k", "ك": "k", "ق": "k", "ج": "j", "غ": "g", "ث": "t",
+                          "ت": "t", "ط": "t", "ذ": "d", "د": "d", "ض": "d", "ظ": "z", "ز": "z", "س": "s",
+                          "ص": "s", "ش": "s", "ب": "b", "ف": "f", "ل": "l", "م": "m", "ن": "n", "ر": "r", " ": None})
+
+
+def _skeleton_latin(latin: str) -> str:
+    t = latin.lower()
+    for a, b in (("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ch", "s"), ("q", "k"),
+                 ("c", "k"), ("ou", ""), ("ee", ""), ("oo", ""), ("p", "b"), ("v", "f"), ("x", "ks")):
+        t = t.replace(a, b)
+    return re.sub(r"[^bdfghjklmnrstz]", "", t)
+
+
+def _consistent(key: str, latin: str) -> bool:
+    """The Latin form's consonants roughly match the Arabic unit's (drops misaligned table rows)."""
+    ar = key.replace("ال", "", 1) if key.startswith("ال") else key
+    a = ar.translate(_SKEL_AR)
+    b = _skeleton_latin(re.sub(r"(?i)^(al|el)[- ]", "", latin))
+    if not a or not b:
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.5
+
+
+def _letters(unit: str) -> str:
+    out = []
+    for k, ch in enumerate(unit):
+        if ch == " ":
+            out.append(" ")
+            continue
+        lat = _LETTERS.get(ch, "")
+        if ch in "وي" and 0 < k < len(unit) - 1:
+            lat = "ou" if ch == "و" else "i"
+        elif ch == "ي" and k == len(unit) - 1:
+            lat = "i"
+        elif ch == "ه" and k == len(unit) - 1:
+            lat = "a"
+        out.append(lat)
+    s = "".join(out)
+    return s[:1].upper() + s[1:]
+
+
+def _article(latin: str, first: bool) -> str:
+    """``Al-X``/``El X``/``al X`` → ``al-X`` (``Al-X`` at the start)."""
+    m = re.match(r"(?i)^(?:al|el|ul)[- ]?(?=[A-Z])|^(?:Al|El)[- ]", latin)
+    rest = latin[m.end():] if m else latin
+    rest = rest[:1].upper() + rest[1:]
+    return ("Al-" if first else "al-") + rest
+
+
+def romanize(name: str, country: str | None = None) -> Romanized | None:
+    """The English form of an Arabic personal name, or None when it holds no Arabic letter.
+
+    Args:
+        name: The name as written (clitics already stripped).
+        country: ISO 3166 alpha-3 of the article or the person, whose spelling is preferred.
+    """
+    us = units(name)
+    if not us or not any("\u0621" <= ch <= "\u064a" for ch in name):
+        return None
+    prefer: tuple[str, ...] = PREFERRED
+    c2 = _ALPHA3_TO_2.get(country or "")
+    if c2:
+        prefer = (c2, *[c for c in PREFERRED if c != c2])
+    whole = _lookup("full_names", " ".join(us), prefer)
+    if whole is not None and " " in whole:
+        return Romanized(re.sub(r" (?:Al|El|al|el)[- ](?=[A-Z])", " al-", whole), "table")
+    parts: list[str] = []
+    found = 0
+    for i, u in enumerate(us):
+        if u.startswith("ال ") and len(u) > 3:  # آل (the family): "Al" before the family name
+            rest = romanize(u[3:], country)
+            if rest is not None:
+                found += rest.rule == "table"
+                parts.append("Al " + rest.latin[:1].lower() + rest.latin[1:] if rest.latin.startswith("Al-")
+                             else "Al " + rest.latin)
+                continue
+        if u.startswith(("بن ", "ابن ", "بنت ")):  # bin/ibn/bint + the father's name, each on its own
+            head, _, tail = u.partition(" ")
+            rest = romanize(tail, country)
+            if rest is not None:
+                found += rest.rule == "table"
+                parts.append({"بن": "bin", "ابن": "ibn", "بنت": "bint"}[head] + " " + rest.latin)
+                continue
+        has_al = u.startswith("ال") and len(u) > 3 and u not in _AFTER
+        lat = _lookup("units", u, prefer)
+        if lat is None and has_al:
+            lat = _lookup("units", u[2:], prefer)
+        if lat is not None:
+            found += 1
+        else:
+            lat = _letters(u[2:] if has_al else u)
+        if has_al or re.match(r"(?i)^(al|el)[- ]", lat):
+            lat = _article(lat, i == 0)
+        parts.append(lat)
+    rule = "table" if found == len(us) else ("mixed" if found else "letters")
+    return Romanized(" ".join(parts), rule)

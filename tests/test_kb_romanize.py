@@ -1,0 +1,56 @@
+"""English forms of Arabic personal names the knowledge base does not hold (``marsad.kb.romanize``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.kb import romanize as rz
+
+needs_table = pytest.mark.skipif(not rz.available(), reason="arabic-name-romanizer's name table is not installed")
+
+
+@pytest.mark.parametrize(
+    ("name", "units"),
+    [
+        ("عبدالله بن محمد", ["عبد الله", "بن محمد"]),
+        ("سيف الدين خالد", ["سيف الدين", "خالد"]),
+        ("أحمد أبو الغيط", ["احمد", "ابو الغيط"]),
+        ("فاطمة", ["فاطمه"]),
+    ],
+)
+def test_kb_romanize_units_join_particles(name: str, units: list[str]) -> None:
+    assert rz.units(name) == units
+
+
+@needs_table
+@pytest.mark.parametrize(
+    ("name", "latin"),
+    [
+        ("منصور التركي", "Mansour al-Turki"),
+        ("عادل الجبير", "Adel al-Jubeir"),
+        ("تركي الفيصل", "Turki al-Faisal"),
+        ("محمد بن نايف", "Muhammad bin Nayef"),
+    ],
+)
+def test_kb_romanize_table_names(name: str, latin: str) -> None:
+    got = rz.romanize(name, "SAU")
+    assert got is not None
+    assert got.latin == latin
+    assert got.rule == "table"
+
+
+def test_kb_romanize_letters_for_an_unknown_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rz, "_lookup", lambda table, key, prefer: None)
+    got = rz.romanize("كريم الزهراني")
+    assert got is not None
+    assert got.rule == "letters"
+    assert got.latin.startswith("Karim al-") or got.latin.startswith("Krim al-")
+
+
+def test_kb_romanize_rejects_a_misaligned_row() -> None:
+    assert not rz._consistent("سلطان", "Al-Sharji")
+    assert rz._consistent("سلطان", "Sultan")
+
+
+def test_kb_romanize_no_arabic_is_none() -> None:
+    assert rz.romanize("Putin") is None
