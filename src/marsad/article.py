@@ -270,6 +270,13 @@ class Quote:
         addressee: Entity id of the addressee, if given.
         cue: Span of the cue verb or phrase.
         cue_lemma: Normalised cue (``قال``, ``أضاف`` ...).
+        speaker_span: The speaker's mention in the text (an entity, or a descriptor such as
+            ``مصدر مسؤول في وزارة الخارجية``), carried over for ``وأضاف``.
+        speaker_kind: ``person``, ``body`` or ``anonymous``.
+        speaker_country: ISO 3166 alpha-3 (or a PLOVER non-state code) of the speaker, from its link or
+            its descriptors (a nationality word, else the outlet's country for officials and sources).
+        speaker_sector: PLOVER sector from the link or the descriptors (``المتحدث باسم الشرطة`` → COP).
+        speaker_name_source: ``link`` (the knowledge base) or ``romanized`` (a name it does not hold).
     """
 
     id: str
@@ -285,6 +292,11 @@ class Quote:
     cue: Span | None = None
     cue_lemma: str | None = None
     confidence: float = 1.0
+    speaker_span: Span | None = None
+    speaker_kind: str | None = None
+    speaker_country: str | None = None
+    speaker_sector: str | None = None
+    speaker_name_source: str | None = None
 
 
 @dataclass(slots=True)

@@ -15,12 +15,15 @@ hands the word to the addressee of the previous quote. The addressee is the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
 
 from marsad.article import Article, Entity, Link, Quote, Span
+from marsad.kb.index import load_resources
+from marsad.kb.romanize import romanize
+from marsad.quotes.speakers import HEAD_WORDS, article_country, describe, head_of
 from marsad.text import morphology
 from marsad.text.clauses import (
     COMPLEMENTIZER,
@@ -64,6 +67,11 @@ _OPEN_CLOSE = {"«": "»", "“": "”"}
 SENT_END = ".!?؟\n"
 _SENT_STOP = ".!?؟"
 MIN_WORDS = 3
+# words after a cue within which its complementiser (أن/إن) must come: long enough for a spokesman's titles
+# and name («قال المتحدث الرسمي باسم وزارة الداخلية اللواء منصور التركي إن …» is nine words)
+COMP_WINDOW = 12
+_NOT_AFTER = frozenset(_N(w) for w in ("إلا", "خاصة", "وخاصة", "رغم", "برغم", "غير", "بيد", "حيث", "إذ", "مع", "بعد",
+                                       "قبل", "تعني", "يعني", "ذلك", "كما", "لو", "بما", "طالما", "حتى"))
 
 
 @dataclass(slots=True)
@@ -165,6 +173,8 @@ class _Ctx:
     nt: NormText
     mentions: list[Mention]
     alias: dict[str, Link]
+    nationality: dict[str, str] = field(default_factory=dict)
+    home: str | None = None
 
 
 def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
@@ -176,7 +186,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         s, e = nt.to_norm(ent.start, ent.end)
         if s < e:
             spans.append((s, e, ent))
-    ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m)], alias_links(norm, spans))
+    ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m)], alias_links(norm, spans),
+               _nationalities(fold_ta_marbuta), article_country(article.meta.source, article.meta.url))
     drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
     for lo, hi in _paragraphs(norm):
         cues = _find_cues(norm, lo, hi)
@@ -223,9 +234,10 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             confidence=conf,
         )
         if speaker is None and cue is None and prev is not None:
-            q.speaker, q.speaker_name, q.speaker_actor_id = prev.speaker, prev.speaker_name, prev.speaker_actor_id
+            _carry(q, prev)
             q.confidence = 0.5
         _set_speaker(ctx, q, speaker)
+        _describe_speaker(ctx, q, cue, qs, qe, speaker, prev)
         if addressee is not None:
             q.addressee = _pick(ctx, addressee).id
         quotes.append(q)
@@ -277,9 +289,11 @@ def _cue_for(norm: str, cues: list[_Cue], qs: int, qe: int, lo: int) -> _Cue | N
 def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
     found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
     end = min(found) if found else hi
-    ws = words(norm, cue.end, end, limit=8)
+    ws = words(norm, cue.end, end, limit=COMP_WINDOW)
     comp = None
-    for k, (s, e, w) in enumerate(ws[:8]):
+    for k, (s, e, w) in enumerate(ws):
+        if k >= 8 and (COMPLEMENTIZER.match(w) and (ws[k - 1][2] in _NOT_AFTER or w.startswith("و"))):
+            return None  # far from the cue, «إلا أن»/«خاصة وأن»/«تعني أن» open another clause, not the quote
         if COMPLEMENTIZER.match(w) and not w.startswith(("ف", "ل")):
             comp = (s, e, w)
             break
@@ -387,3 +401,83 @@ def _sentence_id(article: Article, pos: int) -> str | None:
         if s.start <= pos < s.end:
             return s.id
     return None
+
+
+@cache
+def _nationalities(fold_ta_marbuta: bool) -> dict[str, str]:
+    """Normalised nationality words (``السعودي``, ``الأمريكية`` ...) → country."""
+    return {n.form: n.country for n in load_resources(fold_ta_marbuta).nationalities}
+
+
+_KIND_OF_LABEL = {"PERS": "person", "ORG": "body", "LOC": "body", "GPE": "body", "AGENT": "person"}
+
+
+def _carry(q: Quote, prev: Quote) -> None:
+    """A continued quote (``وأضاف``, no cue) keeps the previous speaker, whatever it was."""
+    q.speaker, q.speaker_name, q.speaker_actor_id = prev.speaker, prev.speaker_name, prev.speaker_actor_id
+    q.speaker_span, q.speaker_kind = prev.speaker_span, prev.speaker_kind
+    q.speaker_country, q.speaker_sector = prev.speaker_country, prev.speaker_sector
+    q.speaker_name_source = prev.speaker_name_source
+
+
+def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, speaker: Mention | None,
+                      prev: Quote | None) -> None:
+    """Give every attributed quote a speaker span, kind, country and sector, linked or not.
+
+    A linked speaker keeps its link's codes, with the descriptor before it filling what the link lacks; an
+    unlinked person mention gets a romanised English name; with no entity at all, the descriptor after the
+    cue (VSO), or before it (SVO), is the speaker (``مصدر مسؤول``, ``وزارة الداخلية``, ``المتحدث باسم …``).
+    """
+    if cue is None:
+        return
+    norm = ctx.nt.norm
+    if speaker is not None:
+        ent = _pick(ctx, speaker)
+        q.speaker_span = Span(*ctx.nt.to_source(speaker.start, speaker.end))
+        link = ent.link
+        q.speaker_kind = _KIND_OF_LABEL.get(ent.label, "person")
+        if link is not None:
+            q.speaker_country, q.speaker_sector = link.country, link.sector
+            q.speaker_name_source = "link" if q.speaker_name else None
+            if link.type in ("ORG", "LOC", "GPE") and ent.label != "AGENT":
+                q.speaker_kind = "body"
+        desc = None
+        if cue.end <= speaker.start <= cue.end + 100:
+            desc = describe(norm, cue.end, speaker.end, ctx.nationality, ctx.home)
+        if desc is not None:
+            q.speaker_country = q.speaker_country or desc.country
+            q.speaker_sector = q.speaker_sector or desc.sector
+            if ent.label == "AGENT" or link is None:
+                q.speaker_kind = desc.kind if desc.kind != "body" or ent.label != "PERS" else "person"
+        if q.speaker_name is None and ent.label == "PERS":
+            r = romanize(ctx.article.text[q.speaker_span.start:q.speaker_span.end], q.speaker_country or ctx.home)
+            if r is not None:
+                q.speaker_name, q.speaker_name_source = r.latin, "romanized"
+        return
+    if (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None:
+        _carry(q, prev)
+        return
+    sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
+    if cue.end <= qs:
+        desc, start = describe(norm, cue.end, qs, ctx.nationality, ctx.home), cue.end
+    else:
+        ends = [i for i in (norm.find(ch, cue.end) for ch in SENT_END) if i >= 0]
+        stop = min(ends) if ends else len(norm)
+        desc, start = describe(norm, cue.end, stop, ctx.nationality, ctx.home), cue.end
+    if desc is None and sent_start < cue.start:  # SVO: «وزارة الداخلية أكدت أن …»
+        desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
+    if desc is None:
+        return
+    first = next(iter(re.finditer(r"\w+", norm[start:desc.end])), None)
+    s0 = start + (first.start() if first else 0)
+    if first is not None and first.group()[0] in "وف" and head_of(first.group()) is not None \
+            and head_of(first.group()[1:]) is not None and _N(first.group()) not in HEAD_WORDS:
+        s0 += 1  # the conjunction glued to the head (وأكد … / ووزارة …) is not part of the speaker
+    q.speaker_span = Span(*ctx.nt.to_source(s0, desc.end))
+    q.speaker_kind, q.speaker_country, q.speaker_sector = desc.kind, desc.country, desc.sector
+    if desc.name_start is not None and desc.kind == "person":
+        a, b = ctx.nt.to_source(desc.name_start, desc.end)
+        r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
+        if r is not None:
+            q.speaker_name, q.speaker_name_source = r.latin, "romanized"
+    q.confidence = max(q.confidence, 0.6)

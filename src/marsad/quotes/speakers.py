@@ -1,0 +1,172 @@
+"""Who a speaker is when the knowledge base does not know them: kind, sector and country from the descriptors.
+
+Most speakers in real news are not in any knowledge base: a spokesman, a ministry, "an official source", a
+citizen. Their descriptors still say a lot: ``المتحدث الرسمي باسم وزارة الداخلية اللواء منصور التركي`` is a
+person of the interior ministry (COP) of the article's country; ``مصدر مسؤول في وزارة الخارجية`` is an
+anonymous government source. This module reads a descriptor phrase word by word:
+
+- its **head** (the first content word) gives the kind — ``person`` (titles, offices, ranks, roles),
+  ``body`` (ministries, agencies, councils, companies, the army) or ``anonymous`` (sources, witnesses,
+  officials left unnamed) — and a default PLOVER sector;
+- a **sector word** further in (``الداخلية`` → COP, ``الدفاع`` → MIL, ``الصحة``/``طبية`` → MED ...) refines
+  the sector: the most specific one wins;
+- a **nationality adjective** or a linked entity with a country inside the phrase gives the country; else the
+  country of the article's source (:mod:`marsad.kb.sources`) for government bodies, their people and
+  anonymous sources; else none.
+
+The vocabulary is ours, written from Arabic news usage; every entry is in normalised matching form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.kb.sources import article_country as article_country
+from marsad.text.normalize import normalize_string
+
+_N = normalize_string
+
+# head word → (kind, default sector). Matched on the normalised word without و/ف and, for bodies, with or
+# without the article.
+_HEADS: dict[str, tuple[str, str | None]] = {}
+for _w, _kind, _sec in (
+    # anonymous sources
+    ("مصدر", "anonymous", "GOV"), ("مصادر", "anonymous", "GOV"), ("مسؤول", "anonymous", "GOV"),
+    ("مسؤولون", "anonymous", "GOV"), ("مسئول", "anonymous", "GOV"), ("شهود", "anonymous", "CVL"),
+    ("شاهد", "anonymous", "CVL"), ("سكان", "anonymous", "CVL"), ("مراقبون", "anonymous", None),
+    ("ناشطون", "anonymous", "CVL"), ("مصادر مطلعة", "anonymous", None),
+    # bodies
+    ("وزارة", "body", "GOV"), ("هيئة", "body", "GOV"), ("حكومة", "body", "GOV"), ("الحكومة", "body", "GOV"),
+    ("مجلس", "body", "GOV"), ("رئاسة", "body", "GOV"), ("الرئاسة", "body", "GOV"), ("ديوان", "body", "GOV"),
+    ("إمارة", "body", "GOV"), ("أمانة", "body", "GOV"), ("بلدية", "body", "GOV"), ("إدارة", "body", "GOV"),
+    ("مديرية", "body", "GOV"), ("لجنة", "body", "GOV"), ("سفارة", "body", "GOV"), ("قنصلية", "body", "GOV"),
+    ("الجيش", "body", "MIL"), ("القوات", "body", "MIL"), ("قوات", "body", "MIL"), ("التحالف", "body", "MIL"),
+    ("قيادة", "body", "MIL"), ("الشرطة", "body", "COP"), ("شرطة", "body", "COP"), ("الأمن", "body", "COP"),
+    ("المحكمة", "body", "JUD"), ("محكمة", "body", "JUD"), ("النيابة", "body", "JUD"), ("الادعاء", "body", "JUD"),
+    ("وكالة", "body", "JRN"), ("صحيفة", "body", "JRN"), ("قناة", "body", "JRN"), ("جامعة", "body", "EDU"),
+    ("شركة", "body", "BUS"), ("بنك", "body", "BUS"), ("البنك", "body", "BUS"), ("منظمة", "body", "NGO"),
+    ("جمعية", "body", "NGO"), ("حزب", "body", "PTY"), ("الحزب", "body", "PTY"), ("جماعة", "body", None),
+    ("البيان", "body", None), ("بيان", "body", None), ("المركز", "body", None), ("مركز", "body", None),
+    ("الغرفة", "body", "BUS"), ("غرفة", "body", "BUS"), ("المؤسسة", "body", None), ("مؤسسة", "body", None),
+    # people
+    ("المتحدث", "person", "GOV"), ("متحدث", "person", "GOV"), ("الناطق", "person", "GOV"),
+    ("ناطق", "person", "GOV"), ("وزير", "person", "GOV"), ("الوزير", "person", "GOV"), ("رئيس", "person", "GOV"),
+    ("الرئيس", "person", "GOV"), ("نائب", "person", "GOV"), ("مساعد", "person", "GOV"), ("مدير", "person", "GOV"),
+    ("المدير", "person", "GOV"), ("وكيل", "person", "GOV"), ("أمين", "person", "GOV"), ("الأمين", "person", "GOV"),
+    ("محافظ", "person", "GOV"), ("المحافظ", "person", "GOV"), ("أمير", "person", "GOV"), ("الأمير", "person", "GOV"),
+    ("الملك", "person", "GOV"), ("ولي", "person", "GOV"), ("السفير", "person", "GOV"), ("سفير", "person", "GOV"),
+    ("القنصل", "person", "GOV"), ("المستشار", "person", "GOV"), ("مستشار", "person", "GOV"),
+    ("عضو", "person", "LEG"), ("النائب", "person", "LEG"), ("اللواء", "person", "MIL"), ("العميد", "person", "MIL"),
+    ("العقيد", "person", "MIL"), ("المقدم", "person", "MIL"), ("الرائد", "person", "MIL"), ("النقيب", "person", "MIL"),
+    ("الفريق", "person", "MIL"), ("القائد", "person", "MIL"), ("قائد", "person", "MIL"), ("الشيخ", "person", "REL"),
+    ("الإمام", "person", "REL"), ("المفتي", "person", "REL"), ("مفتي", "person", "REL"), ("الداعية", "person", "REL"),
+    ("القاضي", "person", "JUD"), ("المحامي", "person", "JUD"), ("الدكتور", "person", None), ("د", "person", None),
+    ("المهندس", "person", None), ("الأستاذ", "person", "EDU"), ("أستاذ", "person", "EDU"),
+    ("الباحث", "person", "EDU"), ("المحلل", "person", None), ("الخبير", "person", None), ("خبير", "person", None),
+    ("الكاتب", "person", "JRN"), ("الصحفي", "person", "JRN"), ("المواطن", "person", "CVL"),
+    ("مواطن", "person", "CVL"), ("المواطنة", "person", "CVL"), ("مواطنون", "person", "CVL"),
+    ("المدرب", "person", None), ("مدرب", "person", None), ("اللاعب", "person", None), ("لاعب", "person", None),
+    ("الفنان", "person", None), ("الفنانة", "person", None), ("رجل", "person", None), ("سيدة", "person", None),
+):
+    _HEADS[_N(_w)] = (_kind, _sec)
+
+HEAD_WORDS = frozenset(_HEADS)
+
+# sector words that refine a descriptor (the most specific, i.e. the first listed here that occurs, wins)
+_SECTORS: tuple[tuple[str, str], ...] = tuple(
+    (_N(w), s)
+    for w, s in (
+        ("الداخلية", "COP"), ("الشرطة", "COP"), ("شرطة", "COP"), ("الأمن", "COP"), ("أمنية", "COP"),
+        ("الأمنية", "COP"), ("الأمني", "COP"), ("أمني", "COP"),
+        ("المرور", "COP"), ("الدفاع", "MIL"), ("العسكرية", "MIL"), ("عسكرية", "MIL"), ("الجيش", "MIL"),
+        ("الحرس", "MIL"), ("التحالف", "MIL"), ("الصحة", "MED"), ("طبية", "MED"), ("الطبية", "MED"),
+        ("المستشفى", "MED"), ("العدل", "JUD"), ("المحكمة", "JUD"), ("القضاء", "JUD"), ("التعليم", "EDU"),
+        ("التربية", "EDU"), ("الجامعة", "EDU"), ("الشورى", "LEG"), ("البرلمان", "LEG"), ("النواب", "LEG"),
+        ("الأوقاف", "REL"), ("الإفتاء", "REL"), ("الشؤون الإسلامية", "REL"), ("الأنباء", "JRN"),
+        ("الإعلام", "GOV"), ("الخارجية", "GOV"), ("المالية", "GOV"), ("الاقتصاد", "GOV"),
+        ("التجارة", "GOV"), ("الأمم المتحدة", "GOV"),
+    )
+)
+
+# a descriptor never runs past these words (the quote or the next clause begins)
+_STOP = frozenset(_N(w) for w in ("أن", "إن", "ان", "بأن", "بان", "لـ", "في تصريح", "خلال", "إلى", "على", "عن"))
+# a person's own name follows these titles
+_TITLES = frozenset(_N(w) for w in (
+    "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "الشيخ", "الدكتور", "د", "المهندس",
+    "الأستاذ", "الأمير", "الملك", "المواطن", "المواطنة", "الإمام", "القاضي", "المحامي", "السفير", "الكاتب",
+    "الصحفي", "الباحث", "المحلل", "الخبير", "المدرب", "اللاعب", "الفنان", "الفنانة", "السيد", "السيدة"))
+
+_IN = _N("في")
+_VENUES = frozenset(_N(w) for w in ("بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مؤتمر", "لقاء", "مقابلة", "اتصال",
+                                      "رسالة", "تغريدة", "خطاب", "ندوة", "محاضرة"))
+_WORD = re.compile(r"\w+")
+MAX_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptor:
+    """What a descriptor says of its speaker: ``kind``, ``sector``, ``country`` and where a name starts."""
+
+    kind: str
+    sector: str | None
+    country: str | None
+    end: int
+    name_start: int | None = None
+
+
+def _bare(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وف" and _N(word[1:]) in _HEADS else word
+
+
+def head_of(word: str) -> tuple[str, str | None] | None:
+    """The (kind, sector) of a descriptor's head word, or None when it is not one."""
+    w = _N(_bare(word))
+    if w in _HEADS:
+        return _HEADS[w]
+    if w.startswith("ال") and w[2:] in _HEADS and _HEADS[w[2:]][0] == "body":
+        return _HEADS[w[2:]]
+    return None
+
+
+def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home: str | None) -> Descriptor | None:
+    """Read the descriptor phrase that starts at ``start`` (normalised text) and ends by ``stop``.
+
+    Args:
+        norm: The article's normalised text.
+        start: Where the phrase may start (just after a cue verb, or the sentence start for SVO).
+        stop: The furthest it may reach (the quote, the complementiser, the sentence end).
+        nationality: Normalised nationality adjective → country.
+        home: The article's country (its source's), used for government and anonymous speakers.
+    """
+    words = [(m.start(), m.end(), m.group()) for _, m in zip(range(MAX_WORDS), _WORD.finditer(norm, start, stop),
+                                                            strict=False)]
+    if not words:
+        return None
+    head = head_of(words[0][2])
+    if head is None:
+        return None
+    kind, sector = head
+    end = words[0][1]
+    country: str | None = None
+    name_start: int | None = None
+    best_rank = len(_SECTORS)
+    for k, (s, e, w) in enumerate(words):
+        if k and (w in _STOP or norm[words[k - 1][1]:s].strip(" ") in ("،", ",", ":")):
+            break
+        if k and w == _IN and k + 1 < len(words) and words[k + 1][2] in _VENUES:
+            break  # «وزارة الصحة في بيان»: the venue of the statement, not the speaker
+        end = e
+        bare = w[2:] if w.startswith("ال") else w
+        for ww in (w, bare, w.rstrip("ة")):
+            if name_start is None and ww in nationality and country is None:  # not a surname (التركي)
+                country = nationality[ww]
+        for rank, (sw, sec) in enumerate(_SECTORS):
+            if rank < best_rank and (w == sw or (" " in sw and norm.startswith(sw, s))):
+                best_rank, sector = rank, sec
+        if w in _TITLES and k + 1 < len(words):
+            name_start = words[k + 1][0]
+    official = ("GOV", "COP", "MIL", "JUD", "LEG")
+    if country is None and (head[1] in official or sector in official or kind == "anonymous"):
+        country = home
+    return Descriptor(kind, sector, country, end, name_start)
