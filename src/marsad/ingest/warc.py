@@ -211,7 +211,7 @@ def _plain_records(p: Path, settings: Settings, published: date | None) -> Itera
 
 
 def _iter_records(
-    stream: IO[bytes], p: Path, n: int, settings: Settings, published: date | None
+    stream: IO[bytes] | Any, p: Path, n: int, settings: Settings, published: date | None
 ) -> Iterator[Article | ReadFailure | int]:
     """The records of a (decompressed) stream; yields the running record count after each record."""
     from warcio.archiveiterator import ArchiveIterator
