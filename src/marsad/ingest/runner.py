@@ -104,8 +104,8 @@ class IngestReport:
         near = (f", {self.near_duplicates:,} of them near duplicates of an earlier article (kept, grouped with it)"
                 if self.near_duplicates else "")
         return "\n".join((
-            f"{self.done:,} item{'' if self.done == 1 else 's'} read: {self.stored:,} stored, {self.already:,} already stored, "
-            f"{self.duplicates:,} {dup}, {self.failed:,} failed{fails}",
+            f"{self.done:,} item{'' if self.done == 1 else 's'} read: {self.stored:,} stored, "
+            f"{self.already:,} already stored, {self.duplicates:,} {dup}, {self.failed:,} failed{fails}",
             f"  stored: new articles written to the store{near}",
             "  already stored: the same text under the same id or URL is in the store (read before): skipped",
             "  exact duplicates: the same text as a stored article under another id or URL: "
