@@ -31,3 +31,10 @@ def bench_path(shared_dir: Path) -> Path:
     if not path.is_file():
         pytest.skip("the bench corpus is absent")
     return path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
+    """A loud banner listing the skipped tests and why (browser tests without Chromium, Spark without Java ...)."""
+    from skip_banner import banner
+
+    banner(terminalreporter)

@@ -104,16 +104,16 @@ def test_cli_query_ingest_summary_and_exit(tmp_path: Path) -> None:
     args = ("ingest", str(src), "--db", str(db), "--components", "tokens", "--no-progress")
     code, out, _ = _run(*args)
     assert code == 0
-    assert out.splitlines()[:2] == ["ingested 2, already stored 0, failed 1 (E106: 1)",
-                                    "duplicates: 0 exact (not stored again), 0 near"]
+    assert out.splitlines()[:2] == ["3 items read: 2 stored, 0 already stored, 0 exact duplicates, 1 failed (E106: 1)",
+                                    "  stored: new articles written to the store"]
     code, out, _ = _run(*args)
     assert code == 0
-    assert out.splitlines()[0] == "ingested 0, already stored 2, failed 1 (E106: 1)"
+    assert out.splitlines()[0] == "3 items read: 0 stored, 2 already stored, 0 exact duplicates, 1 failed (E106: 1)"
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
     code, out, _ = _run("ingest", str(bad), "--db", str(db), "--no-progress")
     assert code != 0
-    assert out.splitlines()[0] == "ingested 0, already stored 0, failed 1 (E101: 1)"
+    assert out.splitlines()[0] == "1 item read: 0 stored, 0 already stored, 0 exact duplicates, 1 failed (E101: 1)"
 
 
 def test_cli_query_ingest_env_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

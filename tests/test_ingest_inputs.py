@@ -73,7 +73,8 @@ def test_ingest_inputs_bad_items_are_logged_and_summarised(tmp_path: Path) -> No
     report, log, _titles = _run(tmp_path, [d])
     assert report.stored == 3
     assert report.summary().splitlines()[0] == (
-        "ingested 3, already stored 0, failed 5 (E101: 1, E102: 1, E106: 1, E108: 1, E110: 1)"
+        "8 items read: 3 stored, 0 already stored, 0 exact duplicates, 5 failed "
+        "(E101: 1, E102: 1, E106: 1, E108: 1, E110: 1)"
     )
     assert sorted(code for code, _ in log) == ["E101", "E102", "E106", "E108", "E110"]
     assert ("E106", f"{d / 'news.jsonl'}:2") in log
@@ -145,7 +146,11 @@ def test_ingest_inputs_idempotent_and_duplicates(tmp_path: Path) -> None:
     f.write_text("\n".join(corpus.jsonl_line(d) for d in docs) + "\n", encoding="utf-8")
     first, _, _ = _run(tmp_path, [f])
     assert (first.stored, first.already, first.duplicates, first.near_duplicates) == (4, 0, 1, 1)
-    assert first.summary().splitlines()[1] == "duplicates: 1 exact (not stored again), 1 near"
+    assert first.summary().splitlines()[0] == "5 items read: 4 stored, 0 already stored, 1 exact duplicate, 0 failed"
+    assert first.summary().splitlines()[1] == (
+        "  stored: new articles written to the store, 1 of them near duplicates of an earlier article "
+        "(kept, grouped with it)"
+    )
     second, _, _ = _run(tmp_path, [f])
     assert (second.stored, second.already, second.duplicates, second.failed) == (0, 4, 1, 0)
 

@@ -78,7 +78,7 @@ def test_ingest_resume_after_sigkill(tmp_path: Path) -> None:
     assert rerun.returncode == 0, rerun.stderr
     first = rerun.stdout.splitlines()[0]
     stored = N - partial
-    assert first == f"ingested {stored:,}, already stored {partial:,}, failed 0"
+    assert first == f"{N:,} items read: {stored:,} stored, {partial:,} already stored, 0 exact duplicates, 0 failed"
 
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -56,7 +56,7 @@ def test_web_api_article_round_trips_the_stored_json(client: TestClient) -> None
         ("/api/events?limit=0", 422, "E511"),
         ("/api/events?since=yesterday", 422, "E511"),
         ("/api/search", 422, "E511"),
-        ("/api/search?q=%20%2A", 400, "E500"),  # a query without a word
+        ("/api/search?q=%20%2A", 400, "E512"),  # a query without a word
         ("/api/nothing-here", 404, "E404"),
     ],
 )

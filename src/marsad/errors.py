@@ -215,6 +215,12 @@ class InvalidRequestError(UsageError):
     code = "E511"
 
 
+class InvalidQueryError(UsageError):
+    """A search query that cannot be run (no word to look for); HTTP 400, never a server fault."""
+
+    code = "E512"
+
+
 class MalformedParquetError(InputError):
     """A Parquet table directory (``marsad import-parquet``) is missing, unreadable or has other columns."""
 

@@ -6,9 +6,12 @@ so the same pipeline runs in one process, in a process pool or in a Spark partit
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
+import os
 import signal
+import sys
 import threading
 import time
 from array import array
@@ -251,7 +254,39 @@ def check_requirements(components: Sequence[Component], given: Iterable[str] = (
 _WORKER: list[Pipeline] = []  # the per-process pipeline, built once by the pool initializer
 
 
-def _init_worker(names: list[str], settings: Settings, given: tuple[str, ...]) -> None:
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_POLL_S = 1.0
+
+
+def die_with_parent(parent_pid: int, pdeathsig: bool = True) -> None:
+    """Make this worker process end when its parent does, even when the parent is killed with SIGKILL.
+
+    A pool worker waits on a pipe that it holds open itself, so it never sees the parent go and
+    would otherwise run (and hold the store's memory) forever. On Linux the kernel sends SIGKILL
+    on the parent's death (``prctl(PR_SET_PDEATHSIG)``; it fires when the *thread* that forked the
+    worker ends, so the caller passes ``pdeathsig=False`` when that is not the main thread);
+    everywhere a daemon thread also checks the parent id once a second.
+    """
+    if pdeathsig and sys.platform.startswith("linux"):
+        import ctypes
+        import ctypes.util
+
+        with contextlib.suppress(OSError, AttributeError):  # no libc: the polling thread still works
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_POLL_S)
+        os._exit(1)  # the parent is gone: nothing of this worker's work can be delivered
+
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+    threading.Thread(target=watch, name="marsad-parent-watch", daemon=True).start()
+
+
+def _init_worker(names: list[str], settings: Settings, given: tuple[str, ...], parent: tuple[int, bool]) -> None:
+    die_with_parent(*parent)
     _WORKER.clear()
     _WORKER.append(Pipeline.from_names(names, settings, given))
 
@@ -293,8 +328,10 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _pipe_pool(pipe: Pipeline, articles: Iterable[Article], workers: int, batch_size: int) -> Iterator[Result]:
+    # The workers are forked by this thread on the first submit (below, in the same frame).
+    parent = (os.getpid(), threading.current_thread() is threading.main_thread())
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(pipe.names, pipe.settings, pipe.given)
+        max_workers=workers, initializer=_init_worker, initargs=(pipe.names, pipe.settings, pipe.given, parent)
     ) as pool:
         pending: list[Future[_Packed]] = []
         limit = workers * 2

@@ -6,7 +6,8 @@ Detection order:
 2. byte-order marks: UTF-8, UTF-16 LE/BE;
 3. BOM-less UTF-16 recognised by its NUL / 0x06 pattern (ASCII and Arabic code units);
 4. NUL bytes or many control characters anywhere else → ``BinaryInputError``;
-5. strict UTF-8;
+5. strict UTF-8; text that is UTF-8 but for a few damaged bytes → ``EncodingError`` (never
+   decoded as a single-byte encoding, which would store mojibake);
 6. windows-1256 and ISO-8859-6: both share the Arabic letters up to ض (0xD6) and diverge
    after it, so each candidate decoding is scored by how plausible its Arabic words are
    (the article ``ال`` and common letters, against Latin letters glued to Arabic ones)
@@ -192,9 +193,29 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
         raise BinaryInputError(f"{name}: input is binary ({controls} control characters), not text")
     try:
         return _checked(data.decode("utf-8"), "utf-8", name)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_damaged_utf8(data, exc, name)
     return _checked(*_guess_single_byte(data, name), name)
+
+
+def _refuse_damaged_utf8(data: bytes, exc: UnicodeDecodeError, name: str) -> None:
+    """Refuse UTF-8 with a few damaged bytes instead of "detecting" it as a single-byte encoding.
+
+    Arabic in windows-1256 or ISO-8859-6 is almost never valid UTF-8, so text whose non-ASCII
+    characters are nearly all valid UTF-8 is UTF-8 that was damaged (a flipped or lost byte);
+    decoded as windows-1256 it would be stored as mojibake (``ط§ظ„``).
+
+    Raises:
+        EncodingError: The input is UTF-8 with invalid byte sequences.
+    """
+    loose = data.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd")
+    good = sum(1 for ch in loose if ch > "\x7f" and ch != "\ufffd")
+    if good >= 10 * bad:
+        raise EncodingError(
+            f"{name}: damaged UTF-8: {bad} invalid byte sequence(s), the first at byte {exc.start} "
+            f"({exc.reason}); the rest is UTF-8, so it is not read as windows-1256"
+        ) from exc
 
 
 def _strict(data: bytes, codec: str, name: str) -> str:

@@ -10,9 +10,11 @@ limit; a network or HTTP error is an ``E113`` naming the URL.
 from __future__ import annotations
 
 import calendar
+import re
 import time
 import urllib.error
 import urllib.request
+import xml.sax
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
@@ -36,6 +38,7 @@ from marsad.settings import Settings
 FETCH_TIMEOUT_S = 20.0
 USER_AGENT = "marsad/0.1 (+feed reader)"
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".rdf"})
+_ITEM_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 
 
@@ -113,8 +116,22 @@ def _entry_content(entry: Any) -> str | None:
     return None
 
 
+def _malformed(parsed: Any) -> str | None:
+    """Why the feed is not well-formed XML (feedparser's strict parser failed), or None."""
+    exc = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(exc, xml.sax.SAXParseException):
+        return f"the feed is not well-formed XML (line {exc.getLineNumber()}, column {exc.getColumnNumber()}: " \
+               f"{exc.getMessage()})"
+    return None
+
+
 def parse_feed(data: bytes, name: str, published: date | None = None) -> Iterator[Article | ReadFailure]:
-    """Articles of a feed, one per item; an item without text is a ``ReadFailure`` (E107).
+    """Articles of a feed, one per item.
+
+    An item without text is a ``ReadFailure`` (E107). In a feed that is not well-formed XML
+    (cut off, or broken markup) an item that is cut off (its closing tag never comes) or
+    has no readable text is an ``E108``, and a cut-off feed is one more ``E108`` of its own;
+    the complete items before the damage are read (feedparser recovers them).
 
     Raises:
         EmptyInputError: The input is empty.
@@ -131,12 +148,26 @@ def parse_feed(data: bytes, name: str, published: date | None = None) -> Iterato
         detail = f": {why}" if parsed.get("bozo") and why else ""
         raise MalformedFeedError(f"{name}: not an RSS/Atom feed, or a feed without items{detail}")
     feed_title = (parsed.get("feed") or {}).get("title")
+    broken = _malformed(parsed)
+    closed = len(_ITEM_END.findall(data)) if broken else len(entries)
     for i, entry in enumerate(entries, 1):
         src = f"{name}#{i}"
+        if i > closed:
+            yield ReadFailure.from_error(src, MalformedFeedError(f"{src}: feed item is cut off: {broken}"))
+            continue
         try:
             yield _entry_article(entry, src, feed_title, published)
+        except MissingFieldError as exc:
+            if broken is None:
+                yield ReadFailure.from_error(src, exc)
+            else:
+                err = MalformedFeedError(f"{src}: feed item has no readable text: {broken}")
+                yield ReadFailure.from_error(src, err)
         except MarsadError as exc:
             yield ReadFailure.from_error(src, exc)
+    if broken is not None and closed >= len(entries) and "no element found" in broken:
+        yield ReadFailure.from_error(name, MalformedFeedError(
+            f"{name}: the feed is cut off after {len(entries)} complete item(s): {broken}"))
 
 
 def _entry_article(entry: Any, src: str, feed_title: str | None, published: date | None) -> Article:

@@ -92,14 +92,26 @@ class IngestReport:
         return self.stored + self.already + self.duplicates + self.failed
 
     def summary(self) -> str:
-        """``ingested 2,998, already stored 0, failed 2 (E101: 1, E106: 1)`` and the duplicates found."""
+        """What happened to every item read; the four counts add up to the items read.
+
+        ``12 items read: 9 stored, 2 already stored, 1 exact duplicate, 0 failed`` then one line
+        per count saying what it means (and which failures, by code).
+        """
         fails = ""
         if self.failures:
             fails = " (" + ", ".join(f"{c}: {n:,}" for c, n in sorted(self.failures.items())) + ")"
-        line = f"ingested {self.stored:,}, already stored {self.already:,}, failed {self.failed:,}{fails}"
-        return (
-            line + f"\nduplicates: {self.duplicates:,} exact (not stored again), {self.near_duplicates:,} near"
-        )
+        dup = "exact duplicate" if self.duplicates == 1 else "exact duplicates"
+        near = (f", {self.near_duplicates:,} of them near duplicates of an earlier article (kept, grouped with it)"
+                if self.near_duplicates else "")
+        return "\n".join((
+            f"{self.done:,} item{'' if self.done == 1 else 's'} read: {self.stored:,} stored, "
+            f"{self.already:,} already stored, {self.duplicates:,} {dup}, {self.failed:,} failed{fails}",
+            f"  stored: new articles written to the store{near}",
+            "  already stored: the same text under the same id or URL is in the store (read before): skipped",
+            "  exact duplicates: the same text as a stored article under another id or URL: "
+            "grouped with it, not stored again",
+            "  failed: could not be read, processed or stored: each is in the store's ingest log with its code",
+        ))
 
 
 @dataclass(slots=True)

@@ -58,6 +58,26 @@ def default_store_path(settings: Settings | None = None) -> Path:
     return Path(platformdirs.user_data_dir("marsad", appauthor=False)) / "marsad.db"
 
 
+def readonly_reason(path: str | os.PathLike[str]) -> str | None:
+    """Why the store at ``path`` cannot be written (created, or its WAL and shared-memory files), or None."""
+    p = Path(path)
+    parent = p.parent if str(p.parent) else Path(".")
+    probe = p if p.exists() else parent
+    while not probe.exists() and probe != probe.parent:  # the directory is created on open
+        probe = probe.parent
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(probe).f_flag & os.ST_RDONLY:
+            return f"the file system holding {probe} is mounted read-only"
+    if p.exists() and not os.access(p, os.W_OK):
+        return "the file is read-only (no write permission)"
+    if parent.exists() and not os.access(parent, os.W_OK | os.X_OK):
+        return (f"its directory {parent} is read-only (SQLite must create {p.name}-wal and {p.name}-shm "
+                "beside the store)")
+    if not parent.exists() and not os.access(probe, os.W_OK | os.X_OK):
+        return f"its directory cannot be created: {probe} is read-only"
+    return None
+
+
 def store_error(exc: sqlite3.Error, path: str | os.PathLike[str] = "") -> StoreError:
     """The coded store error for a SQLite error."""
     code = getattr(exc, "sqlite_errorcode", None)
@@ -65,7 +85,8 @@ def store_error(exc: sqlite3.Error, path: str | os.PathLike[str] = "") -> StoreE
     text = str(exc)
     where = f"{path}: " if path else ""
     if primary == SQLITE_READONLY or "readonly" in text:
-        return StoreReadOnlyError(f"{where}the store is read-only ({text})")
+        why = readonly_reason(path) if path else None
+        return StoreReadOnlyError(f"{where}the store is read-only ({text})" + (f": {why}" if why else ""))
     if primary == SQLITE_FULL or "disk is full" in text:
         return StoreFullError(
             f"{where}the store is full: no space left ({text}); the article being written was not stored"
@@ -121,12 +142,21 @@ class Store:
         if readonly:
             if not p.is_file():
                 raise NotFoundError(f"no store at {p}: run `marsad ingest` first, or give --db PATH")
-            uri = "file:" + _quote_path(p.resolve()) + "?mode=ro"
             try:
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-            except sqlite3.Error as exc:
-                raise store_error(exc, p) from exc
+                return cls._open_readonly(p, settings, "mode=ro")
+            except StoreReadOnlyError:
+                # A WAL store in a read-only directory or mount: SQLite cannot create the -shm file
+                # that even a reader needs. Nobody can write it there either, so reading it as an
+                # immutable file is safe (a -wal left beside it, from a writer that crashed, is
+                # not read: its last transactions are missing until the store is opened for writing).
+                return cls._open_readonly(p, settings, "mode=ro&immutable=1")
         else:
+            why = readonly_reason(p)
+            if why is not None:
+                raise StoreReadOnlyError(
+                    f"{p}: cannot write the store: {why}; commands that only read it (events, search, show, "
+                    "export, serve) still work, or copy it somewhere writable"
+                )
             if p.is_dir():
                 raise StoreCorruptError(f"{p}: is a directory, not a Marsad store")
             try:
@@ -138,6 +168,21 @@ class Store:
             except sqlite3.Error as exc:
                 raise store_error(exc, p) from exc
         store = cls(conn, p, readonly, settings)
+        try:
+            store._setup()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @classmethod
+    def _open_readonly(cls, p: Path, settings: Settings, flags: str) -> Store:
+        uri = "file:" + _quote_path(p.resolve()) + "?" + flags
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise store_error(exc, p) from exc
+        store = cls(conn, p, True, settings)
         try:
             store._setup()
         except BaseException:

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from marsad.article import Article
-from marsad.errors import UsageError
+from marsad.errors import InvalidQueryError
 from marsad.store.db import Store, store_error
 from marsad.text.normalize import NormText, normalize, normalize_string
 from marsad.text.tokens import WORD_RE, clitic_variants
@@ -82,14 +82,14 @@ def query_terms(q: str, fold_ta_marbuta: bool = True) -> list[tuple[str, bool]]:
     """The normalised words of a query and whether each is a prefix (``word*``).
 
     Raises:
-        UsageError: The query has no word.
+        InvalidQueryError: The query has no word.
     """
     norm = normalize_string(q, fold_ta_marbuta)
     terms: list[tuple[str, bool]] = []
     for m in re.finditer(rf"({WORD_RE.pattern})(\*?)", norm):
         terms.append((m.group(1), bool(m.group(2))))
     if not terms:
-        raise UsageError(f"the search query {q!r} has no word to look for")
+        raise InvalidQueryError(f"the search query {q!r} has no word to look for")
     return terms
 
 
@@ -106,7 +106,7 @@ def search_articles(store: Store, q: str, limit: int = 20) -> list[SearchHit]:
     """Articles matching ``q``, best first, with snippets (see ``queries.search``).
 
     Raises:
-        UsageError: The query has no word.
+        InvalidQueryError: The query has no word.
     """
     fold = store.settings.fold_ta_marbuta
     terms = query_terms(q, fold)

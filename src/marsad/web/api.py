@@ -210,7 +210,8 @@ def make_api_router(ctx: WebContext) -> APIRouter:
         return IngestResponse(id=res.article_id, status=res.status, near_of=res.near_of, similarity=res.similarity,
                               events=len(article.events or ()), quotes=len(article.quotes or ()))
 
-    @router.get("/articles/{article_id}", summary="One stored article with all its layers",
+    # ``:path`` because ids derived from URLs hold slashes (``news/2017/11/21-1``), escaped or not.
+    @router.get("/articles/{article_id:path}", summary="One stored article with all its layers",
                 responses=responses(404, 503))
     def get_article(article_id: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
         with ctx.reader() as store:

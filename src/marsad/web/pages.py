@@ -175,7 +175,7 @@ def make_pages_router(pages: Pages) -> APIRouter:
         return pages.render(request, "articles.html", rows=rows[:PAGE_SIZE], page=page,
                             more=len(rows) > PAGE_SIZE, source=_blank(source) or "")
 
-    @router.get("/articles/{article_id}", response_class=HTMLResponse)
+    @router.get("/articles/{article_id:path}", response_class=HTMLResponse)  # ids may hold slashes
     def article(request: Request, article_id: str) -> Response:
         with ctx.reader() as store:
             art = queries.get_article(store, article_id)
