@@ -29,6 +29,8 @@ from marsad.text.normalize import normalize
 
 VERSION = "entities-1"
 FILL_MIN_PLACE_CONFIDENCE = 0.7
+BIG_PLACE_CONFIDENCE = 0.8  # a city of a million people without a cue (places.resolve)
+STRONG_PLACE_CONFIDENCE = 0.85  # a place after a strong cue or in a dateline
 _COMPATIBLE = {"PERS": {"PERS"}, "ORG": {"ORG"}, "LOC": {"GPE", "LOC"}, "MISC": set()}
 
 
@@ -121,12 +123,13 @@ class EntityComponent:
         matches = find(res, nt, words)
         sentences = article.sentences or []
         starts = [s.start for s in sentences] or [0]
-        mentions = Linker(res, nt, words, matches, starts, article.meta.published).run()
+        mentions = Linker(res, nt, words, matches, starts, article.meta.published, article.meta.source).run()
         tagger = self.tagger
         if tagger is not None:
             mentions = merge(res, mentions, self._ner(article, tagger), article)
         else:
-            mentions = [m for m in mentions if m.link is not None]
+            mentions = [m for m in mentions if m.link is not None
+                        and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
         article.entities = to_entities(article, mentions, self.version)
 
     def _ner(self, article: Article, tagger: _Tagger) -> list[NerSpan]:
@@ -165,6 +168,11 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             used.update(over)
             out.append(named[cover[0]])
             continue
+        place = [k for k in over if _place_over_ner(named[k], span)]
+        if place:
+            used.update(over)
+            out.extend(named[k] for k in place)
+            continue
         mention = Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner")
         inside = [k for k in over if span.start <= named[k].start and named[k].end <= span.end]
         around = [k for k in over if named[k].start <= span.start and span.end <= named[k].end]
@@ -195,6 +203,22 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
 _TITLES = frozenset(
     {"الملك", "الملكة", "الأمير", "الامير", "الشيخ", "السيد", "السيدة", "الرئيس", "المشير", "العقيد", "الدكتور", "آية"}
 )
+
+
+def _place_over_ner(g: Mention, span: NerSpan) -> bool:
+    """Does a supported gazetteer place win over an NER span of another type that overlaps it?
+
+    A place after a strong cue or in a dateline, a country, or a big city wins over a MISC or PERS span
+    (``شهدت وارسو أمطارا`` is not a person); over an ORG span only when the spans are the same.
+    """
+    if g.link is None or g.label != "LOC" or span.label == "LOC" or g.confidence < FILL_MIN_PLACE_CONFIDENCE:
+        return False
+    strong = g.confidence >= STRONG_PLACE_CONFIDENCE or g.link.feature == "country"
+    if span.label == "ORG":
+        return strong and (g.start, g.end) == (span.start, span.end)
+    if span.label == "MISC":
+        return True
+    return strong or g.confidence >= BIG_PLACE_CONFIDENCE
 
 
 def _extends_name(g: Mention, span: NerSpan, text: str) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from marsad.article import Link
+from marsad.entities import place_cues
 from marsad.entities import places as placemod
 from marsad.entities.gazetteer import Match
 from marsad.kb.records import ACTOR, ACTOR_SHORT, NATIONALITY, PLACE, PLACE_AMBIGUOUS, ROLE, Actor, Resources, Role
@@ -52,6 +53,11 @@ SECTOR_NAMES = {
 _ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
 _SHORT_YEARS_BEFORE = 3
 _SHORT_YEARS_AFTER = 2
+# Words that may follow a locative cue and are not names (never looked up by transliteration).
+_STOP = frozenset(
+    """البلاد المملكه المدينه الدوله العاصمه المنطقه شرق غرب شمال جنوب وسط كبير صغير جديد قديم كل بعض عدد احد
+    اكثر اقل نفس خلال حيث التي الذي مدينه منطقه محافظه قريه بلده حي داخل خارج قرب بين عند امام خلف حول""".split()
+)
 
 
 @dataclass(slots=True)
@@ -123,6 +129,7 @@ class Linker:
         matches: Dictionary matches in text order.
         sentence_starts: Source start offsets of the sentences, ascending.
         published: The article's publication date, if known.
+        source: The article's news source (its country is a prior for places, sources.tsv).
     """
 
     def __init__(
@@ -133,6 +140,7 @@ class Linker:
         matches: Sequence[Match],
         sentence_starts: Sequence[int],
         published: date | None,
+        source: str | None = None,
     ) -> None:
         self.res = res
         self.nt = nt
@@ -143,6 +151,9 @@ class Linker:
         self.out: list[Mention] = []
         self.first_full: dict[str, int] = {}
         self.context = self._context_countries()
+        self.places = placemod.PlaceContext(self.context, res.source_country.get(source or ""))
+        self.datelines = place_cues.dateline_segments(nt.norm)
+        self._word_texts = [nt.norm[a:b] for a, b in words]
 
     # --- helpers -------------------------------------------------------------
 
@@ -194,7 +205,7 @@ class Linker:
                     ctx.add(self.res.nationalities[i].country)
                 elif k == PLACE:
                     p = self.res.places[i]
-                    if p.source in ("country", "curated") and p.country:
+                    if p.source in ("country", "curated", "admin") and p.country:
                         ctx.add(p.country)
                 elif k == ACTOR:
                     c = self.res.actors[i].country
@@ -238,6 +249,8 @@ class Linker:
             elif NATIONALITY in kinds:
                 self._nationality(m)
             i += 1
+        if self.res.translit:
+            self._unknown_places()
         self._inherit_group_countries()
         self.out.sort(key=lambda x: (x.start, -x.end))
         return self.out
@@ -275,17 +288,50 @@ class Linker:
         amb = not cands
         if amb:
             cands = self._entries(m, PLACE_AMBIGUOUS)
-        cue = self._prev_word(m) in placemod.LOCATIVE_CUES
-        p = placemod.choose(self.res, cands, self.context, ambiguous=amb, cue=cue, multiword=" " in m.key)
-        if p is not None:
-            if p.source in ("country", "curated"):
-                conf = 0.9
-            elif p.source == "arwikicats" or p.population >= placemod.GEONAMES_CUE_FREE:
-                conf = 0.8
-            else:
-                conf = 0.6
-            self._emit(Mention(m.start, m.end, "LOC", "gazetteer", placemod.place_link(p), conf,
-                               pattern=f"place:{p.source}"))
+        if (m.nstart, m.nend) in self.datelines:
+            cue = placemod.DATELINE
+        else:
+            cue = placemod.cue_of(self._word_texts, m.token, self._prefix(m))
+        r = placemod.resolve(self.res, cands, self.places, ambiguous=amb, cue=cue, multiword=" " in m.key)
+        if r is None:
+            return
+        p = r.place
+        why = list(r.evidence)
+        rule = self.res.variant_rules.get((m.key, self._index(cands, p)))
+        if rule:
+            why.append(f"variant:{rule}")
+        if r.supported:
+            self.places.resolved.append(p)
+            if cue == placemod.DATELINE and p.country:
+                self.context.add(p.country)
+        self._emit(Mention(m.start, m.end, "LOC", "gazetteer", placemod.place_link(p, why, r.runner_up),
+                           r.confidence, pattern=f"place:{p.source}" + (f":{cue}" if cue else "")))
+
+    def _index(self, cands: list[int], p: object) -> int:
+        for i in cands:
+            if self.res.places[i] is p:
+                return i
+        return -1
+
+    def _unknown_places(self) -> None:
+        """Single words after a strong cue or filling a dateline segment that no dictionary matched, looked up
+        by transliteration (``place_cues``)."""
+        covered = [(m.token, m.last_token) for m in self.ms]
+        for k in place_cues.uncovered_words(len(self.words), covered):
+            s, e = self.words[k]
+            dateline = (s, e) in self.datelines
+            if not dateline and placemod.cue_of(self._word_texts, k, "") != placemod.STRONG:
+                continue
+            sk, cands = place_cues.translit_candidates(self.res, self._word_texts[k], _STOP)
+            if not cands:
+                continue
+            r = placemod.resolve(self.res, cands, self.places, cue=placemod.DATELINE if dateline else placemod.STRONG)
+            if r is None:
+                continue
+            src_s, src_e = self.nt.to_source(s, e)
+            self._emit(Mention(src_s, src_e, "LOC", "gazetteer",
+                               placemod.place_link(r.place, [*r.evidence, f"translit:{sk}"], r.runner_up), 0.75,
+                               pattern="place:translit"))
 
     def _nationality(self, m: Match) -> None:
         nat = self.res.nationalities[self._entries(m, NATIONALITY)[0]]

@@ -81,23 +81,23 @@ def sample(seed: int, n_mena: int, n_world: int) -> list[dict[str, Any]]:
     for k, (v, forms) in enumerate(picked):
         name = rng.choice(forms)
         cname = names.get(v["countrycode"])
-        if cname and k % 3 == 2:
-            text = rng.choice(COUNTRY_TEMPLATES).replace("{C}", cname)
+        with_country = bool(cname) and k % 3 == 2
+        if with_country:
+            text = rng.choice(COUNTRY_TEMPLATES).replace("{C}", cname or "").replace("{X}", name)
         else:
             text = rng.choice(TEMPLATES)
             if k % 5 == 1 and "في {X}" in text:
                 text = text.replace("في {X}", rng.choice(CLITICS) + "{X}")
         text = text.replace("{X}", name)
-        out.append({
-            "text": text,
-            "source": None,
-            "expected": [{
+        expected: list[dict[str, Any]] = [{
                 "surface": name, "country": countries[v["countrycode"]], "lat": float(v["latitude"]),
                 "lon": float(v["longitude"]), "geonameid": int(v["geonameid"]), "name_en": v["name"],
                 "feature": "city", "population": int(v["population"]),
                 "region": "mena" if v["countrycode"] in MENA else "world",
-            }],
-        })
+        }]
+        if with_country and cname and cname != name:
+            expected.append({"surface": cname, "country": countries[v["countrycode"]], "feature": "country"})
+        out.append({"text": text, "source": None, "expected": expected})
     return out
 
 
