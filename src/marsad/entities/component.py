@@ -123,10 +123,11 @@ class EntityComponent:
         matches = find(res, nt, words)
         sentences = article.sentences or []
         starts = [s.start for s in sentences] or [0]
-        mentions = Linker(res, nt, words, matches, starts, article.meta.published, article.meta.source).run()
+        linker = Linker(res, nt, words, matches, starts, article.meta.published, article.meta.source)
+        mentions = linker.run()
         tagger = self.tagger
         if tagger is not None:
-            mentions = merge(res, mentions, self._ner(article, tagger), article)
+            mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives)
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
@@ -155,8 +156,14 @@ class EntityComponent:
         return out
 
 
-def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: Article) -> list[Mention]:
-    """Merge linked gazetteer mentions with NER spans (policy in the module docstring)."""
+def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: Article,
+          adjectives: set[tuple[int, int]] | None = None) -> list[Mention]:
+    """Merge linked gazetteer mentions with NER spans (policy in the module docstring).
+
+    ``adjectives``: source spans of country names the linker read as adjectives (``الحكومة السعودية``); an NER
+    place span on one of them is dropped.
+    """
+    adjectives = adjectives or set()
     named = [m for m in mentions if m.named]
     agents = [m for m in mentions if not m.named and m.link is not None]
     out: list[Mention] = list(agents)
@@ -168,10 +175,15 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             used.update(over)
             out.append(named[cover[0]])
             continue
-        place = [k for k in over if _place_over_ner(named[k], span)]
+        if span.label == "LOC" and (span.start, span.end) in adjectives:
+            used.update(over)
+            continue
+        place = [k for k in over if _place_over_ner(named[k], span, article.text)]
         if place:
             used.update(over)
             out.extend(named[k] for k in place)
+            if span.label == "ORG":  # جامعة الملك عبدالعزيز بجدة: the organisation and its place
+                out.append(Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner"))
             continue
         mention = Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner")
         inside = [k for k in over if span.start <= named[k].start and named[k].end <= span.end]
@@ -205,14 +217,25 @@ _TITLES = frozenset(
 )
 
 
-def _place_over_ner(g: Mention, span: NerSpan) -> bool:
+def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
     """Does a supported gazetteer place win over an NER span of another type that overlaps it?
 
     A place after a strong cue or in a dateline, a country, or a big city wins over a MISC or PERS span
     (``شهدت وارسو أمطارا`` is not a person); over an ORG span only when the spans are the same.
     """
-    if g.link is None or g.label != "LOC" or span.label == "LOC" or g.confidence < FILL_MIN_PLACE_CONFIDENCE:
+    if g.link is None or g.label != "LOC":
         return False
+    if span.label == "LOC":  # partial overlap (``بمكة`` vs ``مكة المكرمة``): the gazetteer's span is the name
+        inside = span.start <= g.start and g.end <= span.end
+        around = g.start <= span.start and span.end <= g.end
+        return not inside and not around
+    if g.confidence < FILL_MIN_PLACE_CONFIDENCE:
+        return False
+    # a name glued to ب/ل at the end of a longer span (مطار الملك عبدالله بجازان) is a place of its own
+    glued = g.start > span.start and g.end == span.end and text[g.start - 1] in "بل" \
+        and (g.start < 2 or not text[g.start - 2].isalpha() or text[g.start - 2] in "وف")
+    if glued and span.label in ("PERS", "ORG"):
+        return True
     strong = g.confidence >= STRONG_PLACE_CONFIDENCE or g.link.feature == "country"
     if span.label == "ORG":
         return strong and (g.start, g.end) == (span.start, span.end)

@@ -25,7 +25,18 @@ from marsad.article import Link
 from marsad.entities import place_cues
 from marsad.entities import places as placemod
 from marsad.entities.gazetteer import Match
-from marsad.kb.records import ACTOR, ACTOR_SHORT, NATIONALITY, PLACE, PLACE_AMBIGUOUS, ROLE, Actor, Resources, Role
+from marsad.kb.records import (
+    ACTOR,
+    ACTOR_SHORT,
+    NATIONALITY,
+    PLACE,
+    PLACE_AMBIGUOUS,
+    PLACE_CUE,
+    ROLE,
+    Actor,
+    Resources,
+    Role,
+)
 from marsad.text.normalize import NormText
 
 SECTOR_NAMES = {
@@ -56,8 +67,9 @@ _SHORT_YEARS_AFTER = 2
 # Words that may follow a locative cue and are not names (never looked up by transliteration).
 _STOP = frozenset(
     """البلاد المملكه المدينه الدوله العاصمه المنطقه شرق غرب شمال جنوب وسط كبير صغير جديد قديم كل بعض عدد احد
-    اكثر اقل نفس خلال حيث التي الذي مدينه منطقه محافظه قريه بلده حي داخل خارج قرب بين عند امام خلف حول""".split()
-)
+    اكثر اقل نفس خلال حيث التي الذي مدينه منطقه محافظه قريه بلده حي داخل خارج قرب بين عند امام خلف حول
+    متابعات متابعه وكالات مراسل مراسلنا خاص""".split()
+) | placemod.LOCATIVE_CUES | placemod.WEAK_CUES | {"و" + w for w in placemod.LOCATIVE_CUES}
 
 
 @dataclass(slots=True)
@@ -152,7 +164,8 @@ class Linker:
         self.first_full: dict[str, int] = {}
         self.context = self._context_countries()
         self.places = placemod.PlaceContext(self.context, res.source_country.get(source or ""))
-        self.datelines = place_cues.dateline_segments(nt.norm)
+        self.datelines = place_cues.dateline_segments(nt)
+        self.adjectives: set[tuple[int, int]] = set()  # source spans of country names used as adjectives
         self._word_texts = [nt.norm[a:b] for a, b in words]
 
     # --- helpers -------------------------------------------------------------
@@ -244,7 +257,10 @@ class Linker:
                 self._actor(m, self._entries(m, ACTOR)[0], short=False)
             elif ACTOR_SHORT in kinds and self._short(m):
                 pass
-            elif PLACE in kinds or PLACE_AMBIGUOUS in kinds:
+            elif NATIONALITY in kinds and self._adjective(m):
+                self.adjectives.add((m.start, m.end))
+                self._nationality(m)
+            elif PLACE in kinds or PLACE_AMBIGUOUS in kinds or PLACE_CUE in kinds:
                 self._place(m)
             elif NATIONALITY in kinds:
                 self._nationality(m)
@@ -283,15 +299,36 @@ class Linker:
                                short_actor=self.res.actors[idx].id))
         return False
 
+    def _adjective(self, m: Match) -> bool:
+        """A country name that is also a nationality form, right after a definite noun, is the adjective
+        (``الحكومة السعودية``، ``للقوات السورية``), not the country."""
+        if m.token == 0 or self._prefix(m) or (m.nstart, m.nend) in self.datelines:
+            return False
+        if self.nt.norm[self.words[m.token - 1][1] : m.nstart].strip():
+            return False  # punctuation between: not a noun and its adjective
+        prev = self._word_texts[m.token - 1]
+        for pre in ("وال", "فال", "بال", "لل", "ال"):
+            if prev.startswith(pre) and len(prev) > len(pre) + 2:
+                return prev not in placemod.LOCATIVE_CUES
+        return False
+
     def _place(self, m: Match) -> None:
         cands = self._entries(m, PLACE)
         amb = not cands
+        cue_only = False
         if amb:
             cands = self._entries(m, PLACE_AMBIGUOUS)
+        if not cands:
+            cands, cue_only = self._entries(m, PLACE_CUE), True
         if (m.nstart, m.nend) in self.datelines:
             cue = placemod.DATELINE
         else:
             cue = placemod.cue_of(self._word_texts, m.token, self._prefix(m))
+        if cue_only and cue not in (placemod.STRONG, placemod.DATELINE):
+            return
+        if amb and self._adjective(m):
+            self.adjectives.add((m.start, m.end))
+            return  # الحدود الشرقية: an adjective, not the Eastern Province
         r = placemod.resolve(self.res, cands, self.places, ambiguous=amb, cue=cue, multiword=" " in m.key)
         if r is None:
             return

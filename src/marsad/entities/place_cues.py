@@ -16,36 +16,53 @@ from collections.abc import Sequence
 
 from marsad.kb.records import Resources
 from marsad.kb.translit import arabic_skeleton, usable
+from marsad.text.normalize import NormText
 
 DATELINE_WINDOW = 600  # datelines start in the first characters of an article
 _HEADER_MAX = 90
-_SEGMENT = re.compile(r"[^\-–—:|/\n]+")
+_SEGMENT = re.compile(r"\s[\-–—ـ]+\s|[\-–—:|/]")  # what separates segments: dashes, a spaced tatweel
+_DASH = re.compile(r"\s[\-–—ـ]+\s|[\-–—]")
 _LINE = re.compile(r"[^\n]+")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
 MIN_TRANSLIT_LETTERS = 4
 
 
-def dateline_segments(norm: str) -> set[tuple[int, int]]:
-    """(start, end) of the stripped segments of dateline headers in a normalised text."""
+def dateline_segments(nt: NormText) -> set[tuple[int, int]]:
+    """(start, end) in the normalised view of the stripped segments of dateline headers.
+
+    Read on the source text, where a tatweel standing alone between spaces is a dash (``الرياضي ـ جدة``).
+    """
+    src = nt.text
     out: set[tuple[int, int]] = set()
-    for line in _LINE.finditer(norm[:DATELINE_WINDOW]):
+    for line in _LINE.finditer(src[:DATELINE_WINDOW]):
         body = line.group(0)
         colon = body.find(":")
         if 0 < colon <= _HEADER_MAX:
             header = body[:colon]
-        elif len(body.strip()) <= _HEADER_MAX // 1.5 and re.search(r"\s[\-–—]|[\-–—]\s", body):
+        elif len(body.strip()) <= _HEADER_MAX * 2 // 3 and _DASH.search(body):
             header = body
         else:
             continue
-        if not re.search(r"[\-–—:]", body[: len(header) + 1]):
+        if colon < 0 and not _DASH.search(header):
             continue
-        for seg in _SEGMENT.finditer(header):
-            text = seg.group(0)
-            lead = len(text) - len(text.lstrip())
-            s = line.start() + seg.start() + lead
-            e = line.start() + seg.end() - (len(text) - len(text.rstrip()))
-            if e > s and len(text.split()) <= 4:
-                out.add((s, e))
+        for s, e in _segments(header):
+            if len(header[s:e].split()) <= 4:
+                out.add(nt.to_norm(line.start() + s, line.start() + e))
+    return out
+
+
+def _segments(header: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for m in [*_SEGMENT.finditer(header), None]:
+        end = m.start() if m is not None else len(header)
+        piece = header[pos:end]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if piece.strip():
+            out.append((pos + lead, end - trail))
+        if m is not None:
+            pos = m.end()
     return out
 
 

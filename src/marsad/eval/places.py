@@ -139,7 +139,8 @@ def score_article(art: Article, gold: list[GoldPlace], unit: tuple[int, int], gr
             t.predicted += 1
             t.extra += e.id not in used
         if e.id not in used:
-            misses.append(f"{where}: EXTRA {art.text[e.start:e.end]!r} -> {e.link.id if e.link else None}")
+            misses.append(f"{where}: EXTRA {art.text[e.start:e.end]!r} -> {e.link.id if e.link else None}"
+                          f" ({e.source}/{e.prov.pattern}/{e.confidence})")
 
 
 def _gold_place(item: dict[str, Any], start: int, end: int) -> GoldPlace:
@@ -217,12 +218,12 @@ def score_real(path: str, pipe: Pipeline, split: str | None = None) -> PlacesSco
     return out
 
 
-def evaluate(gold: str) -> tuple[dict[str, str], PlacesScore]:
-    """Score the default entities pipeline on a gold file (either format)."""
+def evaluate(gold: str, split: str | None = None) -> tuple[dict[str, str], PlacesScore]:
+    """Score the default entities pipeline on a gold file (either format; ``split`` only for real gold)."""
     text, source = read_gold(gold)
     pipe = Pipeline.from_names(COMPONENTS)
     if is_real(text):
-        return gold_kind(gold), score_real(gold, pipe)
+        return gold_kind(gold), score_real(gold, pipe, split)
     return gold_kind(gold), score_unit(text, source, pipe)
 
 
@@ -230,13 +231,15 @@ def evaluate(gold: str) -> tuple[dict[str, str], PlacesScore]:
 @click.argument("gold", type=click.Path(dir_okay=False))
 @json_option
 @click.option("--misses", "show_misses", is_flag=True, help="List missed, wrongly resolved and extra places.")
-def command(gold: str, as_json: bool, show_misses: bool) -> None:
+@click.option("--split", type=click.Choice(["dev", "test"]), default=None,
+              help="Real gold only: score one split (tune on dev; test is reported, never tuned on).")
+def command(gold: str, as_json: bool, show_misses: bool, split: str | None) -> None:
     """Score place recognition and resolution on GOLD.jsonl (real units or written sentences).
 
     Reports, per split (real gold) or per region (generated gold): places found (overlap), geocoded,
     right country, within 25 km (cities) and precision.
     """
-    kind, result = evaluate(gold)
+    kind, result = evaluate(gold, split)
     groups = {k: v.as_dict() for k, v in sorted(result.groups.items())}
     if as_json:
         click.echo(json.dumps({"gold": kind, "groups": groups}, ensure_ascii=False))

@@ -28,6 +28,13 @@ MENA = frozenset(
         "SO", "DJ", "KM", "YE", "OM", "AE", "QA", "BH", "KW",
     }
 )
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]")
+
+
+def _clean(name: str) -> str:
+    return " ".join(_INVISIBLE.sub("", name).split())
+
+
 _ARABIC = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
 
 # {X} the name (a clitic may be glued to it), {C} the country's Arabic name.
@@ -68,7 +75,7 @@ def sample(seed: int, n_mena: int, n_world: int) -> list[dict[str, Any]]:
     cities = sorted(gc.get_cities().values(), key=lambda v: int(v["geonameid"]))
     mena, world = [], []
     for v in cities:
-        forms = sorted({a for a in v["alternatenames"] if _ARABIC.match(a)})
+        forms = sorted({a for a in (_clean(x) for x in v["alternatenames"]) if _ARABIC.match(a)})
         if not forms or v["countrycode"] not in countries:
             continue
         if v["countrycode"] in MENA and v["population"] >= 50_000:

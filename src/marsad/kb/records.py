@@ -26,6 +26,7 @@ ACTOR = "actor"  # a person or organisation, matched anywhere
 ACTOR_SHORT = "actor_short"  # a surname / short form, linked only with context
 PLACE = "place"  # a place (country, city, sea, region ...)
 PLACE_AMBIGUOUS = "place_amb"  # a place name that is also a common word
+PLACE_CUE = "place_cue"  # a place name that is mostly another word: a place only after a strong cue
 NATIONALITY = "nat"  # a nationality adjective or plural noun
 ROLE = "role"  # a role noun (roles.tsv)
 
