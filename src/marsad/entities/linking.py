@@ -361,6 +361,7 @@ class Linker:
                 continue
             sk, cands = place_cues.translit_candidates(self.res, self._word_texts[k], _STOP)
             if not cands:
+                self._unresolved(k)
                 continue
             r = placemod.resolve(self.res, cands, self.places, cue=placemod.DATELINE if dateline else placemod.STRONG)
             if r is None:
@@ -369,6 +370,25 @@ class Linker:
             self._emit(Mention(src_s, src_e, "LOC", "gazetteer",
                                placemod.place_link(r.place, [*r.evidence, f"translit:{sk}"], r.runner_up), 0.75,
                                pattern="place:translit"))
+
+    def _unresolved(self, k: int) -> None:
+        """A name right after a settlement cue (``حي``، ``قرية``، ``محافظة``، ``مدينة``) that nobody knows: a place
+        without coordinates, in the country of the article's places (or of its source)."""
+        word = self._word_texts[k]
+        prev = self._word_texts[k - 1] if k else ""
+        if len(prev) > 3 and prev[0] in "وف":
+            prev = prev[1:]
+        if prev not in place_cues.SETTLEMENT_CUES or word in _STOP or len(word) < 3 or not word.isalpha():
+            return
+        country, how = place_cues.article_country(self.places)
+        if country is None:
+            return
+        s, e = self.words[k]
+        src_s, src_e = self.nt.to_source(s, e)
+        name = self.nt.text[src_s:src_e]
+        link = Link(id=f"place:unresolved:{country}:{word}", name_en="", name_ar=name, type="LOC", country=country,
+                    feature="unresolved", evidence=["cue:settlement", f"country:{how}"])
+        self._emit(Mention(src_s, src_e, "LOC", "gazetteer", link, 0.7, pattern="place:unresolved"))
 
     def _nationality(self, m: Match) -> None:
         nat = self.res.nationalities[self._entries(m, NATIONALITY)[0]]

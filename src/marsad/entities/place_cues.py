@@ -3,6 +3,9 @@
 - **Datelines**: in the first lines of an article, the header before a colon (or a short line with a dash)
   split at dashes and colons (``الرياض - واس``، ``عين اليوم – المنامة``، ``فهد العتيبي - سبق - الطائف :``);
   a place name filling one of its segments is a dateline place.
+- **Unknown settlements**: a word after ``حي``، ``قرية``، ``محافظة``، ``مدينة`` … that neither a dictionary
+  nor the transliteration knows is a place without coordinates in the country of the article's places (or
+  of its source): ``حي الشرائع`` in a Saudi article → SAU.
 - **Unknown names**: a single word after a strong locative cue (``في مدينة``، ``بمحافظة``، ``وصل … إلى``) or
   filling a dateline segment, that no dictionary matched and that looks like a foreign name (no article,
   no final ة, not a common word), is looked up by its consonant skeleton among the ASCII names of cities
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from marsad.entities.places import PlaceContext
 from marsad.kb.records import Resources
 from marsad.kb.translit import arabic_skeleton, usable
 from marsad.text.normalize import NormText
@@ -25,6 +29,13 @@ _DASH = re.compile(r"\s[\-–—ـ]+\s|[\-–—]")
 _LINE = re.compile(r"[^\n]+")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
 MIN_TRANSLIT_LETTERS = 4
+# Nouns after which an unknown word is a settlement or district name (matching forms).
+SETTLEMENT_CUES = frozenset(
+    {
+        "حي", "بحي", "لحي", "احياء", "قريه", "بقريه", "لقريه", "قري", "بقري", "هجره", "بهجره", "محافظه", "بمحافظه",
+        "لمحافظه", "مدينه", "بمدينه", "لمدينه", "بلده", "ببلده", "لبلده", "مركز", "بمركز", "ضاحيه", "بضاحيه",
+    }
+)
 
 
 def dateline_segments(nt: NormText) -> set[tuple[int, int]]:
@@ -75,6 +86,19 @@ def translit_candidates(res: Resources, word: str, stop: frozenset[str] = frozen
     if not usable(sk):
         return "", []
     return sk, list(res.translit.get(sk, ()))
+
+
+def article_country(ctx: PlaceContext) -> tuple[str | None, str]:
+    """The country most of the article's resolved places lie in, else the source's: (code, how)."""
+    counts: dict[str, int] = {}
+    for p in ctx.resolved:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if counts:
+        return max(counts, key=lambda c: (counts[c], c == ctx.source_country)), "article"
+    if ctx.source_country:
+        return ctx.source_country, "source"
+    return None, ""
 
 
 def uncovered_words(n_words: int, covered: Sequence[tuple[int, int]]) -> list[int]:
