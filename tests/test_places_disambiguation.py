@@ -92,9 +92,8 @@ def test_places_runner_up_and_evidence_are_recorded() -> None:
 def test_places_source_country_is_a_prior() -> None:
     from datetime import date
 
-    from marsad.article import Article, Meta
-
     from entities_util import pipeline
+    from marsad.article import Article, Meta
 
     art = Article("", "وصل الوفد إلى الزلفي صباح اليوم.", Meta(published=date(2015, 7, 25), source="okaz"))
     pipeline()(art)

@@ -64,11 +64,18 @@ SECTOR_NAMES = {
 _ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
 _SHORT_YEARS_BEFORE = 3
 _SHORT_YEARS_AFTER = 2
+# The words a strong cue can end with (with or without و/ف): only words after one are looked at.
+_CUE_WORDS = frozenset(
+    {w for c in (*placemod.LOCATIVE_CUES, "الي", "نحو") for w in (c, "و" + c, "ف" + c)}
+)
 # Words that may follow a locative cue and are not names (never looked up by transliteration).
 _STOP = frozenset(
-    """البلاد المملكه المدينه الدوله العاصمه المنطقه شرق غرب شمال جنوب وسط كبير صغير جديد قديم كل بعض عدد احد
-    اكثر اقل نفس خلال حيث التي الذي مدينه منطقه محافظه قريه بلده حي داخل خارج قرب بين عند امام خلف حول
-    متابعات متابعه وكالات مراسل مراسلنا خاص""".split()
+    {
+        "البلاد", "المملكه", "المدينه", "الدوله", "العاصمه", "المنطقه", "شرق", "غرب", "شمال", "جنوب", "وسط",
+        "كبير", "صغير", "جديد", "قديم", "كل", "بعض", "عدد", "احد", "اكثر", "اقل", "نفس", "خلال", "حيث", "التي",
+        "الذي", "مدينه", "منطقه", "محافظه", "قريه", "بلده", "حي", "داخل", "خارج", "قرب", "بين", "عند", "امام",
+        "خلف", "حول", "متابعات", "متابعه", "وكالات", "مراسل", "مراسلنا", "خاص",
+    }
 ) | placemod.LOCATIVE_CUES | placemod.WEAK_CUES | {"و" + w for w in placemod.LOCATIVE_CUES}
 
 
@@ -357,8 +364,10 @@ class Linker:
         for k in place_cues.uncovered_words(len(self.words), covered):
             s, e = self.words[k]
             dateline = (s, e) in self.datelines
-            if not dateline and placemod.cue_of(self._word_texts, k, "") != placemod.STRONG:
-                continue
+            if not dateline:
+                prev = self._word_texts[k - 1] if k else ""
+                if prev not in _CUE_WORDS or placemod.cue_of(self._word_texts, k, "") != placemod.STRONG:
+                    continue
             sk, cands = place_cues.translit_candidates(self.res, self._word_texts[k], _STOP)
             if not cands:
                 self._unresolved(k)

@@ -374,9 +374,9 @@ def _cities(base: Path, gc: Any, cities: dict[str, dict[str, Any]], places: list
     iso3to2 = {b: a for a, b in iso2to3.items()}
     rank: dict[int, str] = {}
     for c in gc.get_countries().values():
-        v = by_country_name.get((c["iso"], str(c.get("capital", "")).lower()))
-        if v is not None:
-            rank[int(v["geonameid"])] = "capital"
+        cap = by_country_name.get((c["iso"], str(c.get("capital", "")).lower()))
+        if cap is not None:
+            rank[int(cap["geonameid"])] = "capital"
     for lineno, (rid, name_en, names_ar, country, feature, lat, lon, seat) in _rows(base / "admin_regions.tsv", 8):
         forms = list(_split(names_ar))
         if not forms or country not in iso3to2:
