@@ -333,6 +333,9 @@ class Linker:
             cue = placemod.cue_of(self._word_texts, m.token, self._prefix(m))
         if cue_only and cue not in (placemod.STRONG, placemod.DATELINE):
             return
+        if m.token and not self._prefix(m) and self._prev_word(m) in placemod.ORG_HEADS:
+            self.adjectives.add((m.start, m.end))
+            return  # جامعة جازان، مطار جدة: part of a name
         if amb and self._adjective(m):
             self.adjectives.add((m.start, m.end))
             return  # الحدود الشرقية: an adjective, not the Eastern Province

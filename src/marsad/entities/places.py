@@ -35,8 +35,17 @@ LOCATIVE_CUES = frozenset(
         "منطقه", "بمنطقه", "لمنطقه", "ولايه", "بولايه", "لولايه", "اقليم", "باقليم", "مقاطعه", "بمقاطعه",
         "اماره", "بامارة", "عاصمه", "العاصمه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
         "بشمال", "بجنوب", "بشرق", "بغرب", "وسط", "ريف", "بريف", "قرب", "بالقرب", "ضواحي", "حي", "بحي", "مخيم",
-        "بمخيم", "مطار", "ميناء", "بميناء", "محافظات", "مدينتي", "مركز", "قضاء", "ناحيه", "بلدات", "مناطق",
+        "بمخيم", "محافظات", "مدينتي", "مركز", "قضاء", "ناحيه", "بلدات", "مناطق",
         "تقع", "يقع", "الواقعه", "الواقع",
+    }
+)
+# Head nouns of organisation, team, newspaper, airport... names: a place name right after one (no clitic) is
+# part of that name (جامعة جازان، صحيفة الرياض، مطار جدة، منتخب السعودية), not a place mention.
+ORG_HEADS = frozenset(
+    {
+        "جامعه", "نادي", "صحيفه", "جريده", "مجله", "بنك", "مصرف", "امانه", "شرطه", "مطار", "ميناء", "مهرجان",
+        "مؤتمر", "موتمر", "اعلان", "بيان", "غرفه", "فريق", "منتخب", "قناه", "اذاعه", "مستشفي", "مدرسه", "كليه",
+        "شركه", "بطوله", "كاس", "ماراثون", "معرض", "منتدي", "قمه",
     }
 )
 WEAK_CUES = frozenset({"في", "الي", "من", "نحو", "حتي", "داخل", "خارج", "بين", "عبر", "مع"})
@@ -53,7 +62,8 @@ MOTION_VERBS = frozenset(
 NONE, WEAK, STRONG, DATELINE = "", "weak", "strong", "dateline"
 
 GEONAMES_BIG = 1_000_000  # a city this large needs no cue
-WEAK_CUE_MIN_POPULATION = 20_000  # a weak cue supports a place this large (or a capital, an admin seat)
+WEAK_CUE_MIN_POPULATION = 20_000  # a weak cue supports a MENA place this large (or a capital, an admin seat)
+WEAK_CUE_MIN_POPULATION_FAR = 100_000  # ... and a place elsewhere this large
 CONTEXT_MIN_POPULATION = 100_000  # the country in the article supports a place this large without a cue
 AMBIGUOUS_WEAK_MIN_POPULATION = 50_000  # a name that is also a word needs this much after a weak cue
 NEAR_KM = 150.0
@@ -173,7 +183,9 @@ def resolve(
 
 def _support(p: Place, ctx: PlaceContext, *, ambiguous: bool, cue: str, multiword: bool) -> tuple[float, bool]:
     in_ctx = p.country is not None and (p.country in ctx.countries or p.country == ctx.source_country)
-    sizeable = p.population >= WEAK_CUE_MIN_POPULATION or p.rank != "" or p.source in ("curated", "admin")
+    far = p.country not in MENA
+    sizeable = p.population >= (WEAK_CUE_MIN_POPULATION_FAR if far else WEAK_CUE_MIN_POPULATION) or p.rank != "" \
+        or p.source in ("curated", "admin")
     if p.source in ("country", "curated", "admin"):
         if not ambiguous or in_ctx or cue in (STRONG, DATELINE) or (cue == WEAK and p.feature == "country"):
             return 0.9, True

@@ -47,7 +47,7 @@ def variants(name: str, fold_ta_marbuta: bool = True) -> list[tuple[str, str]]:
     words = name.split()
     if name.startswith("ال") and len(words[0]) > 4:
         add(name[2:], "no_al")
-    elif len(words) == 1 and len(name) >= 3 and not name.startswith("ال"):
+    elif len(words) == 1 and len(name) >= 4 and not name.startswith("ال"):
         add("ال" + name, "add_al")
     if name.endswith("اء") and len(name) > 4:
         add(name[:-1], "hamza_final")
