@@ -64,6 +64,7 @@ NONE, WEAK, STRONG, DATELINE = "", "weak", "strong", "dateline"
 GEONAMES_BIG = 1_000_000  # a city this large needs no cue
 WEAK_CUE_MIN_POPULATION = 20_000  # a weak cue supports a MENA place this large (or a capital, an admin seat)
 WEAK_CUE_MIN_POPULATION_FAR = 100_000  # ... and a place elsewhere this large
+WEAK_CUE_CONTEXT_MIN_POPULATION = 5_000  # ... or one this large in a country the article names
 CONTEXT_MIN_POPULATION = 100_000  # the country in the article supports a place this large without a cue
 AMBIGUOUS_WEAK_MIN_POPULATION = 50_000  # a name that is also a word needs this much after a weak cue
 NEAR_KM = 150.0
@@ -201,7 +202,7 @@ def _support(p: Place, ctx: PlaceContext, *, ambiguous: bool, cue: str, multiwor
         return 0.85, True
     if p.population >= GEONAMES_BIG:
         return 0.8, True
-    if cue == WEAK and (sizeable or in_ctx):
+    if cue == WEAK and (sizeable or (in_ctx and p.population >= WEAK_CUE_CONTEXT_MIN_POPULATION)):
         return 0.75, True
     if in_ctx and (multiword or p.population >= CONTEXT_MIN_POPULATION):
         return 0.75, True
