@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from marsad.entities.places import PlaceContext
 from marsad.kb.records import Resources
-from marsad.kb.translit import arabic_skeleton, usable
+from marsad.kb.translit import MIN_CONSONANTS, arabic_skeleton, usable
 from marsad.text.normalize import NormText
 
 DATELINE_WINDOW = 600  # datelines start in the first characters of an article
@@ -29,6 +29,8 @@ _DASH = re.compile(r"\s[\-–—ـ]+\s|[\-–—]")
 _LINE = re.compile(r"[^\n]+")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
 MIN_TRANSLIT_LETTERS = 4
+TRANSLIT_MIN_POPULATION = 50_000  # a transliterated name must be a city this large
+TRANSLIT_SHORT_MIN_POPULATION = 100_000  # ... this large when its skeleton has only three consonants
 # Nouns after which an unknown word is a settlement or district name (matching forms).
 SETTLEMENT_CUES = frozenset(
     {
@@ -85,7 +87,8 @@ def translit_candidates(res: Resources, word: str, stop: frozenset[str] = frozen
     sk = arabic_skeleton(word)
     if not usable(sk):
         return "", []
-    return sk, list(res.translit.get(sk, ()))
+    floor = TRANSLIT_MIN_POPULATION if len(sk) > MIN_CONSONANTS else TRANSLIT_SHORT_MIN_POPULATION
+    return sk, [i for i in res.translit.get(sk, ()) if res.places[i].population >= floor]
 
 
 def article_country(ctx: PlaceContext) -> tuple[str | None, str]:

@@ -62,7 +62,7 @@ MOTION_VERBS = frozenset(
 NONE, WEAK, STRONG, DATELINE = "", "weak", "strong", "dateline"
 
 GEONAMES_BIG = 1_000_000  # a city this large needs no cue
-WEAK_CUE_MIN_POPULATION = 20_000  # a weak cue supports a MENA place this large (or a capital, an admin seat)
+WEAK_CUE_MIN_POPULATION = 50_000  # a weak cue supports a MENA place this large (or a capital, an admin seat)
 WEAK_CUE_MIN_POPULATION_FAR = 100_000  # ... and a place elsewhere this large
 WEAK_CUE_CONTEXT_MIN_POPULATION = 5_000  # ... or one this large in a country the article names
 CONTEXT_MIN_POPULATION = 100_000  # the country in the article supports a place this large without a cue

@@ -83,7 +83,8 @@ COMMON_WORDS = """
 مشهد ولاية المنطقة البلدة القرى الريف الساحل أنا انا جنة رأس صور رأي مالية ليل ليا رأى ابادة
 بورصة كانو دلتا سائر عقبة البندقية
 شرق غرب شمال جنوب وسط شرقي غربي شمالي جنوبي دوري دور زعيم الزعيم طرف كريمة سفيرة قبو باور
-زيارة صدد الصدد
+زيارة صدد الصدد البلاد بلاد وقف الحد خمس السنة سنة خبراء خبر خرج أحد منزله ثورة جود الهوية كسوة الطرف المنشأة
+منشأة العبور تحالف الطبقة دير مبنى جزيل لاتر نكا
 """
 
 
@@ -517,7 +518,7 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
         for f in a.short:
             add(f, ACTOR_SHORT, i)
     place_keys: dict[str, list[int]] = defaultdict(list)
-    weak_keys: dict[str, list[int]] = defaultdict(list)
+    cue_keys: dict[str, list[int]] = defaultdict(list)  # generated without/with the article: a cue needed
     rules: dict[tuple[str, int], str] = {}
     for i, p in enumerate(places):
         listed: set[str] = set()
@@ -539,14 +540,14 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
                     or (key, i) in rules:
                 continue
             rules[(key, i)] = rule
-            (weak_keys if rule in WEAK_RULES else place_keys)[key].append(i)
-    for keys, weak in ((place_keys, False), (weak_keys, True)):
+            (cue_keys if rule in WEAK_RULES else place_keys)[key].append(i)
+    for keys, weak in ((place_keys, False), (cue_keys, True)):
         for key, idx in keys.items():
             # keep countries and curated places, then the most populous others
             idx = list(dict.fromkeys(idx))
             idx.sort(key=lambda i: (places[i].source not in ("country", "curated", "admin"), -places[i].population))
             for i in idx[:MAX_PLACES_PER_KEY]:
-                add(key, PLACE_CUE if key in cue_n else PLACE_AMBIGUOUS if weak or key in amb_n else PLACE, i)
+                add(key, PLACE_CUE if weak or key in cue_n else PLACE_AMBIGUOUS if key in amb_n else PLACE, i)
     for i, r in enumerate(roles):
         add(r.pattern, ROLE, i)
     for i, n in enumerate(nats):

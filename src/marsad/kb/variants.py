@@ -12,8 +12,8 @@ differences that the normaliser cannot fold because both spellings are words:
 - transliteration pairs of foreign names: ``san_sant`` (سان ↔ سانت), ``burg`` (بورغ ↔ بورج ↔ برغ),
   ``port`` (بور ↔ بورت).
 
-``no_al``/``add_al`` variants are weak (a bare ``رياض`` is "gardens"): the build stores them as ambiguous
-place keys, which need a locative cue, the country in the article or NER support.
+``no_al``/``add_al`` variants are weak (a bare ``رياض`` is "gardens", ``الصور`` "the pictures"): the build
+stores them as cue-only keys, a place only after a strong locative cue or in a dateline.
 """
 
 from __future__ import annotations
