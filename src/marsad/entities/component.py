@@ -123,7 +123,8 @@ class EntityComponent:
         matches = find(res, nt, words)
         sentences = article.sentences or []
         starts = [s.start for s in sentences] or [0]
-        linker = Linker(res, nt, words, matches, starts, article.meta.published, article.meta.source)
+        linker = Linker(res, nt, words, matches, starts, article.meta.published, article.meta.source,
+                        article.meta.url)
         mentions = linker.run()
         tagger = self.tagger
         if tagger is not None:

@@ -149,6 +149,7 @@ class Linker:
         sentence_starts: Source start offsets of the sentences, ascending.
         published: The article's publication date, if known.
         source: The article's news source (its country is a prior for places, sources.tsv).
+        url: The article's URL (its domain finds the source when ``source`` does not).
     """
 
     def __init__(
@@ -160,6 +161,7 @@ class Linker:
         sentence_starts: Sequence[int],
         published: date | None,
         source: str | None = None,
+        url: str | None = None,
     ) -> None:
         self.res = res
         self.nt = nt
@@ -170,7 +172,7 @@ class Linker:
         self.out: list[Mention] = []
         self.first_full: dict[str, int] = {}
         self.context = self._context_countries()
-        self.places = placemod.PlaceContext(self.context, res.source_country.get(source or ""))
+        self.places = placemod.PlaceContext(self.context, placemod.source_country(res, source, url))
         self.datelines = place_cues.dateline_segments(nt)
         self.adjectives: set[tuple[int, int]] = set()  # source spans of country names used as adjectives
         self._word_texts = [nt.norm[a:b] for a, b in words]

@@ -225,6 +225,19 @@ def choose(
     return r.place if r is not None and r.supported else None
 
 
+def source_country(res: Resources, source: str | None, url: str | None) -> str | None:
+    """The country of the outlet (sources.tsv) by its source name, else by its URL's domain."""
+    table = res.source_country
+    if source and source.lower() in table:
+        return table[source.lower()]
+    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower() if url else ""
+    while host:
+        if host in table:
+            return table[host]
+        host = host.partition(".")[2] if "." in host else ""
+    return None
+
+
 def cue_of(words: Sequence[str], k: int, prefix: str) -> str:
     """The cue before word ``k`` of ``words`` (normalised words), given the clitic glued to it."""
     prev = words[k - 1] if k > 0 else ""

@@ -176,6 +176,21 @@ def read_ambiguous(base: Path) -> tuple[set[str], set[str], set[str]]:
     return amb, never, cue_only
 
 
+def read_sources(base: Path) -> dict[str, str]:
+    """Source name or web domain (lower case) → ISO3, from sources.tsv (source, country, domains)."""
+    out: dict[str, str] = {}
+    for lineno, line in enumerate((base / "sources.tsv").read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 2 or not re.fullmatch(r"[A-Z]{3}", cells[1]):
+            raise ResourceFormatError(f"sources.tsv:{lineno}: expected a source and an ISO3 country")
+        for key in (cells[0], *(cells[2].split("|") if len(cells) > 2 else ())):
+            if key.strip():
+                out[key.strip().lower()] = cells[1]
+    return out
+
+
 def _arwikicats_dir() -> Path | None:
     spec = importlib.util.find_spec("ArWikiCats")
     if spec is None or not spec.submodule_search_locations:
@@ -353,7 +368,7 @@ def compile_resources(base: Path, version: str, fold: bool = True) -> Resources:
         variant_rules=rules,
         translit={k: tuple(sorted(v, key=lambda i: -places[i].population)[:MAX_PLACES_PER_KEY])
                   for k, v in translit.items()},
-        source_country={src: c for _, (src, c) in _rows(base / "sources.tsv", 2)},
+        source_country=read_sources(base),
     )
 
 
