@@ -41,3 +41,8 @@ def test_kb_translit_skeletons_meet(arabic: str, latin: str) -> None:
 
 def test_kb_translit_short_skeletons_are_not_used() -> None:
     assert not usable(arabic_skeleton("روما"))
+
+
+def test_kb_variants_joined_and_split() -> None:
+    assert ("بورسعيد", "joined") in variants("بور سعيد")
+    assert ("أبو ظبي", "split") in variants("أبوظبي")

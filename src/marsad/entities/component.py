@@ -230,6 +230,8 @@ def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
         inside = span.start <= g.start and g.end <= span.end
         around = g.start <= span.start and span.end <= g.end
         return not inside and not around
+    if span.label == "MISC" and (g.start, g.end) == (span.start, span.end):
+        return True  # the model saw a name, the gazetteer knows it as a place
     if g.confidence < FILL_MIN_PLACE_CONFIDENCE:
         return False
     # a name glued to ب/ل at the end of a longer span (مطار الملك عبدالله بجازان) is a place of its own

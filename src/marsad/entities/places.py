@@ -188,7 +188,8 @@ def _support(p: Place, ctx: PlaceContext, *, ambiguous: bool, cue: str, multiwor
     sizeable = p.population >= (WEAK_CUE_MIN_POPULATION_FAR if far else WEAK_CUE_MIN_POPULATION) or p.rank != "" \
         or p.source in ("curated", "admin")
     if p.source in ("country", "curated", "admin"):
-        if not ambiguous or in_ctx or cue in (STRONG, DATELINE) or (cue == WEAK and p.feature == "country"):
+        if not ambiguous or in_ctx or cue in (STRONG, DATELINE) or (cue == WEAK and (
+                p.feature == "country" or p.population >= AMBIGUOUS_WEAK_MIN_POPULATION or p.rank)):
             return 0.9, True
         return 0.5, False
     if ambiguous:

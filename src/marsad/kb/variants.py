@@ -8,6 +8,8 @@ differences that the normaliser cannot fold because both spellings are words:
 - ``no_al`` / ``add_al``: the name without or with its article (``الكويت`` / ``كويت``);
 - ``hamza_final``: a final hamza after alif written or not (``الأحساء`` / ``الأحسا``);
 - ``single_letter``: a doubled letter written once (``مكّة`` is folded already; ``ميسسيبي`` → ``ميسيبي``);
+- ``joined`` / ``split``: a short first word (بور، أبو، عين، رأس، بني، كفر …) written joined to the next or
+  apart (``بور سعيد`` / ``بورسعيد``);
 - ``ta_marbuta``: ة written ه (only needed when the view does not fold it);
 - transliteration pairs of foreign names: ``san_sant`` (سان ↔ سانت), ``burg`` (بورغ ↔ بورج ↔ برغ),
   ``port`` (بور ↔ بورت).
@@ -32,6 +34,9 @@ _PAIRS = (
     (re.compile(r"^بور "), "بورت ", "port"),
     (re.compile(r"^بورت "), "بور ", "port"),
 )
+# First words written joined to the next one or apart (بورسعيد / بور سعيد، أبوظبي / أبو ظبي).
+_JOINABLE = frozenset({"بور", "ابو", "أبو", "بو", "عين", "رأس", "راس", "بني", "دير", "كفر", "أم", "ام", "بئر", "سيدي",
+                       "عبد", "سان", "بيت", "تل", "جبل", "وادي", "قصر", "خان"})
 _DOUBLE = re.compile(r"([\u0621-\u064a])\1")
 
 
@@ -51,6 +56,13 @@ def variants(name: str, fold_ta_marbuta: bool = True) -> list[tuple[str, str]]:
         add("ال" + name, "add_al")
     if name.endswith("اء") and len(name) > 4:
         add(name[:-1], "hamza_final")
+    if len(words) == 2 and words[0] in _JOINABLE:
+        add(words[0] + words[1], "joined")
+    elif len(words) == 1:
+        for first in _JOINABLE:
+            if name.startswith(first) and len(name) - len(first) >= 3:
+                add(first + " " + name[len(first):], "split")
+                break
     if _DOUBLE.search(name):
         add(_DOUBLE.sub(r"\1", name), "single_letter")
     if not fold_ta_marbuta and "ة" in name:
