@@ -50,7 +50,7 @@ from marsad.kb.translit import latin_skeleton, usable
 from marsad.kb.variants import WEAK_RULES, variants
 from marsad.text.normalize import normalize_string
 
-TRANSLIT_MIN_POPULATION = 15_000  # a city with no Arabic name is matched by transliteration from this size
+TRANSLIT_MIN_POPULATION = 50_000  # a city with no Arabic name is matched by transliteration from this size
 MAX_PLACES_PER_KEY = 10
 MENA = frozenset(
     {
@@ -572,6 +572,6 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
     for key, ents in entries.items():
         auto.add_word(key, (key, tuple(ents)))
     auto.make_automaton()
-    kept = {(k, i) for k, ents in entries.items() for kind, i, _ in ents if kind in (PLACE, PLACE_AMBIGUOUS)}
+    kept = {(k, i) for k, ents in entries.items() for kind, i, _ in ents if kind in (PLACE, PLACE_AMBIGUOUS, PLACE_CUE)}
     return auto, {"keys": len(entries), "variant_keys": len(kept & rules.keys())}, {
         k: r for k, r in rules.items() if k in kept}
