@@ -230,7 +230,7 @@ def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
         inside = span.start <= g.start and g.end <= span.end
         around = g.start <= span.start and span.end <= g.end
         return not inside and not around
-    if span.label == "MISC" and (g.start, g.end) == (span.start, span.end):
+    if span.label == "MISC" and (g.start, g.end) == (span.start, span.end) and g.confidence >= 0.6:
         return True  # the model saw a name, the gazetteer knows it as a place
     if g.confidence < FILL_MIN_PLACE_CONFIDENCE:
         return False

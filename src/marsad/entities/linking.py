@@ -394,6 +394,8 @@ class Linker:
             prev = prev[1:]
         if prev not in place_cues.SETTLEMENT_CUES or word in _STOP or len(word) < 3 or not word.isalpha():
             return
+        if prev in place_cues.TOWN_CUES and word.startswith("ال"):
+            return  # مدينة الألعاب، مركز الشرطة: a common noun, the known towns with ال are in the gazetteer
         country, how = place_cues.article_country(self.places)
         if country is None:
             return

@@ -29,6 +29,8 @@ _DASH = re.compile(r"\s[\-–—ـ]+\s|[\-–—]")
 _LINE = re.compile(r"[^\n]+")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
 MIN_TRANSLIT_LETTERS = 4
+# ... of which these head common nouns too (مدينة الألعاب، مركز الشرطة): only a name without ال follows them.
+TOWN_CUES = frozenset({"مدينه", "بمدينه", "لمدينه", "مركز", "بمركز"})
 TRANSLIT_MIN_POPULATION = 50_000  # a transliterated name must be a city this large
 TRANSLIT_SHORT_MIN_POPULATION = 100_000  # ... this large when its skeleton has only three consonants
 # Nouns after which an unknown word is a settlement or district name (matching forms).

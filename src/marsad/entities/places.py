@@ -67,6 +67,7 @@ WEAK_CUE_MIN_POPULATION_FAR = 100_000  # ... and a place elsewhere this large
 WEAK_CUE_CONTEXT_MIN_POPULATION = 5_000  # ... or one this large in a country the article names
 CONTEXT_MIN_POPULATION = 100_000  # the country in the article supports a place this large without a cue
 AMBIGUOUS_WEAK_MIN_POPULATION = 50_000  # a name that is also a word needs this much after a weak cue
+UNSUPPORTED_LARGE = 0.6  # the confidence of an unsupported city of 100k (NER support can still make it a place)
 NEAR_KM = 150.0
 MENA = frozenset(
     {
@@ -207,7 +208,7 @@ def _support(p: Place, ctx: PlaceContext, *, ambiguous: bool, cue: str, multiwor
         return 0.75, True
     if in_ctx and (multiword or p.population >= CONTEXT_MIN_POPULATION):
         return 0.75, True
-    return 0.5, False
+    return (UNSUPPORTED_LARGE if p.population >= CONTEXT_MIN_POPULATION else 0.5), False
 
 
 def choose(
