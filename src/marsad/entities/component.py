@@ -212,6 +212,8 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
     return out
 
 
+# Titles whose holder is named after a region or town (أمير منطقة…، محافظ…): the place after them is a place.
+_REGION_TITLES = frozenset({"أمير", "امير", "محافظ", "أمين", "امين", "وكيل إمارة", "أمير منطقة", "محافظ محافظة"})
 # Words that open a gazetteer variant but not a name as annotated (ANERcorp): الملك عبدالله الثاني → عبدالله الثاني.
 _TITLES = frozenset(
     {"الملك", "الملكة", "الأمير", "الامير", "الشيخ", "السيد", "السيدة", "الرئيس", "المشير", "العقيد", "الدكتور", "آية"}
@@ -239,6 +241,8 @@ def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
         and (g.start < 2 or not text[g.start - 2].isalpha() or text[g.start - 2] in "وف")
     if glued and span.label in ("PERS", "ORG"):
         return True
+    if span.label == "PERS" and text[span.start : g.start].strip() in _REGION_TITLES:
+        return True  # أمير جازان، محافظ الطائف: the title names the place
     strong = g.confidence >= STRONG_PLACE_CONFIDENCE or g.link.feature == "country"
     if span.label == "ORG":
         return strong and (g.start, g.end) == (span.start, span.end)
