@@ -335,6 +335,13 @@ class Linker:
             cue = placemod.cue_of(self._word_texts, m.token, self._prefix(m))
         if cue_only and cue not in (placemod.STRONG, placemod.DATELINE):
             return
+        nxt = self._word_texts[m.last_token + 1] if m.last_token + 1 < len(self._word_texts) else ""
+        if any(nxt.startswith(w) for w in placemod.NOT_BEFORE.get(m.key, ())):
+            return  # مسقط رأسه: the birthplace, not Muscat
+        if self._prefix(m):
+            cands = [i for i in cands if placemod.prefixed_ok(self.res.places[i], m.key)]
+            if not cands:
+                return
         if m.token and not self._prefix(m) and self._prev_word(m) in placemod.ORG_HEADS:
             self.adjectives.add((m.start, m.end))
             return  # جامعة جازان، مطار جدة: part of a name
@@ -378,7 +385,9 @@ class Linker:
                 self._unresolved(k)
                 continue
             r = placemod.resolve(self.res, cands, self.places, cue=placemod.DATELINE if dateline else placemod.STRONG)
-            if r is None:
+            big = placemod.TRANSLIT_BIG_DATELINE if dateline else placemod.TRANSLIT_BIG
+            if r is None or not (r.place.country in self.context or r.place.population >= big):
+                self._unresolved(k)  # a transliteration far from the article's countries is a guess too many
                 continue
             src_s, src_e = self.nt.to_source(s, e)
             self._emit(Mention(src_s, src_e, "LOC", "gazetteer",
@@ -392,8 +401,9 @@ class Linker:
         prev = self._word_texts[k - 1] if k else ""
         if len(prev) > 3 and prev[0] in "وف":
             prev = prev[1:]
-        if prev not in place_cues.SETTLEMENT_CUES or word in _STOP or len(word) < 3 or not word.isalpha():
-            return
+        if prev not in place_cues.SETTLEMENT_CUES or word in _STOP or len(word) < 3 or not word.isalpha() \
+                or word.endswith("ا"):
+            return  # an accusative adjective (معزولا) is not a name
         if prev in place_cues.TOWN_CUES and word.startswith("ال"):
             return  # مدينة الألعاب، مركز الشرطة: a common noun, the known towns with ال are in the gazetteer
         country, how = place_cues.article_country(self.places)

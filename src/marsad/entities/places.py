@@ -68,6 +68,13 @@ WEAK_CUE_MIN_POPULATION_FAR = 100_000  # ... and a place elsewhere this large
 WEAK_CUE_CONTEXT_MIN_POPULATION = 5_000  # ... or one this large in a country the article names
 CONTEXT_MIN_POPULATION = 100_000  # the country in the article supports a place this large without a cue
 AMBIGUOUS_WEAK_MIN_POPULATION = 50_000  # a name that is also a word needs this much after a weak cue
+TRANSLIT_BIG = 500_000  # a transliterated city outside the article's countries must be this large
+TRANSLIT_BIG_DATELINE = 1_000_000  # ... in a dateline
+PREFIXED_MIN_KEY = 4  # a package city glued to a clitic needs a name this long (والد، فيلم are words) ...
+PREFIXED_MIN_POPULATION = 20_000  # ... and this many people in MENA
+PREFIXED_MIN_POPULATION_FAR = 500_000  # ... or elsewhere (بلندن، بباريس)
+# Words after which a name is not the place (matching forms): مسقط رأسه "his birthplace".
+NOT_BEFORE = {"مسقط": ("راس",)}
 UNSUPPORTED_LARGE = 0.6  # the confidence of an unsupported city of 100k (NER support can still make it a place)
 NEAR_KM = 150.0
 MENA = frozenset(
@@ -239,6 +246,15 @@ def source_country(res: Resources, source: str | None, url: str | None) -> str |
             return table[host]
         host = host.partition(".")[2] if "." in host else ""
     return None
+
+
+def prefixed_ok(p: Place, key: str) -> bool:
+    """May a candidate be read from a word with a proclitic (``بالطائف``، but not ``فيلم`` → ف + يلم)?"""
+    if p.source not in ("geonames", "arwikicats", "translit"):
+        return True
+    if len(key.replace(" ", "")) < PREFIXED_MIN_KEY:
+        return p.population >= PREFIXED_MIN_POPULATION_FAR  # ودبي yes, والد no
+    return p.population >= (PREFIXED_MIN_POPULATION if p.country in MENA else PREFIXED_MIN_POPULATION_FAR)
 
 
 def cue_of(words: Sequence[str], k: int, prefix: str) -> str:
