@@ -77,3 +77,24 @@ def test_places_recognition_unknown_settlement_takes_the_article_country() -> No
     (ent,) = find(art, "الزقزوق")
     assert ent.link is not None and ent.link.country == "SAU" and ent.link.lat is None
     assert ent.link.feature == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شاهدنا فيلما جديدا ثم فيلم قصير.",  # ف + يلم is not a town
+        "لا يزال والد الطالب ينتظر.",
+        "عادت الفنانة إلى مسقط رأسها بعد غياب.",  # her birthplace, not Muscat
+    ],
+)
+def test_places_recognition_words_are_not_places(text: str) -> None:
+    art = run(text)
+    assert not [e for e in art.entities or [] if e.link is not None and e.link.feature == "city"]
+
+
+def test_places_recognition_organisation_names_hold_no_place() -> None:
+    art = run("أعلنت جامعة جازان نتائج القبول.")
+    assert not [e for e in art.entities or [] if e.link is not None and e.link.country == "SAU"
+                and e.link.feature == "city"]
+    art = run("افتتح المعرض في مطار الملك عبدالله بجازان.")
+    assert find(art, "جازان")
