@@ -54,3 +54,10 @@ def test_places_gazetteer_variant_rule_is_recorded() -> None:
 
 def test_places_gazetteer_source_country() -> None:
     assert load_resources().source_country["sabq"] == "SAU"
+
+
+def test_places_gazetteer_lookup_cue_only_name() -> None:
+    from marsad.kb.lookup import lookup
+
+    hits = lookup(load_resources(), "صور")
+    assert any(h["kind"] == "place" and h["country"] == "LBN" for h in hits)
