@@ -79,3 +79,23 @@ def test_places_choose_returns_none_without_support() -> None:
     amb = [i for i, p in enumerate(res.places) if p.id == "place:jenin"]
     assert choose(res, amb, set(), ambiguous=True) is None
     assert choose(res, amb, {"PSE"}, ambiguous=True) is not None
+
+
+def test_places_runner_up_and_evidence_are_recorded() -> None:
+    art = run("انفجار في طرابلس شمال لبنان أوقع جرحى.")
+    (ent,) = find(art, "طرابلس", "LOC")
+    assert ent.link is not None and ent.link.runner_up is not None
+    assert "ctx:LBN" in ent.link.evidence
+    assert any(w.startswith("runner_up:") for w in ent.link.evidence)
+
+
+def test_places_source_country_is_a_prior() -> None:
+    from datetime import date
+
+    from entities_util import pipeline
+    from marsad.article import Article, Meta
+
+    art = Article("", "وصل الوفد إلى الزلفي صباح اليوم.", Meta(published=date(2015, 7, 25), source="okaz"))
+    pipeline()(art)
+    (ent,) = find(art, "الزلفي", "LOC")
+    assert ent.link is not None and ent.link.country == "SAU" and "source:SAU" in ent.link.evidence

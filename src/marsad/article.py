@@ -102,6 +102,9 @@ class Link:
         lat: Latitude for places.
         lon: Longitude for places.
         feature: Feature type for places (country, city, sea, region ...).
+        evidence: For places, why this candidate was chosen (``pop:…``, ``capital``, ``ctx:SYR``, ``cue:strong``,
+            ``runner_up:ID:COUNTRY:MARGIN[:lacks:…]``, ``variant:RULE``, ``translit:SKELETON`` …).
+        runner_up: For places, the id of the candidate that came second, if any.
     """
 
     id: str
@@ -115,6 +118,8 @@ class Link:
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    runner_up: str | None = None
 
 
 @dataclass(slots=True)

@@ -10,9 +10,10 @@ EVALS = {
     "ner": "marsad.eval.ner:command",
     "times": "marsad.eval.times:command",
     "events": "marsad.eval.events:command",
+    "places": "marsad.eval.places:command",
 }
 
 
 @click.group("eval", cls=LazyGroup, commands=EVALS)
 def eval_group() -> None:
-    """Measure accuracy on a gold file (NER, times, events)."""
+    """Measure accuracy on a gold file (NER, times, events, places)."""

@@ -29,6 +29,8 @@ from marsad.text.normalize import normalize
 
 VERSION = "entities-1"
 FILL_MIN_PLACE_CONFIDENCE = 0.7
+BIG_PLACE_CONFIDENCE = 0.8  # a city of a million people without a cue (places.resolve)
+STRONG_PLACE_CONFIDENCE = 0.85  # a place after a strong cue or in a dateline
 _COMPATIBLE = {"PERS": {"PERS"}, "ORG": {"ORG"}, "LOC": {"GPE", "LOC"}, "MISC": set()}
 
 
@@ -121,12 +123,15 @@ class EntityComponent:
         matches = find(res, nt, words)
         sentences = article.sentences or []
         starts = [s.start for s in sentences] or [0]
-        mentions = Linker(res, nt, words, matches, starts, article.meta.published).run()
+        linker = Linker(res, nt, words, matches, starts, article.meta.published, article.meta.source,
+                        article.meta.url)
+        mentions = linker.run()
         tagger = self.tagger
         if tagger is not None:
-            mentions = merge(res, mentions, self._ner(article, tagger), article)
+            mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives)
         else:
-            mentions = [m for m in mentions if m.link is not None]
+            mentions = [m for m in mentions if m.link is not None
+                        and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
         article.entities = to_entities(article, mentions, self.version)
 
     def _ner(self, article: Article, tagger: _Tagger) -> list[NerSpan]:
@@ -152,8 +157,14 @@ class EntityComponent:
         return out
 
 
-def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: Article) -> list[Mention]:
-    """Merge linked gazetteer mentions with NER spans (policy in the module docstring)."""
+def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: Article,
+          adjectives: set[tuple[int, int]] | None = None) -> list[Mention]:
+    """Merge linked gazetteer mentions with NER spans (policy in the module docstring).
+
+    ``adjectives``: source spans of country names the linker read as adjectives (``الحكومة السعودية``); an NER
+    place span on one of them is dropped.
+    """
+    adjectives = adjectives or set()
     named = [m for m in mentions if m.named]
     agents = [m for m in mentions if not m.named and m.link is not None]
     out: list[Mention] = list(agents)
@@ -164,6 +175,16 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
         if cover:
             used.update(over)
             out.append(named[cover[0]])
+            continue
+        if span.label == "LOC" and (span.start, span.end) in adjectives:
+            used.update(over)
+            continue
+        place = [k for k in over if _place_over_ner(named[k], span, article.text)]
+        if place:
+            used.update(over)
+            out.extend(named[k] for k in place)
+            if span.label == "ORG":  # جامعة الملك عبدالعزيز بجدة: the organisation and its place
+                out.append(Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner"))
             continue
         mention = Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner")
         inside = [k for k in over if span.start <= named[k].start and named[k].end <= span.end]
@@ -191,10 +212,43 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
     return out
 
 
+# Titles whose holder is named after a region or town (أمير منطقة…، محافظ…): the place after them is a place.
+_REGION_TITLES = frozenset({"أمير", "امير", "محافظ", "أمين", "امين", "وكيل إمارة", "أمير منطقة", "محافظ محافظة"})
 # Words that open a gazetteer variant but not a name as annotated (ANERcorp): الملك عبدالله الثاني → عبدالله الثاني.
 _TITLES = frozenset(
     {"الملك", "الملكة", "الأمير", "الامير", "الشيخ", "السيد", "السيدة", "الرئيس", "المشير", "العقيد", "الدكتور", "آية"}
 )
+
+
+def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
+    """Does a supported gazetteer place win over an NER span of another type that overlaps it?
+
+    A place after a strong cue or in a dateline, a country, or a big city wins over a MISC or PERS span
+    (``شهدت وارسو أمطارا`` is not a person); over an ORG span only when the spans are the same.
+    """
+    if g.link is None or g.label != "LOC":
+        return False
+    if span.label == "LOC":  # partial overlap (``بمكة`` vs ``مكة المكرمة``): the gazetteer's span is the name
+        inside = span.start <= g.start and g.end <= span.end
+        around = g.start <= span.start and span.end <= g.end
+        return not inside and not around
+    if span.label == "MISC" and (g.start, g.end) == (span.start, span.end) and g.confidence >= 0.6:
+        return True  # the model saw a name, the gazetteer knows it as a place
+    if g.confidence < FILL_MIN_PLACE_CONFIDENCE:
+        return False
+    # a name glued to ب/ل at the end of a longer span (مطار الملك عبدالله بجازان) is a place of its own
+    glued = g.start > span.start and g.end == span.end and text[g.start - 1] in "بل" \
+        and (g.start < 2 or not text[g.start - 2].isalpha() or text[g.start - 2] in "وف")
+    if glued and span.label in ("PERS", "ORG"):
+        return True
+    if span.label == "PERS" and text[span.start : g.start].strip() in _REGION_TITLES:
+        return True  # أمير جازان، محافظ الطائف: the title names the place
+    strong = g.confidence >= STRONG_PLACE_CONFIDENCE or g.link.feature == "country"
+    if span.label == "ORG":
+        return strong and (g.start, g.end) == (span.start, span.end)
+    if span.label == "MISC":
+        return True
+    return strong or g.confidence >= BIG_PLACE_CONFIDENCE
 
 
 def _extends_name(g: Mention, span: NerSpan, text: str) -> bool:

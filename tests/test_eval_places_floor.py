@@ -1,0 +1,27 @@
+"""CI gate: place scores on the generated unit set and on the real gold stay at or above their floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.eval.places import floor_check
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("name", ["places", "places_arwikicats"])
+def test_eval_places_unit_at_or_above_floor(name: str) -> None:
+    unit = ROOT / "gold" / "unit"
+    assert floor_check(unit / f"{name}.jsonl", unit / f"{name}.floor.json") == []
+
+
+def test_eval_places_real_at_or_above_floor(shared_dir: Path) -> None:
+    gold = ROOT / "gold" / "real" / "places.jsonl"
+    floor = ROOT / "gold" / "real" / "places.floor.json"
+    if not gold.is_file():
+        pytest.skip("gold/real/places.jsonl is not in this checkout yet")
+    assert json.loads(floor.read_text("utf-8"))
+    assert floor_check(gold, floor) == []
