@@ -1,0 +1,157 @@
+"""``marsad train events``: train the event detector and write it with its training report.
+
+The detector is the shared trainer (:mod:`marsad.learn.linear`) applied to the event feature function
+(:func:`marsad.events.features.text_features`) and a label set: ASSAULT and PROTEST, trained on the
+train split of ``../shared/data/events_gsr/`` (:mod:`marsad.learn.gsr`). The dev split is scored after
+training and never used to choose anything. Types without enough real training data stay with the rules.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import platform
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+import scipy
+
+from marsad.errors import TrainingDataError
+from marsad.events.detector import FORMAT, MODEL_FILE, parse_model
+from marsad.events.features import VERSION as FEATURES_VERSION
+from marsad.events.features import text_features
+from marsad.events.predicates import lexicon as predicate_lexicon
+from marsad.learn.gsr import DEV_PERCENT, FILES, gsr_dir, read_gsr
+from marsad.learn.linear import Example, LabelResult, prf, train_label
+from marsad.learn.real import shared_dir
+
+CARD_FILE = "events.detector.card.json"
+LABELS = ("ASSAULT", "PROTEST")
+
+
+def default_model_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "events" / "models"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+NOT_HAPPENED = frozenset({"negated", "hypothetical"})
+
+
+def rule_types(texts: list[tuple[str, str | None]]) -> list[set[str]]:
+    """The types the rule coder (the pipeline without the detector) codes in each text, as happened events."""
+    from datetime import date
+
+    from marsad.article import Article, Meta
+    from marsad.pipeline import Pipeline, available_components
+    from marsad.settings import load_settings
+
+    settings = load_settings().with_(event_detector=False)
+    pipe = Pipeline.from_names([n for n in settings.components if n in available_components()], settings)
+    out: list[set[str]] = []
+    for text, pub in texts:
+        art = pipe(Article("", text, Meta(published=date.fromisoformat(pub) if pub else None)))
+        out.append({e.type for e in art.events or [] if not set(e.aux) & NOT_HAPPENED})
+    return out
+
+
+def train_events(shared: Path, out: Path, folds: int = 5) -> dict[str, Any]:
+    """Train every label, write ``events.detector.json.gz`` and its card into ``out``; return the card.
+
+    Raises:
+        TrainingDataError: (E302) a GSR file is missing or has too few examples.
+    """
+    t0 = time.perf_counter()
+    lex = predicate_lexicon()
+    labels: dict[str, LabelResult] = {}
+    data: dict[str, Any] = {}
+    dev_sets: dict[str, tuple[list[list[str]], np.ndarray, np.ndarray]] = {}
+    for t in LABELS:
+        path = gsr_dir(shared) / FILES[t]
+        sents = read_gsr(path)
+        train = [s for s in sents if s.split == "train"]
+        dev = [s for s in sents if s.split == "dev"]
+        if not train:
+            raise TrainingDataError(f"{path}: no training sentences")
+        exs = []
+        rules = rule_types([(s.text, s.published) for s in train])
+        for s, hit in zip(train, rules, strict=True):
+            exs.append(Example(text_features(s.text, lex, rule_types=hit), s.label, s.document, t in hit))
+        labels[t] = train_label(exs, folds=folds)
+        dev_rules = rule_types([(s.text, s.published) for s in dev])
+        dev_sets[t] = ([text_features(s.text, lex, rule_types=h) for s, h in zip(dev, dev_rules, strict=True)],
+                       np.array([s.label for s in dev], dtype=float),
+                       np.array([t in h for h in dev_rules]))
+        data[t] = {"file": f"data/events_gsr/{FILES[t]}", "sha256": _sha256(path),
+                   "sentences": len(sents), "documents": len({s.document for s in sents}),
+                   "train": {"sentences": len(train), "positives": sum(s.label for s in train),
+                             "documents": len({s.document for s in train})},
+                   "dev": {"sentences": len(dev), "positives": sum(s.label for s in dev),
+                           "documents": len({s.document for s in dev})}}
+    body = {"format": FORMAT, "features": FEATURES_VERSION,
+            "labels": {t: r.to_json() for t, r in labels.items()}}
+    raw = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    version = "evdet-" + hashlib.sha256(raw).hexdigest()[:12]
+    body["version"] = version
+    model = parse_model(gzip.compress(json.dumps(body).encode("utf-8")))
+    dev_scores: dict[str, Any] = {}
+    for t, (feats, y, hits) in dev_sets.items():
+        lm = model.labels[t]
+        prob = np.array([lm.probability(lm.score(set(f))) for f in feats])
+        p, r, f1 = prf((prob >= lm.threshold) | (hits & (prob >= lm.veto)), y)
+        dev_scores[t] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
+                         "support": int(y.sum()), "sentences": len(y)}
+    card: dict[str, Any] = {
+        "model": "one-vs-rest L2 logistic regression (scipy L-BFGS), Platt-calibrated",
+        "version": version,
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "features": FEATURES_VERSION,
+        "labels": list(LABELS),
+        "training_data": data,
+        "split": {"rule": f"by document (sentence id without its -N): dev when int(sha256(doc)[:8], 16) % 100 < "
+                          f"{DEV_PERCENT} (marsad.learn.gsr.split_of_document)"},
+        "per_label": {t: {"c": r.c, "pos_weight": r.pos_weight, "threshold": round(r.threshold, 4),
+                          "veto": round(r.veto, 4), "platt": [round(x, 4) for x in r.platt], "train_cv": r.cv}
+                      for t, r in labels.items()},
+        "dev_scores": dev_scores,
+        "note": "dev scores: the hybrid decision (detector fires, or a rule event the detector does not veto) on"
+                " the GSR dev split, computed after training; 'marsad eval events --gsr dev' runs the whole pipeline",
+        "training_seconds": round(time.perf_counter() - t0, 1),
+        "python": platform.python_version(), "numpy": np.__version__, "scipy": scipy.__version__,
+    }
+    body["card"] = {k: card[k] for k in ("version", "date", "labels", "dev_scores")}
+    out.mkdir(parents=True, exist_ok=True)
+    final = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    (out / MODEL_FILE).write_bytes(gzip.compress(final, compresslevel=9, mtime=0))
+    card["model_bytes"] = (out / MODEL_FILE).stat().st_size
+    (out / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return card
+
+
+@click.command("events")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Directory for the model and its card (default: the package's events/models).")
+@click.option("--shared", "shared_path", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The shared data folder (default: $MARSAD_SHARED or ../shared).")
+@click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True,
+              help="Cross-validation folds inside the training split (by document).")
+def command(out_dir: Path | None, shared_path: Path | None, folds: int) -> None:
+    """Train the event detector (ASSAULT, PROTEST) on the GSR train split and write it with its report."""
+    shared = shared_path or shared_dir()
+    if shared is None:
+        raise TrainingDataError("cannot find ../shared (set MARSAD_SHARED or pass --shared)")
+    out = out_dir or default_model_dir()
+    card = train_events(shared, out, folds)
+    click.echo(f"model written to {out / MODEL_FILE} ({card['version']}, {card['model_bytes']} bytes, "
+               f"{card['training_seconds']} s)")
+    for t, s in card["dev_scores"].items():
+        cv = card["per_label"][t]["train_cv"]
+        click.echo(f"{t:<8} train-CV F1 {cv['f1']:.3f}  dev P {s['precision']:.3f} R {s['recall']:.3f} "
+                   f"F1 {s['f1']:.3f} (n={s['support']})")
