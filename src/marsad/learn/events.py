@@ -1,9 +1,12 @@
 """``marsad train events``: train the event detector and write it with its training report.
 
 The detector is the shared trainer (:mod:`marsad.learn.linear`) applied to the event feature function
-(:func:`marsad.events.features.text_features`) and a label set: ASSAULT and PROTEST, trained on the
-train split of ``../shared/data/events_gsr/`` (:mod:`marsad.learn.gsr`). The dev split is scored after
-training and never used to choose anything. Types without enough real training data stay with the rules.
+(:func:`marsad.events.features.text_features`) and a label set. ASSAULT and PROTEST are trained on the
+train split of ``../shared/data/events_gsr/`` (:mod:`marsad.learn.gsr`) plus the ``dev`` units of the real
+gold (``gold/real/events*.jsonl``: sentences of real Saudi news annotated for all 16 types); any other type
+with at least :data:`MIN_REAL_POSITIVES` positive dev units is trained on the real dev units alone. The GSR dev
+split is scored after training and never used to choose anything; the real ``test`` units are never read.
+Types with fewer examples stay with the rules.
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ from marsad.learn.linear import Example, LabelResult, prf, train_label
 from marsad.learn.real import shared_dir
 
 CARD_FILE = "events.detector.card.json"
-LABELS = ("ASSAULT", "PROTEST")
+GSR_LABELS = ("ASSAULT", "PROTEST")
+MIN_REAL_POSITIVES = 15
+REAL_FILES = ("events.jsonl", "events.B-extra.jsonl")
 
 
 def default_model_dir() -> Path:
@@ -62,7 +67,44 @@ def rule_types(texts: list[tuple[str, str | None]]) -> list[set[str]]:
     return out
 
 
-def train_events(shared: Path, out: Path, folds: int = 5) -> dict[str, Any]:
+def real_examples(paths: list[Path], shared: Path) -> tuple[list[tuple[str, str, set[str], set[str]]], dict[str, Any]]:
+    """``(text, article, gold types, rule types)`` of every real ``dev`` unit (test units are never read)."""
+    from marsad.eval.events import NOT_HAPPENED as NOT
+    from marsad.learn.real import read_units
+
+    units = []
+    seen: set[tuple[str, str, int, int]] = set()
+    info: dict[str, Any] = {}
+    for path in paths:
+        got = read_units(path, split="dev", shared=shared)
+        info[path.name] = {"sha256": _sha256(path), "dev_units": len(got)}
+        for u in got:
+            key = (u.corpus, u.article, *u.unit)
+            if key not in seen:
+                seen.add(key)
+                units.append(u)
+    if not units:
+        return [], info
+    from marsad.pipeline import Pipeline, available_components
+    from marsad.settings import load_settings
+
+    settings = load_settings().with_(event_detector=False)
+    pipe = Pipeline.from_names([n for n in settings.components if n in available_components()], settings)
+    done: dict[tuple[str, str], Any] = {}
+    out = []
+    for u in units:
+        k = (u.corpus, u.article)
+        if k not in done and u.doc is not None:
+            done[k] = pipe(u.doc)
+        art = done[k]
+        us, ue = u.unit
+        rules = {e.type for e in art.events or [] if us <= e.evidence.predicate.start < ue and not set(e.aux) & NOT}
+        gold = {str(it["type"]) for it in u.items if not set(it.get("aux") or []) & NOT}
+        out.append((art.text[us:ue], f"{u.corpus}:{u.article}", gold, rules))
+    return out, info
+
+
+def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | None = None) -> dict[str, Any]:
     """Train every label, write ``events.detector.json.gz`` and its card into ``out``; return the card.
 
     Raises:
@@ -73,7 +115,15 @@ def train_events(shared: Path, out: Path, folds: int = 5) -> dict[str, Any]:
     labels: dict[str, LabelResult] = {}
     data: dict[str, Any] = {}
     dev_sets: dict[str, tuple[list[list[str]], np.ndarray, np.ndarray]] = {}
-    for t in LABELS:
+    reals, real_info = real_examples(real or [], shared)
+    real_pos = {t: sum(t in g for _, _, g, _ in reals) for t in sorted({t for _, _, g, _ in reals for t in g})}
+    extra = [t for t, n in real_pos.items() if n >= MIN_REAL_POSITIVES and t not in GSR_LABELS]
+    real_feats = [text_features(text, lex, rule_types=r) for text, _, _, r in reals]
+    for t in extra:
+        exs = [Example(f, t in g, art, t in r) for f, (_, art, g, r) in zip(real_feats, reals, strict=True)]
+        labels[t] = train_label(exs, folds=folds)
+        data[t] = {"real_dev_units": len(reals), "positives": real_pos[t]}
+    for t in GSR_LABELS:
         path = gsr_dir(shared) / FILES[t]
         sents = read_gsr(path)
         train = [s for s in sents if s.split == "train"]
@@ -84,6 +134,7 @@ def train_events(shared: Path, out: Path, folds: int = 5) -> dict[str, Any]:
         rules = rule_types([(s.text, s.published) for s in train])
         for s, hit in zip(train, rules, strict=True):
             exs.append(Example(text_features(s.text, lex, rule_types=hit), s.label, s.document, t in hit))
+        exs += [Example(f, t in g, art, t in r) for f, (_, art, g, r) in zip(real_feats, reals, strict=True)]
         labels[t] = train_label(exs, folds=folds)
         dev_rules = rule_types([(s.text, s.published) for s in dev])
         dev_sets[t] = ([text_features(s.text, lex, rule_types=h) for s, h in zip(dev, dev_rules, strict=True)],
@@ -94,7 +145,8 @@ def train_events(shared: Path, out: Path, folds: int = 5) -> dict[str, Any]:
                    "train": {"sentences": len(train), "positives": sum(s.label for s in train),
                              "documents": len({s.document for s in train})},
                    "dev": {"sentences": len(dev), "positives": sum(s.label for s in dev),
-                           "documents": len({s.document for s in dev})}}
+                           "documents": len({s.document for s in dev})},
+                   "real_dev_units": len(reals), "real_dev_positives": real_pos.get(t, 0)}
     body = {"format": FORMAT, "features": FEATURES_VERSION,
             "labels": {t: r.to_json() for t, r in labels.items()}}
     raw = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
@@ -113,7 +165,10 @@ def train_events(shared: Path, out: Path, folds: int = 5) -> dict[str, Any]:
         "version": version,
         "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "features": FEATURES_VERSION,
-        "labels": list(LABELS),
+        "labels": list(labels),
+        "real_gold": {"files": real_info, "dev_units": len(reals), "positives": real_pos,
+                      "min_positives": MIN_REAL_POSITIVES,
+                      "rule": "only split == 'dev' units are read; types under min_positives keep the rules"},
         "training_data": data,
         "split": {"rule": f"by document (sentence id without its -N): dev when int(sha256(doc)[:8], 16) % 100 < "
                           f"{DEV_PERCENT} (marsad.learn.gsr.split_of_document)"},
@@ -142,15 +197,23 @@ def train_events(shared: Path, out: Path, folds: int = 5) -> dict[str, Any]:
               help="The shared data folder (default: $MARSAD_SHARED or ../shared).")
 @click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True,
               help="Cross-validation folds inside the training split (by document).")
-def command(out_dir: Path | None, shared_path: Path | None, folds: int) -> None:
-    """Train the event detector (ASSAULT, PROTEST) on the GSR train split and write it with its report."""
+@click.option("--real", "real_paths", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Real gold files whose dev units train too (default: gold/real/events.jsonl and "
+                   "events.B-extra.jsonl of the repository, when present).")
+def command(out_dir: Path | None, shared_path: Path | None, folds: int, real_paths: tuple[Path, ...]) -> None:
+    """Train the event detector on the GSR train split and the real dev units; write it with its report."""
     shared = shared_path or shared_dir()
     if shared is None:
         raise TrainingDataError("cannot find ../shared (set MARSAD_SHARED or pass --shared)")
     out = out_dir or default_model_dir()
-    card = train_events(shared, out, folds)
+    root = Path(__file__).resolve().parents[3] / "gold" / "real"
+    real = list(real_paths) or [root / f for f in REAL_FILES if (root / f).is_file()]
+    card = train_events(shared, out, folds, real)
     click.echo(f"model written to {out / MODEL_FILE} ({card['version']}, {card['model_bytes']} bytes, "
                f"{card['training_seconds']} s)")
+    for t, r in card["per_label"].items():
+        if t not in card["dev_scores"]:
+            click.echo(f"{t:<8} train-CV F1 {r['train_cv']['f1']:.3f} (real dev units)")
     for t, s in card["dev_scores"].items():
         cv = card["per_label"][t]["train_cv"]
         click.echo(f"{t:<8} train-CV F1 {cv['f1']:.3f}  dev P {s['precision']:.3f} R {s['recall']:.3f} "
