@@ -6,9 +6,9 @@ from pathlib import Path
 
 import store_corpus as corpus
 from marsad.export.source import EventFilter
-from marsad.store.queries import event_filters
 from marsad.store import queries, writer
 from marsad.store.db import Store
+from marsad.store.queries import event_filters
 
 
 def _store(path: Path) -> None:

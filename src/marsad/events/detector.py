@@ -3,16 +3,16 @@
 The model file (``models/events.detector.json.gz``, written by ``marsad train events`` through
 :mod:`marsad.learn.linear`) is gzipped JSON::
 
-    {"format": "marsad-linear-1", "features": "evfeat-1", "version": "...",
+    {"format": "marsad-linear-1", "features": "evfeat-2", "version": "...",
      "labels": {"ASSAULT": {"bias": b, "weights": {feature: w}, "platt": [a, c], "threshold": t,
-                            "veto": v}, ...},
+                            "veto": v, "alone": s}, ...},
      "card": {...training report...}}
 
 A sentence's score for a type is ``bias + sum(w[f] for f in its distinct features) / sqrt(n)`` (``n``
 the number of its distinct features), and its probability ``1 / (1 + exp(-(a * score + c)))`` (Platt
 scaling fitted on cross-validation scores of the training data). The detector *fires* for a type when
 the probability reaches ``threshold``; a rule-coded event of that type is *vetoed* when the probability
-is below ``veto``.
+is below ``veto``; an event no predicate frame bound is emitted only from ``max(threshold, alone)``.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ class LabelModel:
     platt: tuple[float, float]
     threshold: float
     veto: float
+    alone: float = 0.0  # the probability an event needs when no predicate frame of its type bound one
 
     def score(self, feats: set[str]) -> float:
         """The linear score of a set of distinct features."""
@@ -68,6 +69,7 @@ class Detection:
     vetoes: bool
     trigger: tuple[int, int] | None  # normalised span of the word that weighed most
     feature: str | None
+    alone: bool = False  # strong enough to stand without a bound frame
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,8 @@ class LinearModel:
                 if trig is not None:
                     best_f = max((f for f, s, e in feats if (s, e) == trig),
                                  key=lambda f: lm.weights.get(f, 0.0))
-            out[label] = Detection(label, p, p >= lm.threshold, p < lm.veto, trig, best_f)
+            out[label] = Detection(label, p, p >= lm.threshold, p < lm.veto, trig, best_f,
+                                   p >= max(lm.threshold, lm.alone))
         return out
 
 
@@ -122,7 +125,7 @@ def parse_model(raw: bytes, source: str = MODEL_FILE) -> LinearModel:
         labels = {
             str(t): LabelModel(float(m["bias"]), {str(k): float(v) for k, v in m["weights"].items()},
                                (float(m["platt"][0]), float(m["platt"][1])), float(m["threshold"]),
-                               float(m["veto"]))
+                               float(m["veto"]), float(m.get("alone", m["threshold"])))
             for t, m in data["labels"].items()
         }
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:

@@ -66,7 +66,7 @@ def apply_detector(article: Article, events: list[Event], model: LinearModel, le
             ev.evidence.notes.append(f"detector p={det.probability:.2f} ({'fires' if det.fires else 'unsure'})")
             kept.append(ev)
         for t, det in dets.items():
-            if not det.fires or any(ev.type == t for ev in kept):
+            if not det.fires or not det.alone or any(ev.type == t for ev in kept):
                 continue
             if alias is None:
                 spans = []
@@ -75,7 +75,8 @@ def apply_detector(article: Article, events: list[Event], model: LinearModel, le
                     if s < e:
                         spans.append((s, e, ent))
                 alias = dict(alias_links(nt.norm, spans))
-            new = _detected(article, nt, lexicon, sent.id, ns, ne, det, ents, by_id, alias, version)
+            bound = {(ev.evidence.predicate.start, ev.evidence.predicate.end) for ev in mine}
+            new = _detected(article, nt, lexicon, sent.id, ns, ne, det, ents, by_id, alias, version, bound)
             if new is not None:
                 kept.append(new)
         out.extend(sorted(kept, key=lambda e: (e.evidence.predicate.start, e.type)))
@@ -113,10 +114,16 @@ def fill_context_countries(article: Article, events: list[Event]) -> None:
 
 def _detected(article: Article, nt: NormText, lexicon: Lexicon, sentence_id: str, ns: int, ne: int,
               det: Detection, ents: list[Entity], by_id: dict[str, Entity], alias: dict[str, object],
-              version: str) -> Event | None:
-    """An event of ``det.type`` at its trigger, with the sentence's nearest actor-like entity."""
+              version: str, bound: set[tuple[int, int]]) -> Event | None:
+    """An event of ``det.type`` at its trigger, with the sentence's nearest actor-like entity.
+
+    None when the predicate of that type was bound by a frame already and coded otherwise (a future CONSULT is
+    AGREE, a negated one is kept as negated): the frame's reading stands.
+    """
     t = det.type
     match = next((m for m in lexicon.find(nt.norm, ns, ne, nt.text, nt.offsets) if m.predicate.type == t), None)
+    if match is not None and nt.to_source(match.start, match.end) in bound:
+        return None
     if match is not None:
         ts, te = match.start, match.end
         mode, cameo, lemma = match.predicate.mode, match.predicate.cameo, match.predicate.lemma

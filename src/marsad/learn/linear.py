@@ -52,12 +52,13 @@ class LabelResult:
     c: float
     pos_weight: float
     cv: dict[str, Any] = field(default_factory=dict)
+    alone: float = 0.0
 
     def to_json(self, digits: int = 5) -> dict[str, Any]:
         return {"bias": round(self.bias, digits),
                 "weights": {k: round(v, digits) for k, v in sorted(self.weights.items())},
                 "platt": [round(self.platt[0], digits), round(self.platt[1], digits)],
-                "threshold": round(self.threshold, 4), "veto": round(self.veto, 4)}
+                "threshold": round(self.threshold, 4), "veto": round(self.veto, 4), "alone": round(self.alone, 4)}
 
 
 def fold_of(group: str, folds: int) -> int:
@@ -150,9 +151,13 @@ def best_threshold(prob: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return best_t, best_f
 
 
+MAX_VETO = 0.1  # a rule event is dropped only when the calibrated probability of its type is below this
+
+
 def _veto(prob: np.ndarray, y: np.ndarray, rule: np.ndarray, thr: float, npv: float = 0.9) -> float:
     """The veto level: the highest probability under which the rule hits the detector would drop were true
-    events at most ``1 - npv`` of the time (the detector says no *with confidence*), out of fold."""
+    events at most ``1 - npv`` of the time out of fold, capped at :data:`MAX_VETO` (the detector must say no
+    with at least 90% confidence: the training data's domain is narrower than the rules')."""
     veto = 0.0
     for v in (0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
         if v > thr:
@@ -160,7 +165,7 @@ def _veto(prob: np.ndarray, y: np.ndarray, rule: np.ndarray, thr: float, npv: fl
         dropped = rule & (prob < v)
         if dropped.sum() and float((y[dropped] > 0).mean()) <= 1 - npv:
             veto = v
-    return veto
+    return min(veto, MAX_VETO)
 
 
 def _oof(examples: Sequence[Example], y: np.ndarray, folds: int, min_df: int, c: float,
