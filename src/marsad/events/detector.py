@@ -23,8 +23,11 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from marsad.errors import ModelNotFoundError, ResourceError
 from marsad.events.features import VERSION as FEATURES_VERSION
@@ -74,19 +77,57 @@ class Detection:
 
 @dataclass(frozen=True, slots=True)
 class LinearModel:
-    """A set of one-vs-rest label models over the same features."""
+    """A set of one-vs-rest label models over the same features (scored together as one matrix)."""
 
     labels: dict[str, LabelModel]
     version: str
     features: str = FEATURES_VERSION
     card: dict[str, Any] = field(default_factory=dict)
+    _vocab: dict[str, int] = field(default_factory=dict, repr=False)
+    _matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
+    _bias: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
 
-    def detect(self, feats: list[Feature]) -> dict[str, Detection]:
-        """The detection of every label for one sentence's features."""
-        names = {f for f, _, _ in feats}
+    @classmethod
+    def build(cls, labels: dict[str, LabelModel], version: str, card: dict[str, Any] | None = None) -> LinearModel:
+        """The model with its feature × label weight matrix."""
+        vocab: dict[str, int] = {}
+        for lm in labels.values():
+            for f in lm.weights:
+                vocab.setdefault(f, len(vocab))
+        mat = np.zeros((len(vocab) + 1, len(labels)), dtype=np.float64)  # the last row: unknown features
+        for j, lm in enumerate(labels.values()):
+            for f, w in lm.weights.items():
+                mat[vocab[f], j] = w
+        bias = np.array([lm.bias for lm in labels.values()])
+        return cls(labels, version, FEATURES_VERSION, dict(card or {}), vocab, mat, bias)
+
+    def scores(self, names: set[str]) -> np.ndarray:
+        """The linear score of every label for a set of distinct features (as :meth:`LabelModel.score`)."""
+        if not names:
+            return self._bias.copy()
+        unknown = len(self._vocab)
+        get = self._vocab.get
+        idx = np.fromiter(map(get, names, repeat(unknown, len(names))), dtype=np.int64, count=len(names))
+        result: np.ndarray = self._bias + self._matrix[idx].sum(axis=0) / math.sqrt(len(names))
+        return result
+
+    def probabilities(self, names: set[str]) -> dict[str, float]:
+        """The calibrated probability of every label for a sentence's distinct feature names."""
+        if not self._vocab and self.labels:
+            raise ResourceError("a LinearModel must be made with LinearModel.build")
+        all_scores = self.scores(names)
+        return {label: lm.probability(float(all_scores[j])) for j, (label, lm) in enumerate(self.labels.items())}
+
+    def any_fires(self, probs: dict[str, float]) -> bool:
+        return any(p >= self.labels[t].threshold for t, p in probs.items())
+
+    def detect(self, feats: list[Feature], probs: dict[str, float] | None = None) -> dict[str, Detection]:
+        """The detection of every label for one sentence's features (``probs``: already computed)."""
+        if probs is None:
+            probs = self.probabilities({f for f, _, _ in feats})
         out: dict[str, Detection] = {}
         for label, lm in self.labels.items():
-            p = lm.probability(lm.score(names))
+            p = probs[label]
             trig: tuple[int, int] | None = None
             best_f: str | None = None
             if p >= lm.threshold:
@@ -130,7 +171,7 @@ def parse_model(raw: bytes, source: str = MODEL_FILE) -> LinearModel:
         }
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
         raise ResourceError(f"{source}: malformed detector model ({exc})") from exc
-    return LinearModel(labels, str(data.get("version", "")), FEATURES_VERSION, dict(data.get("card", {})))
+    return LinearModel.build(labels, str(data.get("version", "")), dict(data.get("card", {})))
 
 
 def load_model_from(path: Path) -> LinearModel:

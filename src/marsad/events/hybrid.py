@@ -24,7 +24,7 @@ from marsad.article import Article, Entity, Event, Evidence, Participant, Span
 from marsad.events import ontology
 from marsad.events.coder import HISTORICAL_PHRASES, NEGATORS, POLITICAL_SECTORS, PROTEST_SECTORS
 from marsad.events.detector import Detection, LinearModel
-from marsad.events.features import sentence_features
+from marsad.events.features import sentence_features, sentence_names
 from marsad.events.predicates import Lexicon
 from marsad.events.timing import event_time, temporal_aux, time_date
 from marsad.text.clauses import alias_links, entity_link, normalized, words
@@ -53,7 +53,12 @@ def apply_detector(article: Article, events: list[Event], model: LinearModel, le
             continue
         rules = sorted({(ev.type, *nt.to_norm(ev.evidence.predicate.start, ev.evidence.predicate.end))
                         for ev in mine if not set(ev.aux) & NOT_HAPPENED})
-        dets = model.detect(sentence_features(nt.norm, ns, ne, lexicon, rules=rules))
+        probs = model.probabilities(sentence_names(nt.norm, ns, ne, lexicon, rules))
+        dets = model.detect([], probs)
+        rule_types = {ev.type for ev in mine}
+        if any(d.fires and d.alone and t not in rule_types for t, d in dets.items()):
+            # the positions of the features (for the trigger word) only when an event may be emitted
+            dets = model.detect(sentence_features(nt.norm, ns, ne, lexicon, rules=rules), probs)
         kept: list[Event] = []
         for ev in mine:
             det = dets.get(ev.type)
