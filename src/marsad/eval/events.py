@@ -351,7 +351,7 @@ def command(gold: str, as_json: bool, misses: bool, split: str | None, no_detect
     Per event type: precision, recall, F1 with a bootstrap 95% interval and support, and on true
     positives the accuracy of actor/recipient country and sector codes.
     """
-    pipeline = default_pipeline(detector=not no_detector)
+    pipeline = default_pipeline(detector=False) if no_detector else default_pipeline()
     if is_real_gold(gold):
         from marsad.learn.real import read_units
 

@@ -62,7 +62,7 @@ def apply_detector(article: Article, events: list[Event], model: LinearModel, le
         kept: list[Event] = []
         for ev in mine:
             det = dets.get(ev.type)
-            if det is None:
+            if det is None or set(ev.aux) & NOT_HAPPENED:  # a negated/hypothetical reading is the frames' call
                 kept.append(ev)
                 continue
             if det.vetoes and not det.fires:
