@@ -46,10 +46,11 @@ def _keys_csv(text: str) -> set[tuple[str, str]]:
 )
 def test_export_cli_filters_match_events(db: Path, filters: dict[str, str]) -> None:
     args = [f"--{k}={v}" for k, v in filters.items()]
-    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "csv", *args])
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "csv", "--include-historical", *args])
     assert result.exit_code == 0, result.output
     with Store.open(db, readonly=True) as store:
-        expected = {(e.article_id, e.event_id) for e in list_events(store, limit=1000, **filters)}  # type: ignore[arg-type]
+        expected = {(e.article_id, e.event_id)  # type: ignore[arg-type]
+                    for e in list_events(store, limit=1000, include_historical=True, **filters)}
     got = _keys_csv(result.stdout)
     assert expected, "every filter case matches some event"
     assert got == expected
@@ -59,7 +60,7 @@ def test_export_cli_filters_match_events(db: Path, filters: dict[str, str]) -> N
 def test_export_cli_gdelt_without_header_to_file(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.tsv"
     result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "gdelt-tsv", "--no-header",
-                                      "--out", str(out)])
+                                      "--include-historical", "--out", str(out)])
     assert result.exit_code == 0, result.output
     lines = out.read_text("utf-8").splitlines()
     assert len(lines) == 3

@@ -15,6 +15,7 @@ from export_articles import protest_article, visit_article
 from marsad.export.flat import COLUMN_NAMES, LIST_SEP
 from marsad.export.gdelt import COLUMN_NAMES as GDELT_COLUMNS
 from marsad.export.gdelt import global_event_id
+from marsad.export.source import EventFilter
 from marsad.export.writers import FORMATS, export_events
 from marsad.store.db import Store
 from marsad.store.queries import EventRow, list_events
@@ -122,25 +123,26 @@ def hand_store(tmp_path: Path) -> Store:
 
 def _export(store: Store, fmt: str, **kw: object) -> bytes:
     buf = io.BytesIO()
+    kw.setdefault("filters", EventFilter(include_historical=True))  # the hand-made ASSAULT is historical
     export_events(store, fmt, buf, **kw)  # type: ignore[arg-type]
     return buf.getvalue()
 
 
 @pytest.mark.parametrize("fmt", sorted(READERS))
 def test_export_roundtrip_hand_made(hand_store: Store, fmt: str) -> None:
-    expected = store_summary(list_events(hand_store, limit=1000))
+    expected = store_summary(list_events(hand_store, limit=1000, include_historical=True))
     assert len(expected) == 3
     assert READERS[fmt](_export(hand_store, fmt)) == expected
 
 
 def test_export_roundtrip_hand_made_gdelt(hand_store: Store) -> None:
-    expected = gdelt_expected(store_summary(list_events(hand_store, limit=1000)))
+    expected = gdelt_expected(store_summary(list_events(hand_store, limit=1000, include_historical=True)))
     assert read_gdelt(_export(hand_store, "gdelt-tsv")) == expected
 
 
 def test_export_roundtrip_file_output_is_atomic(hand_store: Store, tmp_path: Path) -> None:
     out = tmp_path / "events.parquet"
-    n = export_events(hand_store, "parquet", out, row_group_size=1)
+    n = export_events(hand_store, "parquet", out, EventFilter(include_historical=True), row_group_size=1)
     assert n == 3
     meta = pq.ParquetFile(out).metadata
     assert (meta.num_rows, meta.num_row_groups) == (3, 3)
@@ -162,7 +164,7 @@ def seed_store(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Sto
 def test_export_roundtrip_seed(seed_store: Store, fmt: str) -> None:
     from marsad.pipeline import available_components
 
-    expected = store_summary(list_events(seed_store, limit=100_000))
+    expected = store_summary(list_events(seed_store, limit=100_000, include_historical=True))
     if "events" in available_components():
         assert expected, "the seed yields events with the events component installed"
     data = _export(seed_store, fmt)

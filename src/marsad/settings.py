@@ -21,6 +21,7 @@ class Settings:
 
     max_input_bytes: int = 10_000_000
     fold_ta_marbuta: bool = True
+    event_detector: bool = True
     components: tuple[str, ...] = ("structure", "sentences", "tokens", "entities", "times", "quotes", "events")
     batch_size: int = 32
     workers: int = 1
@@ -41,6 +42,7 @@ class Settings:
 _KEYS = {
     ("input", "max_bytes"): "max_input_bytes",
     ("text", "fold_ta_marbuta"): "fold_ta_marbuta",
+    ("events", "detector"): "event_detector",
     ("pipeline", "components"): "components",
     ("pipeline", "batch_size"): "batch_size",
     ("pipeline", "workers"): "workers",

@@ -89,6 +89,8 @@ def events_output(events: list[EventRow], fmt: str) -> str:
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--include-historical", is_flag=True,
+              help="Also list events marked historical (background events; left out by default).")
 @click.pass_context
 def events_command(
     ctx: click.Context,
@@ -103,12 +105,14 @@ def events_command(
     limit: int,
     offset: int,
     fmt: str,
+    include_historical: bool,
 ) -> None:
     """List the events in the store, latest first, filtered by actor, recipient, type, mode, dates and place."""
     try:
         with Store.open(db_path, readonly=True, settings=load_settings()) as store:
             rows = list_events(store, actor=actor, recipient=recipient, type=type_, mode=mode, since=since,
-                               until=until, place=place, limit=limit, offset=offset)
+                               until=until, place=place, limit=limit, offset=offset,
+                               include_historical=include_historical)
     except MarsadError as exc:
         click.echo(f"error: {exc}", err=True)
         ctx.exit(exc.exit_code)

@@ -28,6 +28,8 @@ FORMAT_CHOICES = ("plover-jsonl", "csv", "parquet", "gdelt-tsv", "parquet-tables
               help="Write a header row (csv, gdelt-tsv); --no-header gives GDELT's positional layout.")
 @click.option("--row-group-size", type=click.IntRange(1), default=10_000, show_default=True,
               help="Events per Parquet row group.")
+@click.option("--include-historical", is_flag=True,
+              help="Also export events marked historical (background events; left out by default).")
 @click.pass_context
 def export_command(
     ctx: click.Context,
@@ -43,6 +45,7 @@ def export_command(
     place: str | None,
     header: bool,
     row_group_size: int,
+    include_historical: bool,
 ) -> None:
     """Export the stored events (filtered like `marsad events`), streamed from the store.
 
@@ -57,7 +60,7 @@ def export_command(
     from marsad.export.tables import write_store_tables
     from marsad.export.writers import export_events
 
-    filters = EventFilter(actor, recipient, type_, mode, since, until, place)
+    filters = EventFilter(actor, recipient, type_, mode, since, until, place, include_historical)
     t0 = time.perf_counter()
     try:
         with Store.open(db_path, readonly=True, settings=load_settings()) as store:

@@ -13,22 +13,34 @@ of that type that is neither ``negated`` nor ``hypothetical``. Per type: precisi
 (gold positives). On true positives whose gold gives actor or recipient codes, the
 best-matching event of that type (most codes right) is scored for actor country,
 actor sector, recipient country and recipient sector.
+
+Three kinds of gold are read:
+
+* the JSON lines above (``gold/unit/events.jsonl``, and the GSR files of ``../shared/data/events_gsr/``,
+  which ``--split train|dev`` cuts by document with :mod:`marsad.learn.gsr`);
+* real gold (``gold/real/events*.jsonl``, :func:`marsad.learn.real.read_units`): a unit is a sentence of a
+  real article, the pipeline runs on the whole article, and an event of a type whose trigger lies in the unit
+  is a detection of that type in the unit; every unit is a case for every PLOVER type (``--split dev|test``).
+
+Per type a 95% interval of F1 is estimated by a bootstrap over the cases (1,000 resamples, fixed seed).
 """
 
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
+import numpy as np
 
 from marsad.article import Article, Event, Meta
 from marsad.cli.options import json_option
-from marsad.errors import MissingRequirementError
+from marsad.errors import MissingRequirementError, UsageError
 from marsad.eval.gold import gold_error, gold_kind, gold_objects, read_gold
 from marsad.events import ontology
 
@@ -75,13 +87,38 @@ class TypeScore:
     support: int = 0
     acc: dict[str, Acc] = field(default_factory=lambda: {k: Acc() for k in (
         "actor_country", "actor_sector", "recipient_country", "recipient_sector")})
+    outcomes: list[tuple[bool, bool]] = field(default_factory=list)  # (gold, predicted) per case
+
+    def add(self, gold: bool, predicted: bool) -> None:
+        self.outcomes.append((gold, predicted))
+        self.support += int(gold)
+        self.tp += int(gold and predicted)
+        self.fp += int(predicted and not gold)
+        self.fn += int(gold and not predicted)
+
+    def interval(self, resamples: int = 1000, seed: int = 12) -> tuple[float, float]:
+        """Bootstrap 95% interval of F1 (cases resampled with replacement)."""
+        if not self.outcomes:
+            return (0.0, 0.0)
+        arr = np.array(self.outcomes, dtype=bool)
+        g, p = arr[:, 0], arr[:, 1]
+        rng = np.random.default_rng(seed)
+        idx = rng.integers(0, len(arr), size=(resamples, len(arr)))
+        tp = (g[idx] & p[idx]).sum(axis=1)
+        fp = (~g[idx] & p[idx]).sum(axis=1)
+        fn = (g[idx] & ~p[idx]).sum(axis=1)
+        denom = 2 * tp + fp + fn
+        f1 = np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
+        lo, hi = np.percentile(f1, [2.5, 97.5])
+        return (round(float(lo), 4), round(float(hi), 4))
 
     def as_dict(self) -> dict[str, Any]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
+        lo, hi = self.interval()
         out: dict[str, Any] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                               "support": self.support}
+                               "f1_ci95": [lo, hi], "support": self.support, "cases": len(self.outcomes)}
         for k, a in self.acc.items():
             out[f"{k}_acc"] = a.value
         return out
@@ -176,40 +213,113 @@ def evaluate(gold: list[GoldLine], pipeline: Any | None = None) -> dict[str, Any
     for g in gold:
         art = pipeline(Article("", g.text, Meta(published=g.published)))
         events = [e for e in art.events or [] if e.type == g.event_type and not set(e.aux) & NOT_HAPPENED]
-        sc = scores.setdefault(g.event_type, TypeScore())
-        predicted = bool(events)
-        if g.label:
-            sc.support += 1
-        if predicted and g.label:
-            sc.tp += 1
-            best = max(events, key=lambda e: _score_match(e, g))
-            if g.actor is not None:
-                if g.actor.country is not None:
-                    sc.acc["actor_country"].add(g.actor.country in {a.country for a in best.actors})
-                if g.actor.sector is not None:
-                    sc.acc["actor_sector"].add(g.actor.sector in {a.sector for a in best.actors})
-            if g.recipient is not None:
-                if g.recipient.country is not None:
-                    sc.acc["recipient_country"].add(g.recipient.country in {a.country for a in best.recipients})
-                if g.recipient.sector is not None:
-                    sc.acc["recipient_sector"].add(g.recipient.sector in {a.sector for a in best.recipients})
-        elif predicted:
-            sc.fp += 1
+        _score_case(scores.setdefault(g.event_type, TypeScore()), g.label, events, g.actor, g.recipient)
+        if events and not g.label:
             misses.append(f"FP {g.id} {g.event_type}: {g.text}")
-        elif g.label:
-            sc.fn += 1
+        elif g.label and not events:
             misses.append(f"FN {g.id} {g.event_type}: {g.text}")
-    elapsed = time.perf_counter() - t0
+    return _result(scores, len(gold), time.perf_counter() - t0, misses)
+
+
+def _score_case(sc: TypeScore, label: bool, events: list[Event], actor: Codes | None,
+                recipient: Codes | None) -> None:
+    predicted = bool(events)
+    sc.add(label, predicted)
+    if not (predicted and label):
+        return
+    probe = GoldLine(0, "", "", None, "", True, actor, recipient)
+    best = max(events, key=lambda e: _score_match(e, probe))
+    if actor is not None:
+        if actor.country is not None:
+            sc.acc["actor_country"].add(actor.country in {a.country for a in best.actors})
+        if actor.sector is not None:
+            sc.acc["actor_sector"].add(actor.sector in {a.sector for a in best.actors})
+    if recipient is not None:
+        if recipient.country is not None:
+            sc.acc["recipient_country"].add(recipient.country in {a.country for a in best.recipients})
+        if recipient.sector is not None:
+            sc.acc["recipient_sector"].add(recipient.sector in {a.sector for a in best.recipients})
+
+
+def _result(scores: dict[str, TypeScore], n: int, elapsed: float, misses: list[str]) -> dict[str, Any]:
+    per_type = {t: s.as_dict() for t, s in sorted(scores.items())}
+    scored = [v["f1"] for v in per_type.values() if v["support"] or v["precision"]]
     return {
-        "per_type": {t: s.as_dict() for t, s in sorted(scores.items())},
-        "sentences_per_second": round(len(gold) / elapsed, 1) if elapsed > 0 else None,
-        "sentences": len(gold),
+        "per_type": per_type,
+        "macro_f1": round(sum(scored) / len(scored), 4) if scored else None,
+        "sentences_per_second": round(n / elapsed, 1) if elapsed > 0 else None,
+        "sentences": n,
         "misses": misses,
     }
 
 
-def default_pipeline() -> Any:
-    """The pipeline of every available component.
+def evaluate_units(units: list[Any], pipeline: Any | None = None,
+                   types: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """Score real gold units (:class:`marsad.learn.real.Unit`, joined with their text).
+
+    Every unit is a case for every type: gold positive when an item of that type in the unit is neither
+    negated nor hypothetical; predicted when Marsad codes an event of that type (neither negated nor
+    hypothetical) whose trigger starts inside the unit. Actor codes: the first actor of the first gold item
+    of the type against the best event's actors.
+    """
+    if pipeline is None:
+        pipeline = default_pipeline()
+    kinds = types or tuple(sorted(ontology.event_types()))
+    scores: dict[str, TypeScore] = {t: TypeScore() for t in kinds}
+    misses: list[str] = []
+    done: dict[tuple[str, str], Article] = {}
+    t0 = time.perf_counter()
+    for u in units:
+        key = (u.corpus, u.article)
+        if key not in done:
+            done[key] = pipeline(u.doc)
+        art = done[key]
+        us, ue = u.unit
+        evs = [e for e in art.events or [] if us <= e.evidence.predicate.start < ue and not set(e.aux) & NOT_HAPPENED]
+        items = [it for it in u.items if not set(it.get("aux") or []) & NOT_HAPPENED]
+        for t in kinds:
+            mine = [e for e in evs if e.type == t]
+            gold_items = [it for it in items if it.get("type") == t]
+            actor = None
+            if gold_items and gold_items[0].get("actors"):
+                a = gold_items[0]["actors"][0]
+                actor = Codes(a.get("country"), a.get("sector"))
+            _score_case(scores[t], bool(gold_items), mine, actor, None)
+            if mine and not gold_items:
+                misses.append(f"FP {u.corpus}:{u.article}@{us} {t}: {art.text[us:ue]}")
+            elif gold_items and not mine:
+                misses.append(f"FN {u.corpus}:{u.article}@{us} {t}: {art.text[us:ue]}")
+    return _result(scores, len(units), time.perf_counter() - t0, misses)
+
+
+def is_real_gold(path: str | Path) -> bool:
+    """Whether a gold file is in the real-gold format (units by article id and offsets)."""
+    p = Path(path)
+    if not p.is_file():
+        return False
+    with p.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(obj, dict) and "unit" in obj and "article" in obj
+    return False
+
+
+def load_split(path: str | Path, split: str | None) -> list[GoldLine]:
+    """A sentence gold file, cut to one GSR split by document when ``split`` is given."""
+    gold = load_gold(path)
+    if split is None:
+        return gold
+    from marsad.learn.gsr import document_of, split_of_document
+
+    return [g for g in gold if split_of_document(document_of(g.id)) == split]
+
+
+def default_pipeline(detector: bool = True) -> Any:
+    """The pipeline of every available component (``detector``: the events component uses its detector).
 
     Raises:
         MissingRequirementError: A layer the events coder needs has no available component.
@@ -217,7 +327,7 @@ def default_pipeline() -> Any:
     from marsad.pipeline import Pipeline, available_components
     from marsad.settings import load_settings
 
-    settings = load_settings()
+    settings = load_settings().with_(event_detector=detector)
     names = [n for n in settings.components if n in available_components()]
     for need in ("sentences", "entities", "quotes", "events"):
         if need not in names:
@@ -231,30 +341,54 @@ def default_pipeline() -> Any:
 @click.argument("gold", type=click.Path(dir_okay=False))
 @json_option
 @click.option("--misses", is_flag=True, help="Also list false positives and false negatives.")
-def command(gold: str, as_json: bool, misses: bool) -> None:
-    """Score PLOVER event detection and actor coding on GOLD (JSON Lines).
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default=None,
+              help="Score one split: for real gold the units' dev/test split, for a GSR file its train/dev split "
+                   "by document (marsad.learn.gsr).")
+@click.option("--no-detector", is_flag=True, help="Score the predicate rules alone (without the event detector).")
+def command(gold: str, as_json: bool, misses: bool, split: str | None, no_detector: bool) -> None:
+    """Score PLOVER event detection and actor coding on GOLD (JSON Lines, or real gold units).
 
-    Per event type: sentence-level precision, recall, F1 and support, and on true
+    Per event type: precision, recall, F1 with a bootstrap 95% interval and support, and on true
     positives the accuracy of actor/recipient country and sector codes.
     """
-    result = evaluate(load_gold(gold))
-    kind = gold_kind(gold)
+    pipeline = default_pipeline(detector=False) if no_detector else default_pipeline()
+    if is_real_gold(gold):
+        from marsad.learn.real import read_units
+
+        units = read_units(gold, split=split)
+        result = evaluate_units(units, pipeline)
+        kind = {**gold_kind(gold), "unit": "a sentence of a real article", "split": split or "all"}
+    else:
+        if split == "test":
+            raise UsageError("--split test applies to real gold units only")
+        result = evaluate(load_split(gold, split), pipeline)
+        kind = {**gold_kind(gold), "split": split or "all"}
+    show(result, kind, as_json, misses)
+
+
+def show(result: dict[str, Any], kind: dict[str, str], as_json: bool, misses: bool,
+         echo: Callable[[str], None] = click.echo) -> None:
+    """Print a result as JSON or as a table."""
     if as_json:
-        out = {"gold": kind, **{k: v for k, v in result.items() if k in ("per_type", "sentences_per_second")}}
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        keep = ("per_type", "macro_f1", "sentences", "sentences_per_second")
+        echo(json.dumps({"gold": kind, **{k: v for k, v in result.items() if k in keep}}, ensure_ascii=False,
+                        indent=2))
         return
     heads = ("a.cty", "a.sec", "r.cty", "r.sec")
-    click.echo(f"gold: {kind['path']} ({kind['kind']}: {kind['about']})")
-    click.echo(f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}  " + " ".join(f"{h:>6}" for h in heads))
+    echo(f"gold: {kind['path']} ({kind['kind']}: {kind['about']}; split {kind.get('split', 'all')})")
+    echo(f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'95% CI':>13} {'n':>4}  " + " ".join(f"{h:>6}" for h in heads))
 
     def fmt(v: float | None) -> str:
         return "-" if v is None else f"{v:.2f}"
 
     for t, s in result["per_type"].items():
-        click.echo(f"{t:<10} {s['precision']:>6.2f} {s['recall']:>6.2f} {s['f1']:>6.2f} {s['support']:>4}  "
-                   f"{fmt(s['actor_country_acc']):>6} {fmt(s['actor_sector_acc']):>6} "
-                   f"{fmt(s['recipient_country_acc']):>6} {fmt(s['recipient_sector_acc']):>6}")
-    click.echo(f"{result['sentences']} sentences, {result['sentences_per_second']} sentences/s")
+        lo, hi = s["f1_ci95"]
+        echo(f"{t:<10} {s['precision']:>6.2f} {s['recall']:>6.2f} {s['f1']:>6.2f} {f'[{lo:.2f}, {hi:.2f}]':>13} "
+             f"{s['support']:>4}  {fmt(s['actor_country_acc']):>6} {fmt(s['actor_sector_acc']):>6} "
+             f"{fmt(s['recipient_country_acc']):>6} {fmt(s['recipient_sector_acc']):>6}")
+    macro = result.get("macro_f1")
+    echo(f"{result['sentences']} cases, {result['sentences_per_second']} per second"
+         + (f", macro-F1 {macro:.2f} over the types with gold or predicted events" if macro is not None else ""))
     if misses:
         for line in result["misses"]:
-            click.echo(line)
+            echo(line)

@@ -36,6 +36,7 @@ class EventFilter:
         since: First day (inclusive, ISO).
         until: Last day (inclusive, ISO).
         place: Place id, name or country code.
+        include_historical: Also events marked ``historical`` (background; left out by default).
     """
 
     actor: str | None = None
@@ -45,6 +46,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     place: str | None = None
+    include_historical: bool = False
 
 
 @dataclass(slots=True)
@@ -92,7 +94,8 @@ def iter_events(
         StoreError: Mapped SQLite errors.
     """
     f = filters or EventFilter()
-    where, params = event_filters(f.actor, f.recipient, f.type, f.mode, f.since, f.until, f.place)
+    where, params = event_filters(f.actor, f.recipient, f.type, f.mode, f.since, f.until, f.place,
+                                  f.include_historical)
     sql = f"""SELECT e.article_id, e.id, e.day, e.cluster_id, c.num_mentions, c.num_articles, c.num_sources,
                 a.ingested_at
               FROM events e JOIN articles a ON a.id = e.article_id

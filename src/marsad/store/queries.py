@@ -270,9 +270,13 @@ def event_filters(
     since: str | None,
     until: str | None,
     place: str | None,
+    include_historical: bool = False,
 ) -> tuple[str, list[Any]]:
+    """The WHERE clause of the event filters; events marked ``historical`` are left out unless asked for."""
     clauses: list[str] = []
     params: list[Any] = []
+    if not include_historical:
+        clauses.append("(e.aux IS NULL OR e.aux NOT LIKE '%\"historical\"%')")
     if actor:
         sql, ps = _participant_clause("actor", actor)
         clauses.append(sql)
@@ -314,9 +318,10 @@ def list_events(
     place: str | None = None,
     limit: int = 100,
     offset: int = 0,
+    include_historical: bool = False,
 ) -> list[EventRow]:
-    """Coded events matching the filters, latest day first."""
-    where, params = event_filters(actor, recipient, type, mode, since, until, place)
+    """Coded events matching the filters, latest day first (historical ones only with ``include_historical``)."""
+    where, params = event_filters(actor, recipient, type, mode, since, until, place, include_historical)
     rows = store.query(
         f"""SELECT e.article_id, e.id, e.type, e.mode, e.cameo, e.date, e.day, e.start, e."end",
               substr(a.text, e.start + 1, e."end" - e.start) AS text,
@@ -351,9 +356,10 @@ def count_events(
     since: str | None = None,
     until: str | None = None,
     place: str | None = None,
+    include_historical: bool = False,
 ) -> int:
     """Number of events ``list_events`` would give with these filters and no limit, for paging."""
-    where, params = event_filters(actor, recipient, type, mode, since, until, place)
+    where, params = event_filters(actor, recipient, type, mode, since, until, place, include_historical)
     return int(store.scalar(
         f"SELECT count(*) FROM events e LEFT JOIN places pl ON pl.id = e.place_id {where}", params) or 0)
 

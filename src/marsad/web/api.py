@@ -221,10 +221,13 @@ def make_api_router(ctx: WebContext) -> APIRouter:
     def list_events(
         actor: Text = None, recipient: Text = None, type: Text = None, mode: Text = None,
         since: Day = None, until: Day = None, place: Text = None, limit: Limit = 100, offset: Offset = 0,
+        include_historical: bool = False,
     ) -> EventPage:
-        """Filters as in ``marsad events``: actor/recipient match a country or sector code, an actor id or a name."""
+        """Filters as in ``marsad events``: actor/recipient match a country or sector code, an actor id or a name;
+        events marked historical only with ``include_historical=true``."""
         with ctx.reader() as store:
-            rows = queries.list_events(store, actor, recipient, type, mode, since, until, place, limit + 1, offset)
+            rows = queries.list_events(store, actor, recipient, type, mode, since, until, place, limit + 1, offset,
+                                       include_historical)
         nxt = offset + limit if len(rows) > limit else None
         return EventPage(items=rows[:limit], limit=limit, offset=offset, next_offset=nxt)
 
@@ -233,9 +236,11 @@ def make_api_router(ctx: WebContext) -> APIRouter:
     def events_csv(
         actor: Text = None, recipient: Text = None, type: Text = None, mode: Text = None,
         since: Day = None, until: Day = None, place: Text = None, limit: Limit = max_page, offset: Offset = 0,
+        include_historical: bool = False,
     ) -> StreamingResponse:
         with ctx.reader() as store:
-            rows = queries.list_events(store, actor, recipient, type, mode, since, until, place, limit, offset)
+            rows = queries.list_events(store, actor, recipient, type, mode, since, until, place, limit, offset,
+                                       include_historical)
         buf = io.StringIO()
         writer = csv.writer(buf)
         writer.writerow(CSV_COLUMNS)

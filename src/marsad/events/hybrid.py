@@ -1,0 +1,197 @@
+"""The hybrid coder: the statistical detector decides whether and which event, the predicate frames bind.
+
+Per sentence and per type the detector has a model for (:mod:`marsad.events.detector`):
+
+* it *fires* (probability ≥ the type's threshold): the rule-coded events of that type are kept with the
+  calibrated probability as confidence; when no rule event of the type exists, one event is emitted with
+  its trigger — the predicate of that type in the sentence if the lexicon finds one, else the word whose
+  features weighed most — and the actor the sentence gives (the nearest actor-like entity before the
+  trigger, or after it), or none: an actorless event is an event;
+* it does not fire but is not sure (probability ≥ the type's veto level): rule events stay, with that
+  probability as confidence;
+* it says no with confidence (probability < veto): rule events of that type are dropped.
+
+Types without a model are coded by the rules alone.
+
+Generic and unnamed actors (``مسلحون``, ``قوات الأمن``, ``المتظاهرون``) that the entities layer could not give a
+country take the country of the event's place, else of the one country-bearing place of the sentence; with
+no such context they keep no country (never a guess).
+"""
+
+from __future__ import annotations
+
+from marsad.article import Article, Entity, Event, Evidence, Participant, Span
+from marsad.events import ontology
+from marsad.events.coder import HISTORICAL_PHRASES, NEGATORS, POLITICAL_SECTORS, PROTEST_SECTORS
+from marsad.events.detector import Detection, LinearModel
+from marsad.events.features import sentence_features, sentence_names
+from marsad.events.predicates import Lexicon
+from marsad.events.timing import event_time, temporal_aux, time_date
+from marsad.text.clauses import alias_links, entity_link, normalized, words
+from marsad.text.normalize import NormText
+
+ACTOR_SECTORS = POLITICAL_SECTORS | PROTEST_SECTORS
+NOT_HAPPENED = frozenset({"negated", "hypothetical"})  # as in marsad eval events: not a detection
+
+
+def apply_detector(article: Article, events: list[Event], model: LinearModel, lexicon: Lexicon,
+                   version: str, fold_ta_marbuta: bool = True) -> list[Event]:
+    """Filter, re-score and complete the rule-coded events of an article with the detector; ids renumbered."""
+    nt = normalized(article.text, fold_ta_marbuta)
+    ents = sorted(article.entities or [], key=lambda e: (e.start, -e.end))
+    by_id = {e.id: e for e in ents}
+    alias: dict[str, object] | None = None
+    by_sent: dict[str, list[Event]] = {}
+    for ev in events:
+        by_sent.setdefault(ev.sentence, []).append(ev)
+    out: list[Event] = []
+    for sent in article.sentences or []:
+        ns, ne = nt.to_norm(sent.start, sent.end)
+        mine = by_sent.pop(sent.id, [])
+        if ne <= ns:
+            out.extend(mine)
+            continue
+        rules = sorted({(ev.type, *nt.to_norm(ev.evidence.predicate.start, ev.evidence.predicate.end))
+                        for ev in mine if not set(ev.aux) & NOT_HAPPENED})
+        probs = model.probabilities(sentence_names(nt.norm, ns, ne, lexicon, rules))
+        dets = model.detect([], probs)
+        rule_types = {ev.type for ev in mine}
+        if any(d.fires and d.alone and t not in rule_types for t, d in dets.items()):
+            # the positions of the features (for the trigger word) only when an event may be emitted
+            dets = model.detect(sentence_features(nt.norm, ns, ne, lexicon, rules=rules), probs)
+        kept: list[Event] = []
+        for ev in mine:
+            det = dets.get(ev.type)
+            if det is None or set(ev.aux) & NOT_HAPPENED:  # a negated/hypothetical reading is the frames' call
+                kept.append(ev)
+                continue
+            if det.vetoes and not det.fires:
+                continue
+            ev.confidence = round(det.probability, 2)
+            ev.evidence.notes.append(f"detector p={det.probability:.2f} ({'fires' if det.fires else 'unsure'})")
+            kept.append(ev)
+        for t, det in dets.items():
+            if not det.fires or not det.alone or any(ev.type == t for ev in kept):
+                continue
+            if alias is None:
+                spans = []
+                for ent in ents:
+                    s, e = nt.to_norm(ent.start, ent.end)
+                    if s < e:
+                        spans.append((s, e, ent))
+                alias = dict(alias_links(nt.norm, spans))
+            bound = {(ev.evidence.predicate.start, ev.evidence.predicate.end) for ev in mine}
+            new = _detected(article, nt, lexicon, sent.id, ns, ne, det, ents, by_id, alias, version, bound)
+            if new is not None:
+                kept.append(new)
+        out.extend(sorted(kept, key=lambda e: (e.evidence.predicate.start, e.type)))
+    for rest in by_sent.values():
+        out.extend(rest)
+    for i, ev in enumerate(out, 1):
+        ev.id = f"ev{i}"
+    fill_context_countries(article, out)
+    return out
+
+
+def fill_context_countries(article: Article, events: list[Event]) -> None:
+    """Give generic participants (a sector, no country) the country of the event's place or sentence."""
+    ents = {e.id: e for e in article.entities or []}
+    sent_places: dict[str, set[str]] = {}
+    for sent in article.sentences or []:
+        sent_places[sent.id] = {e.link.country for e in ents.values()
+                                if e.link is not None and e.link.type in ("LOC", "GPE") and e.link.country
+                                and sent.start <= e.start and e.end <= sent.end}
+    for ev in events:
+        place = ents.get(ev.place or "")
+        country = place.link.country if place is not None and place.link is not None else None
+        why = "the event's place"
+        if not country:
+            cands = sent_places.get(ev.sentence, set())
+            country = next(iter(cands)) if len(cands) == 1 else None
+            why = "the place of the sentence"
+        if not country:
+            continue
+        for p in (*ev.actors, *ev.recipients):
+            if p.country is None and p.sector is not None:
+                p.country = country
+                ev.evidence.notes.append(f"country of {article.text[p.start:p.end]} from {why}")
+
+
+def _detected(article: Article, nt: NormText, lexicon: Lexicon, sentence_id: str, ns: int, ne: int,
+              det: Detection, ents: list[Entity], by_id: dict[str, Entity], alias: dict[str, object],
+              version: str, bound: set[tuple[int, int]]) -> Event | None:
+    """An event of ``det.type`` at its trigger, with the sentence's nearest actor-like entity.
+
+    None when the predicate of that type was bound by a frame already and coded otherwise (a future CONSULT is
+    AGREE, a negated one is kept as negated): the frame's reading stands.
+    """
+    t = det.type
+    match = next((m for m in lexicon.find(nt.norm, ns, ne, nt.text, nt.offsets) if m.predicate.type == t), None)
+    if match is not None and nt.to_source(match.start, match.end) in bound:
+        return None
+    if match is not None:
+        ts, te = match.start, match.end
+        mode, cameo, lemma = match.predicate.mode, match.predicate.cameo, match.predicate.lemma
+        pattern = f"detector:{t}+{match.predicate.id}/{match.form.kind}"
+    elif det.trigger is not None:
+        ts, te = det.trigger
+        mode, cameo, lemma = None, ontology.event_type(t).cue, nt.norm[ts:te]
+        pattern = f"detector:{t}+{det.feature}"
+    else:
+        return None
+    ps, pe = nt.to_source(ts, te)
+    ss, se = nt.to_source(ns, ne)
+    actor = _nearest_actor(article, nt, ents, by_id, alias, ss, se, ps, pe, t)
+    aux = _aux(nt, ns, ts)
+    time = event_time(article, ss, se, sentence_id)
+    if time is not None:
+        for a in temporal_aux(article, time):
+            if a not in aux:
+                aux.append(a)
+    notes = [f"detector p={det.probability:.2f}: no predicate frame bound; trigger "
+             + ("the predicate of the lexicon" if match is not None else f"the word of feature {det.feature}")]
+    actors = [actor] if actor is not None else []
+    if actor is not None:
+        notes.append("actor: the nearest actor-like entity of the sentence")
+    return Event(
+        id="ev0", start=ss, end=se, sentence=sentence_id, type=t, cameo=cameo,
+        prov=article.provenance("events", version, pattern),
+        evidence=Evidence(pattern=pattern, predicate=Span(ps, pe), lemma=lemma,
+                          actor_spans=[Span(a.start, a.end) for a in actors], notes=notes),
+        mode=mode,
+        context=list(ontology.cameo(cameo).contexts) if cameo in ontology.cameo_table() else [],
+        aux=aux, actors=actors, time=time.id if time is not None else None,
+        date=time_date(time) if time is not None else None,
+        confidence=round(det.probability, 2),
+    )
+
+
+def _nearest_actor(article: Article, nt: NormText, ents: list[Entity], by_id: dict[str, Entity],
+                   alias: dict[str, object], ss: int, se: int, ps: int, pe: int, t: str) -> Participant | None:
+    sectors = PROTEST_SECTORS if t == "PROTEST" else ACTOR_SECTORS
+    best: tuple[int, Participant] | None = None
+    for ent in ents:
+        if not (ss <= ent.start and ent.end <= se) or (ent.start < pe and ent.end > ps):
+            continue
+        link = entity_link(ent, by_id.get, nt, alias)  # type: ignore[arg-type]
+        if link is None or (link.sector not in sectors and link.type in ("LOC", "GPE", "FAC")):
+            continue
+        if link.sector is None and link.country is None:
+            continue
+        dist = ps - ent.end if ent.end <= ps else 2 * (ent.start - pe) + 1  # before the trigger first
+        if best is None or dist < best[0]:
+            best = (dist, Participant(entity=ent.id, start=ent.start, end=ent.end, name=link.name_en,
+                                      country=link.country, sector=link.sector, actor_id=link.id,
+                                      wikidata=link.wikidata))
+    return best[1] if best is not None else None
+
+
+def _aux(nt: NormText, ns: int, ts: int) -> list[str]:
+    before = [w for _, _, w in words(nt.norm, max(ns, ts - 40), ts)]
+    aux: list[str] = []
+    if any(w in NEGATORS for w in before[-2:]):
+        aux.append("negated")
+    text = nt.norm[max(ns, ts - 40):ts + 40]
+    if any(p in text for p in HISTORICAL_PHRASES):
+        aux.append("historical")
+    return aux

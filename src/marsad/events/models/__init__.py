@@ -1,0 +1,1 @@
+"""The event detector model shipped with Marsad (``marsad train events`` reproduces it)."""

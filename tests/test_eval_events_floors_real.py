@@ -1,0 +1,60 @@
+"""CI floors of the event coder on real text annotated by others: the GSR dev split and the real dev units.
+
+Floors only go up (``gold/real/events_gsr.floor.json``, ``gold/real/events.floor.json``); the real test units
+are never scored here (they are reported, and frozen by the lead).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.eval import events as ev_eval
+from marsad.learn import gsr
+from marsad.pipeline import available_components
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "gold" / "real"
+
+
+def _need_pipeline() -> None:
+    needed = {"sentences", "entities", "times", "quotes", "events"}
+    if not needed <= set(available_components()) or importlib.util.find_spec("marsad.entities.component") is None:
+        pytest.skip("the full pipeline is not available")
+
+
+def _low(result: dict[str, object], floors: dict[str, dict[str, float]]) -> list[str]:
+    per_type = result["per_type"]
+    assert isinstance(per_type, dict)
+    return [f"{t} {k}: {per_type[t][k]} < floor {v}" for t, fl in floors.items() for k, v in fl.items()
+            if per_type[t][k] is None or per_type[t][k] < v]
+
+
+@pytest.mark.parametrize("event_type", ["ASSAULT", "PROTEST"])
+def test_eval_events_floors_real_gsr_dev(shared_dir: Path, event_type: str) -> None:
+    path = gsr.gsr_dir(shared_dir) / gsr.FILES[event_type]
+    if not path.is_file():
+        pytest.skip("the GSR files are absent")
+    _need_pipeline()
+    floors = json.loads((REAL / "events_gsr.floor.json").read_text(encoding="utf-8"))["per_type"]
+    result = ev_eval.evaluate(ev_eval.load_split(path, "dev"))
+    assert not _low(result, {event_type: floors[event_type]})
+
+
+def test_eval_events_floors_real_dev_units(shared_dir: Path) -> None:
+    gold = REAL / "events.jsonl"
+    floor_file = REAL / "events.floor.json"
+    if not gold.is_file() or not floor_file.is_file():
+        pytest.skip("the real event gold is not in this checkout")
+    _need_pipeline()
+    from marsad.learn.real import read_units
+
+    floors = json.loads(floor_file.read_text(encoding="utf-8"))
+    units = read_units(gold, split="dev", shared=shared_dir)
+    if len(units) < floors.get("min_units", 0):
+        pytest.skip("fewer real dev units than the floors were measured on")
+    result = ev_eval.evaluate_units(units)
+    assert not _low(result, floors["per_type"])

@@ -1,0 +1,90 @@
+"""The shipped event detector and the hybrid coder: the detector decides whether and which, frames bind."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from events_corpus import article, code
+from marsad.errors import ModelNotFoundError, ResourceError
+from marsad.events import detector
+from marsad.events.component import make_component
+from marsad.events.features import VERSION, text_features
+from marsad.settings import Settings
+
+MODELS = Path(detector.__file__).parent / "models"
+
+
+def test_events_detector_hybrid_model_is_shipped_with_its_report() -> None:
+    model = detector.load_model()
+    assert model is not None and {"ASSAULT", "PROTEST"} <= set(model.labels)
+    size = (MODELS / detector.MODEL_FILE).stat().st_size
+    assert size <= 20 * 1024 * 1024
+    card = json.loads((MODELS / "events.detector.card.json").read_text(encoding="utf-8"))
+    assert card["version"] == model.version and card["features"] == VERSION
+    assert len(card["training_data"]["ASSAULT"]["sha256"]) == 64
+    for t, lm in model.labels.items():
+        assert 0.0 <= lm.veto <= lm.threshold <= 1.0, t
+        assert card["per_label"][t]["threshold"] == round(lm.threshold, 4)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (gzip.compress(b'{"format": "other"}'), r"^\[E300\] m\.gz: not a marsad-linear-1 model \(format 'other'\)$"),
+        (gzip.compress(b'{"format": "marsad-linear-1", "features": "evfeat-0", "labels": {}}'),
+         r"^\[E300\] m\.gz: model built for features 'evfeat-0'"),
+        (b"not gzip", r"^\[E300\] m\.gz: malformed detector model"),
+    ],
+)
+def test_events_detector_hybrid_rejects_bad_models(raw: bytes, message: str) -> None:
+    with pytest.raises(ResourceError, match=message):
+        detector.parse_model(raw, "m.gz")
+
+
+def test_events_detector_hybrid_missing_model_file(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError, match=r"^\[E301\] detector model .* is missing"):
+        detector.load_model_from(tmp_path / "none.json.gz")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("قتل 18 شخصا وأصيب العشرات في انفجار سيارة مفخخة في سوق شعبي.", "قتل"),
+        ("فجر انتحاري حزاما ناسفا وسط حشد من المصلين فقتل عشرين شخصا.", None),
+    ],
+)
+def test_events_detector_hybrid_codes_violence_without_named_actors(text: str, trigger: str | None) -> None:
+    art = code(text)
+    evs = [e for e in art.events or [] if e.type == "ASSAULT"]
+    assert evs, [(e.type, e.evidence.pattern) for e in art.events or []]
+    ev = evs[0]
+    span = art.text[ev.evidence.predicate.start:ev.evidence.predicate.end]
+    if trigger is not None:
+        assert span == trigger
+    assert 0.0 < ev.confidence <= 1.0
+    assert art.text[ev.start:ev.end].strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["فاز الفريق بثلاثة أهداف مقابل هدف في مباراة الدوري أمس.", "ارتفعت أسعار النفط في الأسواق العالمية اليوم."],
+)
+def test_events_detector_hybrid_no_violence_in_sport_and_markets(text: str) -> None:
+    art = code(text)
+    assert [e.type for e in art.events or [] if e.type in ("ASSAULT", "PROTEST")] == []
+
+
+def test_events_detector_hybrid_off_by_setting() -> None:
+    text = "قتل 18 شخصا وأصيب العشرات في انفجار سيارة مفخخة في سوق شعبي."
+    art = article(text)
+    make_component(Settings(event_detector=False))(art)
+    assert all(not e.evidence.pattern.startswith("detector:") for e in art.events or [])
+
+
+def test_events_detector_hybrid_feature_positions_point_into_the_text() -> None:
+    feats = text_features("اعتصم مئات العمال أمام الوزارة", None)
+    assert "w:اعتصم" in feats and "c:<اع" in feats and "bias" in feats

@@ -1,0 +1,51 @@
+"""The shared linear trainer: logistic regression by L-BFGS, Platt scaling, thresholds, CV by group."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from marsad.errors import TrainingDataError
+from marsad.events.detector import LabelModel
+from marsad.learn.linear import Example, best_threshold, fit_platt, fold_of, prf, train_label
+
+
+def _toy(n: int = 120) -> list[Example]:
+    rng = np.random.default_rng(3)
+    out = []
+    for i in range(n):
+        pos = i % 4 == 0
+        feats = [f"w:{rng.integers(0, 30)}" for _ in range(6)] + (["w:قصف", "c:<قص"] if pos else ["w:زار"])
+        if i % 10 == 0:  # noise: the positive cue without the label
+            feats.append("w:قصف")
+        out.append(Example(feats, pos, f"doc{i // 3}", "w:قصف" in feats))
+    return out
+
+
+def test_learn_linear_train_learns_and_calibrates() -> None:
+    exs = _toy()
+    res = train_label(exs, folds=3, grid_c=(4.0,), grid_pos=(1.0,))
+    assert res.weights["w:قصف"] > 0 > res.weights["w:زار"]
+    assert 0.0 < res.threshold < 1.0 and 0.0 <= res.veto <= res.threshold
+    assert res.cv["f1"] > 0.8 and res.cv["positives"] == 30
+    lm = LabelModel(res.bias, res.weights, res.platt, res.threshold, res.veto)
+    hi = lm.probability(lm.score({"w:قصف", "c:<قص", "w:1"}))
+    lo = lm.probability(lm.score({"w:زار", "w:1"}))
+    assert hi > res.threshold > lo
+
+
+def test_learn_linear_train_too_few_positives() -> None:
+    exs = [Example(["w:a"], i == 0, f"d{i}") for i in range(20)]
+    with pytest.raises(TrainingDataError, match=r"^\[E302\] too few examples to train: 1 positive, 19 negative$"):
+        train_label(exs)
+
+
+def test_learn_linear_train_helpers() -> None:
+    y = np.array([1.0, 1.0, 0.0, 0.0])
+    prob = np.array([0.9, 0.6, 0.4, 0.1])
+    t, f = best_threshold(prob, y)
+    assert 0.4 < t <= 0.6 and f == 1.0
+    assert prf(prob >= 0.5, y) == (1.0, 1.0, 1.0)
+    a, _ = fit_platt(np.array([2.0, 1.0, -1.0, -2.0]), y)
+    assert a > 0
+    assert fold_of("doc7", 5) == fold_of("doc7", 5) and 0 <= fold_of("doc7", 5) < 5
