@@ -56,6 +56,11 @@ def check_store(db: Path) -> int:
     try:
         assert [r[0] for r in conn.execute("PRAGMA integrity_check")] == ["ok"]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "articles" not in tables:
+            # killed while the first migration ran: it is one transaction, so nothing of it is there
+            assert not tables & {"events", "quotes", "entities", "minhashes"}, sorted(tables)
+            return 0
         n = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
         for table in article_tables(conn):
             orphans = conn.execute(

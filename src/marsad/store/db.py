@@ -167,6 +167,11 @@ class Store:
                 conn = sqlite3.connect(p, isolation_level=None, check_same_thread=False)
             except sqlite3.Error as exc:
                 raise store_error(exc, p) from exc
+        return cls._set_up(conn, p, readonly, settings)
+
+    @classmethod
+    def _set_up(cls, conn: sqlite3.Connection, p: Path, readonly: bool, settings: Settings) -> Store:
+        """The Store over an open connection, set up (pragmas, migrations); the connection closes on failure."""
         store = cls(conn, p, readonly, settings)
         try:
             store._setup()
@@ -182,13 +187,7 @@ class Store:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise store_error(exc, p) from exc
-        store = cls(conn, p, True, settings)
-        try:
-            store._setup()
-        except BaseException:
-            conn.close()
-            raise
-        return store
+        return cls._set_up(conn, p, True, settings)
 
     def _setup(self) -> None:
         try:
