@@ -249,6 +249,13 @@ def _infer_year(sem: Sem, month: int, anchor: date) -> int:
     """
     if sem.year_offset is not None:
         return anchor.year + sem.year_offset
+    if sem.direction and sem.day:
+        # «27 أغسطس المقبل» on 1 August is this year's 27 August: the nearest such day after (before) the anchor
+        here = (month, sem.day)
+        now = (anchor.month, anchor.day)
+        if sem.direction > 0:
+            return anchor.year if here > now else anchor.year + 1
+        return anchor.year if here < now else anchor.year - 1
     if sem.direction < 0:
         return anchor.year if month < anchor.month else anchor.year - 1
     if sem.direction > 0:
@@ -276,6 +283,12 @@ def _hijri(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
             anchor_used, conf = anchor_name, 0.9
             if sem.year_offset is not None:
                 hy = h.year + sem.year_offset
+            elif sem.direction and sem.day:
+                here, now = (sem.month, sem.day), (h.month, h.day)
+                if sem.direction > 0:
+                    hy = h.year if here > now else h.year + 1
+                else:
+                    hy = h.year if here < now else h.year - 1
             elif sem.direction < 0:
                 hy = h.year if sem.month < h.month else h.year - 1
             elif sem.direction > 0:
