@@ -242,18 +242,78 @@ def score(cases: list[GoldCase]) -> TimesScore:
     return out
 
 
+def is_real_gold(path: str | Path) -> bool:
+    """True for a ``gold/real`` unit file (its lines carry ``unit``), False for sentence gold."""
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                return '"unit"' in line
+    return False
+
+
+def score_real(path: str | Path, split: str | None = None) -> TimesScore:
+    """Score the times layer on real gold units (``gold/real/times.jsonl``).
+
+    The pipeline (structure, sentences, times) runs on the whole article with its published date; an expected
+    expression is found when a system expression overlaps it (annotators and rules draw span edges a little
+    differently: a preposition, a weekday), and right when its value is the expected one. Extras are system
+    expressions inside a unit that overlap no expected one.
+    """
+    from marsad.learn.real import read_units
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline.from_names(["structure", "sentences", "times"])
+    out = TimesScore()
+    for u in read_units(path, split=split):
+        doc = u.doc
+        if doc is None:
+            continue
+        pipe(doc)
+        times = [t for t in doc.times or [] if u.unit[0] <= t.start < u.unit[1]]
+        used: set[int] = set()
+        for it in u.items:
+            exp = str(it["value"])
+            bucket = out.per_granularity.setdefault(str(it.get("granularity") or value_granularity(exp)), Bucket())
+            bucket.count += 1
+            out.expressions += 1
+            a, b = int(it["start"]), int(it["end"])
+            k = next((i for i, t in enumerate(times) if t.start < b and a < t.end), None)
+            where = f"{u.article}:{a}-{b}"
+            if k is None:
+                out.misses.append(f"{where}: MISSED (expected {exp!r})")
+                continue
+            used.add(k)
+            out.found += 1
+            bucket.found += 1
+            got = display_value(times[k].value, times[k].relative)
+            if got == exp:
+                out.correct += 1
+                bucket.correct += 1
+            else:
+                out.misses.append(f"{where}: WRONG expected {exp!r}, got {got!r}")
+        for i, t in enumerate(times):
+            if i not in used and not any(t.start < int(it["end"]) and int(it["start"]) < t.end for it in u.items):
+                out.extra += 1
+                out.misses.append(f"{u.article}:{t.start}-{t.end}: EXTRA {display_value(t.value, t.relative)!r}")
+    return out
+
+
 @click.command("times")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @json_option
 @click.option("--misses", "show_misses", is_flag=True, help="List missed surfaces, wrong values and extras.")
-def command(gold: str, as_json: bool, show_misses: bool) -> None:
+@click.option("--split", type=click.Choice(["dev", "test"]), default=None,
+              help="Real gold only: score the dev or the test articles (default both).")
+def command(gold: str, as_json: bool, show_misses: bool, split: str | None) -> None:
     """Score the times layer on GOLD.jsonl: surface recall and value accuracy.
 
     Each line: {"text": ..., "published": "YYYY-MM-DD" or null, "expected":
     [{"surface": ..., "value": ...}]}. Unresolved relative values are written
     REL:<unit><offset>[:wd=<0-6>][:pod=<part>], e.g. REL:day-1:wd=0:pod=evening.
+    A real gold file (gold/real/times.jsonl: units of real articles by id and offsets, text from ../shared)
+    is scored by overlap on whole articles; --split picks its dev or test articles.
     """
-    result = score(load_gold(gold))
+    result = score_real(gold, split) if is_real_gold(gold) else score(load_gold(gold))
     kind = gold_kind(gold)
     if as_json:
         click.echo(json.dumps({"gold": kind, **result.as_dict()}, ensure_ascii=False))
