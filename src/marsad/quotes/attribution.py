@@ -468,10 +468,10 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
     if desc is None:
         return
-    first = next(iter(re.finditer(r"\w+", norm[start:desc.end])), None)
-    s0 = start + (first.start() if first else 0)
-    if first is not None and first.group()[0] in "وف" and head_of(first.group()) is not None \
-            and head_of(first.group()[1:]) is not None and _N(first.group()) not in HEAD_WORDS:
+    first = next(iter(words(norm, start, desc.end, limit=1)), None)
+    s0 = first[0] if first else start
+    if first is not None and first[2][0] in "وف" and head_of(first[2]) is not None \
+            and head_of(first[2][1:]) is not None and _N(first[2]) not in HEAD_WORDS:
         s0 += 1  # the conjunction glued to the head (وأكد … / ووزارة …) is not part of the speaker
     q.speaker_span = Span(*ctx.nt.to_source(s0, desc.end))
     q.speaker_kind, q.speaker_country, q.speaker_sector = desc.kind, desc.country, desc.sector

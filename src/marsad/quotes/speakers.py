@@ -19,10 +19,10 @@ The vocabulary is ours, written from Arabic news usage; every entry is in normal
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from marsad.kb.sources import article_country as article_country
+from marsad.text.clauses import words as clause_words
 from marsad.text.normalize import normalize_string
 
 _N = normalize_string
@@ -100,7 +100,6 @@ _TITLES = frozenset(_N(w) for w in (
 _IN = _N("في")
 _VENUES = frozenset(_N(w) for w in ("بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مؤتمر", "لقاء", "مقابلة", "اتصال",
                                       "رسالة", "تغريدة", "خطاب", "ندوة", "محاضرة"))
-_WORD = re.compile(r"\w+")
 MAX_WORDS = 14
 
 
@@ -139,8 +138,7 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
         nationality: Normalised nationality adjective → country.
         home: The article's country (its source's), used for government and anonymous speakers.
     """
-    words = [(m.start(), m.end(), m.group()) for _, m in zip(range(MAX_WORDS), _WORD.finditer(norm, start, stop),
-                                                            strict=False)]
+    words = clause_words(norm, start, stop, limit=MAX_WORDS)
     if not words:
         return None
     head = head_of(words[0][2])
