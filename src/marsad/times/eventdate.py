@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from marsad.article import Article, TimeExpr
 from marsad.times.component import VERSION
 from marsad.times.lexicon import future_markers, historical_markers
-from marsad.times.resolve import period_bounds, resolve_relative
+from marsad.times.resolve import PRESENT_REF, period_bounds, resolve_relative
 
 __all__ = [
     "NEWS_WINDOW_DAYS",
@@ -37,6 +37,8 @@ def time_value(time: TimeExpr) -> str | None:
     """
     if time.kind == "duration":
         return time.interval
+    if time.value == PRESENT_REF:
+        return None
     return time.value
 
 

@@ -28,6 +28,45 @@ from marsad.times.sem import Match, Sem
 __all__ = ["Recognizer", "Tok", "merge", "recognize", "tokenize"]
 
 
+# vague amounts of time (r_vague)
+_SPAN_TRIGGERS = fold(("قبل", "بعد", "منذ", "مذ", "لمدة"))
+_FEW = fold(("عدة", "بضع", "بضعة", "عشرات", "مئات", "آلاف"))
+_MANY = fold(("عشرات", "مئات", "آلاف"))
+_SMALL = fold(("قليلة", "القليلة"))
+_VAGUE_MODS = fold(("الماضية", "المقبلة", "القادمة", "الأخيرة", "السابقة", "المنصرمة", "الفائتة"))
+# words before a number of years or months that make it an age (البالغ 34 عاما, بعمر 59 سنة, سن 14 عاما)
+_AGE_CUES = fold(("عمر", "بعمر", "عمره", "عمرها", "عمرهم", "العمر", "البالغ", "البالغة", "البالغين", "يبلغ", "تبلغ",
+                  "سن", "لسن", "بسن", "السن", "أعمارهم", "أعمارهن", "أعمار", "عمري", "ابن", "ابنة"))
+_DUAL_PAST = fold(("الماضيين", "الأخيرين", "السابقين", "المنصرمين", "الفائتين"))
+_DUAL_MODS = _DUAL_PAST | fold(("المقبلين", "القادمين"))
+_VAGUE_UNITS = {
+    w: unit
+    for unit, words in {
+        "day": ("أيام", "الأيام"),
+        "week": ("أسابيع", "الأسابيع"),
+        "month": ("أشهر", "شهور", "الأشهر", "الشهور"),
+        "year": ("سنوات", "سنين", "أعوام", "السنوات", "السنين", "الأعوام"),
+        "decade": ("عقود", "العقود"),
+        "hour": ("ساعات", "الساعات"),
+        "minute": ("دقائق", "الدقائق"),
+    }.items()
+    for w in fold(words)
+}
+_NOW = fold(("الآن",))
+_NOW_ADJ = fold(("الراهن", "الحالي"))
+_UNTIL_NOW = fold(("حتى", "إلى", "وليدة", "وحتى"))
+_RATES = {
+    w: unit
+    for unit, words in {
+        "year": ("سنويا", "سنويًا", "سنوياً"),
+        "month": ("شهريا", "شهريًا", "شهرياً"),
+        "week": ("أسبوعيا", "أسبوعيًا", "أسبوعياً"),
+        "day": ("يوميا", "يوميًا", "يومياً"),
+    }.items()
+    for w in fold(words)
+}
+
+
 class Recognizer(Scanner):
     """Rules over the tokens of one span. Built per span; holds no state between spans."""
 
@@ -39,6 +78,7 @@ class Recognizer(Scanner):
             return out
         for rule in (
             self.r_numdate,
+            self.r_now,
             self.r_day_phrase,
             self.r_date,
             self.r_year,
@@ -46,6 +86,9 @@ class Recognizer(Scanner):
             self.r_period,
             self.r_part,
             self.r_duration,
+            self.r_vague,
+            self.r_rate,
+            self.r_century,
         ):
             hit = rule(i)
             if hit is not None:
@@ -225,6 +268,8 @@ class Recognizer(Scanner):
             return None
         quarter = which[0] == "الربع"
         o = self.ordinal(i + 1)
+        if quarter and self.modifier(i + 1) is not None:  # الربع الحالي / السابق / المقبل
+            return i + 2, Sem("rel", unit="quarter", offset=self.modifier(i + 1) or 0), "rel-quarter"
         if self.text(i + 1) == "الاخير":
             n, j = (4 if quarter else 2), i + 2
         elif o is not None and o[2] == 0 and o[0] <= (4 if quarter else 2):
@@ -232,6 +277,12 @@ class Recognizer(Scanner):
         else:
             return None
         if self.text(j) != "من":
+            y = self.year(j)
+            if y is not None and y[2] != "h" and 1900 <= y[0] <= 2100:  # النصف الأول 2015
+                return y[1], Sem("cal", year=y[0], part=("Q" if quarter else "H") + str(n)), "part-of-year"
+            if self.text(j) in ("", ".", "،", "،", ")", "(") or self.toks[j].kind in ("w", "p"):
+                # الربع الثاني (of the current year): the anchor's year
+                return j, Sem("rel", unit="year", offset=0, part=("Q" if quarter else "H") + str(n)), "part-of-year-bare"
             return None
         j += 1
         best = self.longest_or_bare_year(j, (self.r_year, self.r_period))
@@ -437,9 +488,117 @@ class Recognizer(Scanner):
             return None  # منذ عام 2011, خلال شهر رمضان: a calendar reference, not a duration
         if mode == "bare" and unit in ("hour", "minute") and amount < 2:
             return None
+        if mode == "bare" and unit in ("year", "month") and self._is_age(i, j):
+            return None
         if mode in ("ago", "later") and self.text(j) in ("من", "علي") and self.text(j + 1) not in ("اجل", "الان"):
             mode = "for"  # قبل يومين من الانتخابات: relative to another event, not to the publication date
         return j, Sem("duration", amount=amount, unit=unit, mode=mode, approx=approx), "duration-" + mode
+
+    def _is_age(self, i: int, j: int) -> bool:
+        """Whether the number of years at tokens ``[i, j)`` is somebody's age: an age word up to four words
+        before it (البالغ، بعمر، سن، أعمارهم), or the amount alone in brackets after a name (``(52 عاما)``)."""
+        if self.text(i - 1) == "(" and self.text(j) == ")":
+            return True
+        k, words = i - 1, 0
+        while k >= 0 and words < 4:
+            if self.toks[k].kind == "w":
+                if self.look(k, _AGE_CUES) is not None:
+                    return True
+                words += 1
+            elif self.toks[k].kind == "p" and self.toks[k].text in (".", "،", "؛", ":"):
+                break
+            k -= 1
+        return False
+
+    def r_vague(self, i: int) -> Hit | None:
+        """Vague amounts of time (``PXD``, ``PXY`` …): قبل أيام, منذ سنوات, عدة أشهر, أيام قليلة, الأيام الماضية,
+        السنوات الأخيرة, عشرات السنين; and a definite dual with its modifier (الأسبوعين الماضيين → P2W)."""
+        j = i
+        mode = "bare"
+        trig = self.phrase(i, "duration_triggers", 2)
+        if trig is not None:
+            # only قبل/بعد/منذ/لمدة belong to the span; after خلال/طوال the rule fires at the next word
+            if self.toks[i].text[trig[2]:] not in _SPAN_TRIGGERS:
+                return None
+            mode, j = str(trig[0]), trig[1]
+        stem = self.text(j)
+        if stem.startswith("ال") and stem[2:] in self.lx.duals and self.text(j + 1) in _DUAL_MODS:
+            past = self.text(j + 1) in _DUAL_PAST
+            return j + 2, Sem("duration", amount=2, unit=self.lx.duals[stem[2:]],
+                              mode="past" if past else "within"), "duration-dual-past" if past else "duration-dual-next"
+        few_word = self.text(j)
+        few = few_word in _FEW
+        if few:
+            j += 1
+        unit = _VAGUE_UNITS.get(self.text(j))
+        if unit is None:
+            return None
+        definite = self.text(j).startswith("ال")
+        j += 1
+        small = self.text(j) in _SMALL
+        if small:
+            j += 1
+        modded = self.text(j) in _VAGUE_MODS
+        if modded:
+            j += 1
+        if definite and not (modded or small or few):
+            return None  # الأيام alone: no amount said
+        if mode in ("ago", "later") and self.text(j) == "من" and not (few or small):
+            return None  # بعد أشهر من التوتر: the amount alone is the expression (next token)
+        after_trigger = i > 0 and self.text(i - 1) in _SPAN_TRIGGERS and self.text(j) == "من"
+        if not definite and not (few or small or mode != "bare" or after_trigger):
+            return None  # a bare plural (أياما) is too often not a time
+        if not (few or small or modded) and self.text(j).startswith("ال"):
+            return None  # منذ سنوات الحرب: the years of something, not an amount
+        if few and definite and not (modded or small) and few_word not in _MANY:
+            return None
+        return j, Sem("duration", amount=None, unit=unit, mode=mode, approx=True), "duration-vague"
+
+    def r_now(self, i: int) -> Hit | None:
+        """A reference to the present (``PRESENT_REF``): الآن, الوقت الراهن, هذه الأيام, حتى اليوم."""
+        hit = self.look(i, _NOW)
+        if hit is not None:
+            s, e = self.nt.to_source(self.toks[i].start + int(hit[1]), self.toks[i].end)
+            # not آلان (Alain), which folds to the same letters; «قبل عامين من الآن» belongs to the duration
+            if self.nt.text[s:e].startswith("ال") and self.text(i - 1) != "من":
+                return i + 1, Sem("now"), "present-ref"
+            return None
+        if self.text(i) == "الوقت" and self.text(i + 1) in _NOW_ADJ:
+            return i + 2, Sem("now"), "present-ref"
+        if self.is_(i, fold(("هذه",)), clitic=True) and self.text(i + 1) == "الايام":
+            return i + 2, Sem("now"), "present-ref"
+        if self.text(i) == "ايامنا" and self.text(i + 1) in ("هذه", "الحاليه"):
+            return i + 2, Sem("now"), "present-ref"
+        if self.text(i) == "اليوم" and self.text(i - 1) in _UNTIL_NOW:
+            return i + 1, Sem("now"), "present-ref"  # حتى اليوم / إلى اليوم / وليدة اليوم; a weekday after is longer
+        return None
+
+    def r_rate(self, i: int) -> Hit | None:
+        """Rates: سنويا, يوميا, شهريا, أسبوعيا — sets of one unit (P1Y …)."""
+        hit = self.look(i, _RATES)
+        if hit is None:
+            return None
+        return i + 1, Sem("duration", amount=1, unit=str(hit[0]), mode="every"), "set-rate"
+
+    def r_century(self, i: int) -> Hit | None:
+        """Centuries: القرن الثامن عشر → ``17XX``, القرن 19, القرن الماضي (the one before the anchor's)."""
+        if self.look(i, fold(("القرن",))) is None:
+            return None
+        j = i + 1
+        if self.text(j) == "ال" and self.digits(j + 1) is not None:
+            j += 1
+        d = self.digits(j)
+        if d is not None and 1 <= d <= 21:
+            return j + 1, Sem("century", year=(d - 1) * 100), "century"
+        o = self.ordinal(j)
+        if o is None and self.text(j) in fold(("الحادي", "الحاديه")) and self.text(j + 1) in ("عشر", "والعشرين"):
+            o = (11 if self.text(j + 1) == "عشر" else 21, j + 2, 0)
+        if o is not None and o[2] == 0 and 1 <= o[0] <= 21:
+            return o[1], Sem("century", year=(o[0] - 1) * 100), "century"
+        off = self.modifier(j)
+        if off is not None:
+            return j + 1, Sem("century", offset=off), "century-rel"
+        return None
 
     # --- driver ------------------------------------------------------------------------
 

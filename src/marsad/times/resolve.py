@@ -166,6 +166,9 @@ def period_bounds(value: str) -> tuple[date, date] | None:
             return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
         if value.isdigit():
             return date(int(value), 1, 1), date(int(value), 12, 31)
+        if value.endswith("XX") and value[:-2].isdigit():
+            first_year = int(value[:-2]) * 100
+            return date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31)
         if value.endswith("X") and value[:-1].isdigit():
             first_year = int(value[:-1]) * 10
             return date(first_year, 1, 1), date(first_year + 9, 12, 31)
@@ -187,7 +190,25 @@ def resolve(sem: Sem, anchor: date | None, anchor_name: str | None = "published"
         return _decade(sem, anchor, anchor_name)
     if sem.kind == "duration":
         return _duration(sem, anchor, anchor_name)
+    if sem.kind == "now":
+        # the present as a reference ("nowadays"), not a date: events never take it as theirs
+        return Resolved("date", "day", PRESENT_REF, flags=["present_ref"], confidence=0.6)
+    if sem.kind == "century":
+        return _century(sem, anchor)
     return _interval(sem, anchor, anchor_name)
+
+
+PRESENT_REF = "PRESENT_REF"
+
+
+def _century(sem: Sem, anchor: date | None) -> Resolved:
+    """``17XX`` for the 18th century; القرن الماضي/الحالي from the anchor's century (kept open without one)."""
+    if sem.year is not None:
+        return Resolved("date", "century", f"{sem.year // 100:02d}XX", anchor="absolute")
+    if anchor is None:
+        return Resolved("date", "century", None, confidence=0.9)
+    first = (anchor.year // 100 + sem.offset) * 100
+    return Resolved("date", "century", f"{first // 100:02d}XX", anchor="published", confidence=0.9)
 
 
 def _flags(sem: Sem) -> list[str]:
@@ -319,6 +340,11 @@ def _greg(h: Hijri) -> date:
 
 def _relative(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
     unit = sem.unit or "day"
+    if unit == "quarter":  # الربع الحالي / السابق: counted from the anchor's quarter
+        if anchor is None:
+            return Resolved("date", "quarter", None, confidence=0.9)
+        q = anchor.year * 4 + (anchor.month - 1) // 3 + sem.offset
+        return Resolved("date", "quarter", f"{q // 4:04d}-Q{q % 4 + 1}", anchor=anchor_name, confidence=0.9)
     rel = RelativeTime(unit, sem.offset, sem.weekday, sem.pod)
     flags = _flags(sem)
     kind = "datetime" if sem.pod else "date"
@@ -364,8 +390,16 @@ def duration_value(amount: int, unit: str) -> str:
     return f"P{amount}{_DUR_CODES[unit]}"
 
 
+_VAGUE_CODES = {"day": "PXD", "week": "PXW", "month": "PXM", "year": "PXY", "decade": "PXDE", "hour": "PTXH",
+                "minute": "PTXM"}
+
+
 def _duration(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
-    amount, unit = sem.amount or 1, sem.unit or "day"
+    if sem.amount is None:  # قبل أيام, السنوات الأخيرة: an amount nobody stated, and no date implied
+        unit = sem.unit or "day"
+        gran = unit if unit in ("day", "week", "month", "year", "decade") else "hour"
+        return Resolved("duration", gran, _VAGUE_CODES[unit], flags=["vague"], confidence=0.6)
+    amount, unit = sem.amount, sem.unit or "day"
     value = duration_value(amount, unit)
     flags = ["approx"] if sem.approx else []
     gran = unit if unit in ("day", "week", "month", "year", "decade") else "hour"

@@ -1,0 +1,151 @@
+"""Times: the long tail of real news (issue 16) — vague amounts, the present, rates, centuries, quarters, ages.
+
+Sentences are our own; the values follow docs/annotation/times.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.article import Article, Block, Meta, Sentence
+from marsad.times.component import extract_times
+from marsad.times.eventdate import time_value
+
+PUB = date(2019, 5, 14)
+
+
+def _times(text: str, published: date | None = PUB) -> dict[str, str | None]:
+    art = Article("c", text, meta=Meta(published=published))
+    prov = art.provenance("test", "1")
+    art.structure = [Block("b1", 0, len(text), "paragraph", prov)]
+    art.sentences = [Sentence("s1", 0, len(text), "b1", prov)]
+    return {text[t.start : t.end]: t.value for t in extract_times(art)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("زار الوزير المصنع قبل أيام برفقة وفد.", "قبل أيام", "PXD"),
+        ("تعيش الأسرة في الحي منذ سنوات طويلة.", "منذ سنوات", "PXY"),
+        ("ارتفعت الأسعار خلال الأيام الماضية بشكل ملحوظ.", "الأيام الماضية", "PXD"),
+        ("يتوقع الخبراء نموا في السنوات القليلة المقبلة.", "السنوات القليلة المقبلة", "PXY"),
+        ("تراجع الإنتاج في العقود الأخيرة.", "العقود الأخيرة", "PXDE"),
+        ("استمر البناء عدة أشهر قبل الافتتاح.", "عدة أشهر", "PXM"),
+        ("وصل الفريق بعد ساعات قليلة من الحادث.", "بعد ساعات قليلة", "PTXH"),
+        ("عرف الناس هذه الأرض منذ آلاف السنين.", "منذ آلاف السنين", "PXY"),
+        ("خسرت الأسهم خلال الأسبوعين الماضيين.", "الأسبوعين الماضيين", "P2W"),
+    ],
+)
+def test_vague_amounts_are_durations_with_x(text: str, surface: str, value: str) -> None:
+    assert _times(text).get(surface) == value
+
+
+def test_vague_amount_has_no_date() -> None:
+    text = "وقعت الحادثة قبل أيام في السوق."
+    art = Article("c", text, meta=Meta(published=PUB))
+    prov = art.provenance("test", "1")
+    art.structure = [Block("b1", 0, len(text), "paragraph", prov)]
+    art.sentences = [Sentence("s1", 0, len(text), "b1", prov)]
+    (t,) = extract_times(art)
+    assert (t.kind, t.interval, time_value(t)) == ("duration", None, None)
+    assert "vague" in t.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تصل الحافلات أياما متأخرة.",  # a bare plural is not an amount
+        "تذكر الرواية سنوات الحرب في المدينة.",  # the years of something
+        "منذ سنوات الدراسة وهو يكتب الشعر.",
+    ],
+)
+def test_bare_plurals_are_not_times(text: str) -> None:
+    assert not any(v in ("PXD", "PXY") for v in _times(text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("لم تعلن النتائج حتى الآن.", "الآن"),
+        ("يعيش الناس في الوقت الراهن ظروفا صعبة.", "الوقت الراهن"),
+        ("تنتشر هذه العادة هذه الأيام بين الشباب.", "هذه الأيام"),
+        ("بقي البيت على حاله حتى اليوم.", "اليوم"),
+    ],
+)
+def test_present_reference(text: str, surface: str) -> None:
+    assert _times(text).get(surface) == "PRESENT_REF"
+
+
+def test_present_reference_never_dates_an_event() -> None:
+    text = "ما زالت المشكلة قائمة حتى الآن."
+    art = Article("c", text, meta=Meta(published=PUB))
+    prov = art.provenance("test", "1")
+    art.structure = [Block("b1", 0, len(text), "paragraph", prov)]
+    art.sentences = [Sentence("s1", 0, len(text), "b1", prov)]
+    (t,) = extract_times(art)
+    assert time_value(t) is None
+
+
+def test_alain_is_not_now() -> None:
+    assert "PRESENT_REF" not in _times("أخرج آلان الفيلم في باريس.").values()
+
+
+def test_from_now_stays_with_its_duration() -> None:
+    assert _times("وقبل ثلاثة أعوام من الآن تغير كل شيء.") == {"قبل ثلاثة أعوام": "P3Y"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("تنتج المزرعة ألف طن سنويا.", "سنويا", "P1Y"),
+        ("يعمل المتجر يومياً حتى المساء.", "يومياً", "P1D"),
+        ("تصدر المجلة شهريا.", "شهريا", "P1M"),
+    ],
+)
+def test_rates_are_sets(text: str, surface: str, value: str) -> None:
+    assert _times(text).get(surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("بني القصر في القرن الثامن عشر.", "القرن الثامن عشر", "17XX"),
+        ("تعود المخطوطة للقرن التاسع عشر.", "للقرن التاسع عشر", "18XX"),
+        ("ظهرت الفكرة في القرن الماضي.", "القرن الماضي", "19XX"),
+        ("نعيش في القرن الحادي والعشرين.", "القرن الحادي والعشرين", "20XX"),
+    ],
+)
+def test_centuries(text: str, surface: str, value: str) -> None:
+    assert _times(text).get(surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("ارتفعت أرباح الشركة في الربع الثاني بنسبة كبيرة.", "الربع الثاني", "2019-Q2"),
+        ("وزعت الشركة أرباحا عن النصف الأول 2018.", "النصف الأول 2018", "2018-H1"),
+        ("تراجعت المبيعات خلال الربع السابق.", "الربع السابق", "2019-Q1"),
+        ("تنمو المبيعات في الربع الحالي.", "الربع الحالي", "2019-Q2"),
+    ],
+)
+def test_quarters_and_halves_without_a_year(text: str, surface: str, value: str) -> None:
+    assert _times(text).get(surface) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتمكن اللاعب البالغ 27 عاما من الفوز.",
+        "وقال المدرب (45 عاما) إن الفريق جاهز.",
+        "توفي الشاعر بعمر 80 سنة في بيته.",
+        "يحق لمن هم في سن 18 عاما التصويت.",
+    ],
+)
+def test_ages_are_not_durations(text: str) -> None:
+    assert not any(v and v.startswith("P") for v in _times(text).values())
+
+
+def test_a_duration_is_still_a_duration() -> None:
+    assert _times("استمرت الدراسة 27 عاما في الجامعة.") == {"27 عاما": "P27Y"}
