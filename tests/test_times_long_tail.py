@@ -149,3 +149,27 @@ def test_ages_are_not_durations(text: str) -> None:
 
 def test_a_duration_is_still_a_duration() -> None:
     assert _times("استمرت الدراسة 27 عاما في الجامعة.") == {"27 عاما": "P27Y"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("بدأ الحفل الساعة التاسعة مساء أمس.", "الساعة التاسعة مساء أمس", "2019-05-13T21:00"),
+        ("تنطلق المباراة في الساعة 20:30 بتوقيت مكة.", "الساعة 20:30 بتوقيت مكة", "2019-05-14T20:30"),
+        ("وقع الانفجار عند الساعة الواحدة والنصف ظهرا.", "الساعة الواحدة والنصف ظهرا", "2019-05-14T13:30"),
+        ("يفتح المعرض من الساعة العاشرة صباحا حتى الثامنة مساء.", "من الساعة العاشرة صباحا حتى الثامنة مساء",
+         "T10:00/T20:00"),
+        ("وصل الوفد في الساعة الحادية عشرة من صباح اليوم.", "الساعة الحادية عشرة من صباح اليوم", "2019-05-14T11:00"),
+    ],
+)
+def test_clock_times(text: str, surface: str, value: str) -> None:
+    assert _times(text).get(surface) == value
+
+
+def test_clock_time_without_a_date_is_kept_as_a_time() -> None:
+    assert _times("يغلق المتجر الساعة العاشرة مساء.", published=None) == {"الساعة العاشرة مساء": "T22:00"}
+
+
+@pytest.mark.parametrize("text", ["نشرت صحيفة اليوم السابع صباحا خبرا.", "حصل على المرتبة العاشرة في السباق."])
+def test_ordinals_are_not_clock_times(text: str) -> None:
+    assert not any(v and "T" in v and ":" in v for v in _times(text).values())

@@ -41,6 +41,22 @@ def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | No
             start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
             out.append(Match(start, m.end, lead, m.tok_end, sem, m.pattern))
             continue
+        # a clock range: من الساعة العاشرة صباحا حتى السابعة مساء, من الساعة 7 وحتى الساعة 10 مساء
+        if (
+            prev is not None
+            and prev.sem.kind == "clock"
+            and sem.kind == "clock"
+            and prev.tok_end == ts - 1
+            and stem(ts - 1) in ("الي", "حتي", "و", "-", "لغايه")
+            and stem(prev.tok_start - 1) in ("من", "بين")
+        ):
+            first = replace(prev.sem)
+            if first.hour is not None and sem.hour is not None and first.hour < 12 and sem.hour - first.hour > 12:
+                first.hour += 12  # من 7 حتى 10 مساء: the evening's seven
+            lead = prev.tok_start - 1
+            start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
+            out[-1] = Match(start, m.end, lead, m.tok_end, Sem("interval", start=first, end=sem), "clock-range")
+            continue
         # range: من X إلى Y / بين X و Y
         if (
             prev is not None

@@ -53,6 +53,9 @@ _VAGUE_UNITS = {
     for w in fold(words)
 }
 _NOW = fold(("الآن",))
+_SAA = fold(("الساعة",))
+_FRACTIONS = {w: m for m, words in {30: ("والنصف",), 15: ("والربع",), 20: ("والثلث",)}.items() for w in fold(words)}
+_QUARTER_WORDS = fold(("ربعا", "ربع", "الربع"))
 _NOW_ADJ = fold(("الراهن", "الحالي"))
 _UNTIL_NOW = fold(("حتى", "إلى", "وليدة", "وحتى"))
 _RATES = {
@@ -89,6 +92,7 @@ class Recognizer(Scanner):
             self.r_vague,
             self.r_rate,
             self.r_century,
+            self.r_clock,
         ):
             hit = rule(i)
             if hit is not None:
@@ -493,6 +497,84 @@ class Recognizer(Scanner):
         if mode in ("ago", "later") and self.text(j) in ("من", "علي") and self.text(j + 1) not in ("اجل", "الان"):
             mode = "for"  # قبل يومين من الانتخابات: relative to another event, not to the publication date
         return j, Sem("duration", amount=amount, unit=unit, mode=mode, approx=approx), "duration-" + mode
+
+    def r_clock(self, i: int) -> Hit | None:
+        """Clock times: الساعة العاشرة صباحا, الساعة 14:30 بتوقيت مكة, الساعة 0722 بتوقيت غرينتش, التاسعة مساء,
+        الساعة الواحدة والنصف, joined with the day that follows (الساعة التاسعة مساء أمس السبت)."""
+        j = i
+        saa = self.look(i, _SAA) is not None
+        if saa:
+            j += 1
+        hour: int | None = None
+        minute = 0
+        d = self.digits(j)
+        if d is not None:
+            if not saa:
+                return None  # bare digits are numbers, not times
+            tok = self.toks[j].text
+            if len(tok) == 4:  # 0722
+                hour, minute, j = int(tok[:2]), int(tok[2:]), j + 1
+            elif d <= 24:
+                hour, j = d, j + 1
+                if self.text(j) in (":", ".", "،", ",") and self.digits(j + 1) is not None and len(self.text(j + 1)) <= 2:
+                    minute, j = int(self.text(j + 1)), j + 2
+            else:
+                return None
+        else:
+            o = self.ordinal(j)
+            if o is None and self.text(j) == "الواحده":
+                o = (1, j + 1, 0)
+            if o is None or o[2] != 0 or not self.text(j).endswith("ه"):
+                return None  # hours are feminine ordinals (السابعة); السابع is an edition or a name
+            hour, j = o[0], o[1]
+            frac = _FRACTIONS.get(self.text(j))
+            if frac is not None:
+                minute, j = frac, j + 1
+            elif self.text(j) == "الا" and self.text(j + 1) in _QUARTER_WORDS:
+                hour, minute, j = hour - 1, 45, j + 2
+            else:
+                num = self.number(j)
+                if num is not None and num[2] == 1 and self.look(num[1], fold(("دقيقة", "دقائق"))) is not None:
+                    minute, j = num[0], num[1] + 1
+        if hour is None or not (0 <= hour <= 24 and 0 <= minute < 60):
+            return None
+        pod: str | None = None
+        t = self.text(j)
+        if t in self.lx.parts_of_day and t.endswith("ا") or t in ("مساء", "مساءا"):
+            pod, j = str(self.lx.parts_of_day[t]), j + 1
+        elif t == "بعد" and self.text(j + 1) == "الظهر":
+            pod, j = "afternoon", j + 2
+        elif t == "بعد" and self.text(j + 1) == "منتصف" and self.text(j + 2) in fold(("الليل", "ليل")):
+            pod, j = "after-midnight", j + 3
+        if not saa and pod is None:
+            return None  # العاشرة alone is an ordinal
+        if self.text(j) == "بتوقيت" and self.toks[j + 1 : j + 2] and self.toks[j + 1].kind == "w":
+            j += 2
+            if self.text(j) in fold(("المكرمة", "المكرمه")):
+                j += 1
+        elif self.text(j) in fold(("غرينتش", "جرينتش", "تغ")):
+            j += 1
+        day: Sem | None = None
+        if self.text(j) == "من" and self.look(j + 1, self.lx.parts_of_day) is not None:
+            j += 1  # الساعة العاشرة من صباح اليوم
+        dp = self.r_day_phrase(j)
+        if dp is None or not (dp[1].kind == "rel" and dp[1].unit == "day"):
+            dp = self.r_date(j)
+            if dp is not None and not (dp[1].kind == "cal" and dp[1].day is not None):
+                dp = None
+        if dp is not None and (dp[1].kind == "cal" or (dp[1].kind == "rel" and dp[1].unit == "day")):
+            day, j = dp[1], dp[0]
+            if pod is None and day.pod is not None:
+                pod = day.pod
+        if pod in ("afternoon", "evening", "night") and hour < 12:
+            hour += 12
+        elif pod == "noon" and hour < 6:
+            hour += 12
+        elif pod == "after-midnight" and hour == 12:
+            hour = 0
+        if hour == 24:
+            hour = 0
+        return j, Sem("clock", hour=hour, minute=minute, start=day), "clock"
 
     def _is_age(self, i: int, j: int) -> bool:
         """Whether the number of years at tokens ``[i, j)`` is somebody's age: an age word up to four words

@@ -195,10 +195,26 @@ def resolve(sem: Sem, anchor: date | None, anchor_name: str | None = "published"
         return Resolved("date", "day", PRESENT_REF, flags=["present_ref"], confidence=0.6)
     if sem.kind == "century":
         return _century(sem, anchor)
+    if sem.kind == "clock":
+        return _clock(sem, anchor, anchor_name)
     return _interval(sem, anchor, anchor_name)
 
 
 PRESENT_REF = "PRESENT_REF"
+
+
+def _clock(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
+    """``2015-07-25T21:45`` on the day the expression names, else on the anchor; ``T21:45`` without either."""
+    hhmm = f"T{sem.hour or 0:02d}:{sem.minute or 0:02d}"
+    if sem.start is not None:
+        day = resolve(sem.start, anchor, anchor_name)
+        if day.value and len(day.value) >= 10 and day.value[4] == "-" and day.value[7] == "-":
+            return Resolved("datetime", "time", day.value[:10] + hhmm, relative=day.relative, anchor=day.anchor,
+                            confidence=day.confidence, flags=day.flags)
+        return Resolved("datetime", "time", None, relative=day.relative, confidence=0.8)
+    if anchor is None:
+        return Resolved("datetime", "time", hhmm, confidence=0.8)
+    return Resolved("datetime", "time", anchor.isoformat() + hhmm, anchor=anchor_name, confidence=0.7)
 
 
 def _century(sem: Sem, anchor: date | None) -> Resolved:
@@ -429,6 +445,12 @@ def _duration(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolve
 
 def _interval(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
     flags: list[str] = []
+    if (sem.start is not None and sem.end is not None and sem.start.kind == "clock" and sem.end.kind == "clock"
+            and sem.start.start is None and sem.end.start is None):
+        # a daily range of clock times with no day named: T10:00/T19:00
+        a, b = sem.start, sem.end
+        return Resolved("time", "interval", f"T{a.hour or 0:02d}:{a.minute or 0:02d}/T{b.hour or 0:02d}:{b.minute or 0:02d}",
+                        confidence=0.8)
     start = resolve(sem.start, anchor, anchor_name) if sem.start is not None else None
     end = resolve(sem.end, anchor, anchor_name) if sem.end is not None else None
     now = anchor.isoformat() if anchor is not None else ".."

@@ -27,6 +27,8 @@ class Sem:
     * ``interval``: from ``start`` to ``end``; a None end is the anchor date (``منذ``)
       and a None start is the anchor date (``حتى``).
 
+    * ``clock``: ``hour``:``minute`` (24-hour), on the day ``start`` names (``صباح اليوم``) or else the anchor.
+
     ``pod`` (part of day), ``mod`` (START/MID/END) and ``weekday`` apply to ``cal``
     and ``rel``; ``part`` (``Q1``..``Q4``, ``H1``/``H2``) to a year. ``tense`` is +1
     when the sentence speaks of the future (a month without a year then looks forward).
@@ -53,6 +55,8 @@ class Sem:
     end: Sem | None = None
     part: str | None = None
     tense: int = 0
+    hour: int | None = None
+    minute: int | None = None
 
 
 @dataclass(slots=True)
