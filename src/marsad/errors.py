@@ -127,6 +127,12 @@ class ArticleTimeoutError(PipelineError):
     code = "E206"
 
 
+class ServerBusyError(PipelineError):
+    """The web app has ``[web] extract_processes + extract_queue`` extractions in flight already."""
+
+    code = "E207"
+
+
 # --- resources and models (E3xx) ---------------------------------------------
 
 

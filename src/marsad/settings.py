@@ -31,6 +31,9 @@ class Settings:
     web_port: int = 8000
     web_max_request_bytes: int = 2_000_000
     web_max_page_size: int = 500
+    web_extract_processes: int = 1
+    web_extract_deadline: float = 30.0
+    web_extract_queue: int = 4
     api_token: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -52,6 +55,9 @@ _KEYS = {
     ("web", "port"): "web_port",
     ("web", "max_request_bytes"): "web_max_request_bytes",
     ("web", "max_page_size"): "web_max_page_size",
+    ("web", "extract_processes"): "web_extract_processes",
+    ("web", "extract_deadline"): "web_extract_deadline",
+    ("web", "extract_queue"): "web_extract_queue",
     ("web", "api_token"): "api_token",
 }
 

@@ -9,6 +9,9 @@ import click
 from marsad.cli.options import db_option
 from marsad.settings import load_settings
 
+# SIGTERM: requests still running after this many seconds are cancelled, then the extraction workers killed
+GRACEFUL_S = 3
+
 
 @click.command("serve")
 @db_option
@@ -35,8 +38,9 @@ def serve_command(db_path: str | None, host: str | None, port: int | None, worke
     port = settings.web_port if port is None else port
     click.echo(f"Marsad on http://{host}:{port}/  (store {app.state.ctx.db_path})", err=True)
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
+                    timeout_graceful_shutdown=GRACEFUL_S)
         return
     os.environ["MARSAD_DB"] = str(app.state.ctx.db_path)  # read by app_from_env in each worker
     uvicorn.run("marsad.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
-                log_level=log_level, server_header=False)
+                log_level=log_level, server_header=False, timeout_graceful_shutdown=GRACEFUL_S)

@@ -185,11 +185,14 @@ def make_api_router(ctx: WebContext) -> APIRouter:
             raise ForbiddenError("a valid 'Authorization: Bearer TOKEN' header is required to ingest")
 
     @router.post("/extract", summary="Extract the layers of one article (nothing is stored)",
-                 responses=responses(400, 413, 422))
+                 responses=responses(400, 413, 422, 503, 504))
     def extract(req: ArticleInput) -> dict[str, Any]:
-        """Run the pipeline on a text or an HTML page and return the full article JSON."""
-        article = build_article(req)
-        ctx.pipeline()(article)
+        """Run the pipeline on a text or an HTML page and return the full article JSON.
+
+        The work runs in a worker process under ``[web] extract_deadline`` (E206, HTTP 504); when too many
+        extractions are in flight the request is refused with E207 (HTTP 503).
+        """
+        article = ctx.extractor.run(build_article(req))
         return article.to_dict()
 
     @router.get("/articles", summary="List stored articles, newest first", responses=responses(422, 503))
@@ -200,11 +203,10 @@ def make_api_router(ctx: WebContext) -> APIRouter:
         return ArticlePage(items=rows[:limit], limit=limit, offset=offset, next_offset=nxt)
 
     @router.post("/articles", summary="Process and store one article (needs the API token)",
-                 responses=responses(400, 403, 409, 413, 422, 503), dependencies=[Depends(check_token)])
+                 responses=responses(400, 403, 409, 413, 422, 503, 504), dependencies=[Depends(check_token)])
     def ingest(req: ArticleInput) -> IngestResponse:
         """Process an article and write it to the store; answers 403 unless a token is configured and given."""
-        article = build_article(req)
-        ctx.pipeline()(article)
+        article = ctx.extractor.run(build_article(req))
         with ctx.writer() as store:
             res = write_article(store, article, origin=req.url or "http")
         return IngestResponse(id=res.article_id, status=res.status, near_of=res.near_of, similarity=res.similarity,

@@ -2,8 +2,8 @@
 
 Reads go through read-only ``Store`` connections, one per worker thread (SQLite
 connections are not shared between threads; WAL lets them read while a writer writes).
-The pipeline for ``/api/extract`` is built on first use and kept: components are
-stateless after loading, so threads share it.
+Extraction (``/api/extract``, ingest, the try page) goes through :class:`marsad.web.extractor.Extractor`:
+worker processes, a deadline, and a bound on what is in flight.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.errors import MissingRequirementError, UnknownComponentError
-from marsad.pipeline import Component, Pipeline, available_components, make_component
+from marsad.errors import UnknownComponentError
+from marsad.pipeline import Component, available_components, make_component
 from marsad.settings import Settings
 from marsad.store.db import Store
+from marsad.web.extractor import Extractor
 
 
 def pipeline_components(settings: Settings) -> list[Component]:
@@ -52,8 +53,16 @@ class WebContext:
     _local: threading.local = field(default_factory=threading.local)
     _opened: list[Store] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _pipeline: list[Pipeline] = field(default_factory=list)
     _generation: list[int] = field(default_factory=lambda: [0])  # bumped by close(): threads then reopen
+    _extractor: list[Extractor] = field(default_factory=list)
+
+    @property
+    def extractor(self) -> Extractor:
+        """Runs the pipeline for requests: worker processes, a deadline, a bound on what is in flight."""
+        with self._lock:
+            if not self._extractor:
+                self._extractor.append(Extractor(self.settings))
+            return self._extractor[0]
 
     def ensure_store(self) -> None:
         """Create (and migrate) an empty store when none exists yet, so pages work before any ingest.
@@ -89,22 +98,12 @@ class WebContext:
         finally:
             store.close()
 
-    def pipeline(self) -> Pipeline:
-        """The extraction pipeline (built once, on first use).
-
-        Raises:
-            MissingRequirementError: No component is installed.
-        """
-        with self._lock:
-            if not self._pipeline:
-                comps = pipeline_components(self.settings)
-                if not comps:
-                    raise MissingRequirementError("no pipeline component is installed")
-                self._pipeline.append(Pipeline(comps, self.settings))
-            return self._pipeline[0]
-
     def close(self) -> None:
-        """Close every connection opened by the worker threads."""
+        """Close every connection opened by the worker threads, and stop the extraction workers."""
+        with self._lock:
+            extractors = list(self._extractor)
+        for ex in extractors:
+            ex.close()
         with self._lock:
             for store in self._opened:
                 store.close()

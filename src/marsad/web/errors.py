@@ -8,11 +8,13 @@ from pydantic import BaseModel
 
 from marsad.errors import (
     ArticleIdConflictError,
+    ArticleTimeoutError,
     ForbiddenError,
     InputError,
     InputTooLargeError,
     MarsadError,
     NotFoundError,
+    ServerBusyError,
     StoreError,
     UsageError,
 )
@@ -43,8 +45,10 @@ def http_status(exc: MarsadError) -> int:
         return 409
     if isinstance(exc, InputError | UsageError):
         return 400
-    if isinstance(exc, StoreError):
+    if isinstance(exc, StoreError | ServerBusyError):
         return 503
+    if isinstance(exc, ArticleTimeoutError):
+        return 504
     return 500
 
 
@@ -63,6 +67,7 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         409: "The article id is stored with another text",
         413: "Request too large",
         422: "Invalid parameters",
-        503: "The store is unavailable",
+        503: "The store is unavailable, or too many extractions are in flight (E207)",
+        504: "The article took longer than the extraction deadline (E206)",
     }
     return {s: {"model": ErrorResponse, "description": text.get(s, "Error")} for s in statuses}

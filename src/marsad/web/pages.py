@@ -249,8 +249,7 @@ def make_pages_router(pages: Pages) -> APIRouter:
             pub = _blank(fields.get("published"))
             req = (HtmlInput if kind == "html" else TextInput).model_validate(
                 {kind: content, "published": pub}, strict=False)
-            art = build_article(req)
-            ctx.pipeline()(art)
+            art = ctx.extractor.run(build_article(req))
             result = article_values(art)
         except ValidationError as exc:
             if any("published" in err.get("loc", ()) for err in exc.errors()):
