@@ -173,3 +173,8 @@ def test_clock_time_without_a_date_is_kept_as_a_time() -> None:
 @pytest.mark.parametrize("text", ["نشرت صحيفة اليوم السابع صباحا خبرا.", "حصل على المرتبة العاشرة في السباق."])
 def test_ordinals_are_not_clock_times(text: str) -> None:
     assert not any(v and "T" in v and ":" in v for v in _times(text).values())
+
+
+def test_friday_sermon_is_not_a_date() -> None:
+    assert "الجمعة" not in _times("وتحدث الإمام في خطبة الجمعة عن الصبر.")
+    assert _times("وصل الوزير الجمعة إلى المدينة.").get("الجمعة") == "2019-05-10"

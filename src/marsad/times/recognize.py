@@ -53,6 +53,7 @@ _VAGUE_UNITS = {
     for w in fold(words)
 }
 _NOW = fold(("الآن",))
+_WEEKDAY_NOUNS = fold(("خطبة", "صلاة", "خطبتي", "صلوات", "خطيب", "إمام", "منبر"))
 _SAA = fold(("الساعة",))
 _FRACTIONS = {w: m for m, words in {30: ("والنصف",), 15: ("والربع",), 20: ("والثلث",)}.items() for w in fold(words)}
 _QUARTER_WORDS = fold(("ربعا", "ربع", "الربع"))
@@ -399,6 +400,8 @@ class Recognizer(Scanner):
                 return None
             if j == i and pod is None and (self.text(i - 1) in first_names() or self.text(i - 1).startswith("عبد")):
                 return None  # عبدالله الجمعة: a family name
+            if j == i and pod is None and self.look(i - 1, _WEEKDAY_NOUNS) is not None and w == 4:
+                return None  # خطبة الجمعة, صلاة الجمعة: the Friday sermon or prayer, not a date
             tens = self.look(j + 1, lx.ordinals)
             if tens is not None and tens[1] == 1 and tens[0] in (20, 30):
                 return None  # الاثنين والعشرين: twenty-two, not Monday
