@@ -178,3 +178,15 @@ def test_ordinals_are_not_clock_times(text: str) -> None:
 def test_friday_sermon_is_not_a_date() -> None:
     assert "الجمعة" not in _times("وتحدث الإمام في خطبة الجمعة عن الصبر.")
     assert _times("وصل الوزير الجمعة إلى المدينة.").get("الجمعة") == "2019-05-10"
+
+
+def test_a_report_filed_the_day_before_counts_its_day_words_from_that_day() -> None:
+    # published Friday 2019-05-17; «أمس الأربعاء» says the reporter wrote on Thursday
+    got = _times("أجريت العملية أمس «الأربعاء» وغادر المريض صباح أمس إلى بيته.", published=date(2019, 5, 17))
+    assert got["أمس «الأربعاء»"] == "2019-05-15"
+    assert got["صباح أمس"] == "2019-05-15TMO"
+
+
+def test_day_words_that_agree_with_publication_are_left_alone() -> None:
+    got = _times("وصل الوفد أمس الخميس ويغادر صباح الغد.", published=date(2019, 5, 17))
+    assert got == {"أمس الخميس": "2019-05-16", "صباح الغد": "2019-05-18TMO"}

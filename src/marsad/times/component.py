@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from marsad.article import Article, TimeExpr
 from marsad.settings import Settings
@@ -20,7 +20,7 @@ from marsad.text.normalize import NormText, normalize
 from marsad.times.lexicon import future_markers
 from marsad.times.merge import merge
 from marsad.times.recognize import Recognizer
-from marsad.times.resolve import resolve
+from marsad.times.resolve import resolve, snap_weekday
 from marsad.times.scan import Tok, tokenize
 from marsad.times.sem import Match
 
@@ -123,6 +123,35 @@ def _future_context(toks: list[Tok], m: Match) -> bool:
     return False
 
 
+def filing_day(matches: list[Match], anchor: date | None) -> date | None:
+    """The day a report was written, when its day words say it was filed before ``anchor`` (publication).
+
+    A day word with its weekday (``أمس «الأربعاء»``) whose weekday disagrees with the arithmetic from the
+    publication date tells the day the reporter counted from: the named weekday's date minus the day
+    word's offset. When every such pair agrees on one day, one to three days before publication, and no
+    pair agrees with the publication date, that day anchors the article's other day words (``صباح أمس``)
+    and bare weekdays too (docs/annotation/times.md, "stale day words"). Otherwise None.
+    """
+    if anchor is None:
+        return None
+    days: set[date] = set()
+    for m in matches:
+        sem = m.sem
+        if sem.kind != "rel" or sem.unit != "day" or sem.weekday is None or not sem.explicit_day:
+            continue
+        if not -2 <= sem.offset <= 0:
+            continue
+        arithmetic = anchor + timedelta(days=sem.offset)
+        if arithmetic.weekday() == sem.weekday:
+            return None  # the day words count from the publication date
+        named = snap_weekday(arithmetic, sem.weekday, backward=True)
+        days.add(named - timedelta(days=sem.offset))
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    return day if timedelta(days=1) <= anchor - day <= timedelta(days=3) else None
+
+
 def extract_times(
     article: Article, fold_ta_marbuta: bool = True, anchor: date | None = None
 ) -> list[TimeExpr]:
@@ -150,8 +179,10 @@ def extract_times(
         anchor = find_dateline(nt, [m for _, ms in per_span for m in ms])
         anchor_name = "dateline" if anchor is not None else None
     out: list[TimeExpr] = []
-    for toks, matches in per_span:
-        for m in merge(nt, matches, toks, anchor):
+    merged = [(toks, merge(nt, matches, toks, anchor)) for toks, matches in per_span]
+    filing = filing_day([m for _, ms in merged for m in ms], anchor)
+    for toks, matches in merged:
+        for m in matches:
             if m.pattern in ("weekday-bare", "month", "day-month", "weekday-date", "pod-date", "yawm-date") and (
                 _future_context(toks, m)
             ):
@@ -159,7 +190,13 @@ def extract_times(
                     m.sem.offset = 1
                 else:
                     m.sem.tense = 1
-            res = resolve(m.sem, anchor, anchor_name)
+            if filing is not None and m.sem.kind == "rel" and m.sem.unit == "day" and not (
+                m.sem.weekday is not None and m.sem.explicit_day  # these told the filing day; they keep their flag
+            ):
+                res = resolve(m.sem, filing, "filing")
+                res.flags.append(f"filed={filing.isoformat()}")
+            else:
+                res = resolve(m.sem, anchor, anchor_name)
             start, end = nt.to_source(m.start, m.end)
             end = _extend_marks(article.text, end)
             out.append(

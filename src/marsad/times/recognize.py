@@ -383,8 +383,8 @@ class Recognizer(Scanner):
             if stem.endswith("امس") and self.text(end) == "الحاجه":
                 return None  # في أمسّ الحاجة: "most in need"
             sem = Sem("rel", unit="day", offset=offset, pod=pod, explicit_day=True)
-            paren = self.text(end) == "(" and self.text(end + 2) == ")"
-            at = end + 1 if paren else end  # اليوم (الجمعة)
+            paren = (self.text(end), self.text(end + 2)) in (("(", ")"), ("«", "»"), ('"', '"'))
+            at = end + 1 if paren else end  # اليوم (الجمعة), أمس «الأربعاء»
             wd = self.look(at, lx.weekdays)
             if wd is not None and wd[1] == 0 and self.toks[at].text.startswith("ال"):
                 assert isinstance(wd[0], int)
