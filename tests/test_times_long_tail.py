@@ -190,3 +190,20 @@ def test_a_report_filed_the_day_before_counts_its_day_words_from_that_day() -> N
 def test_day_words_that_agree_with_publication_are_left_alone() -> None:
     got = _times("وصل الوفد أمس الخميس ويغادر صباح الغد.", published=date(2019, 5, 17))
     assert got == {"أمس الخميس": "2019-05-16", "صباح الغد": "2019-05-18TMO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("وستقام المباراة بعد يوم واحد من وصول الفريق.", "بعد يوم واحد", "P1D"),
+        ("استمر الاحتفال يوما كاملا في الساحة.", "يوما كاملا", "P1D"),
+        ("نفدت الكمية في أقل من ساعة.", "ساعة", "PT1H"),
+        ("مضى أكثر من عامين على افتتاح الجسر.", "عامين", "P2Y"),
+    ],
+)
+def test_one_unit_said_so_and_after_an_approximator(text: str, surface: str, value: str) -> None:
+    assert _times(text).get(surface) == value
+
+
+def test_a_bare_dual_adjective_is_not_a_duration() -> None:
+    assert _times("أعلن عن مقرين عامين للجمعية.") == {}

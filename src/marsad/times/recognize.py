@@ -53,6 +53,10 @@ _VAGUE_UNITS = {
     for w in fold(words)
 }
 _NOW = fold(("الآن",))
+_ONE_UNITS = fold(("يوم", "يوما", "أسبوع", "أسبوعا", "شهر", "شهرا", "عام", "عاما", "سنة", "ساعة", "دقيقة"))
+_ONE_WORDS = fold(("واحد", "واحدا", "واحدة", "وحيد", "كامل", "كاملا", "كاملة"))
+_MORE_LESS = fold(("أكثر", "أقل", "اكثر", "اقل"))
+_APPROX_ONE = fold(("نحو", "حوالي", "قرابة", "زهاء", "بقرابة", "بنحو", "لنحو", "لقرابة"))
 _WEEKDAY_NOUNS = fold(("خطبة", "صلاة", "خطبتي", "صلوات", "خطيب", "إمام", "منبر"))
 _SAA = fold(("الساعة",))
 _FRACTIONS = {w: m for m, words in {30: ("والنصف",), 15: ("والربع",), 20: ("والثلث",)}.items() for w in fold(words)}
@@ -465,7 +469,8 @@ class Recognizer(Scanner):
         unit: str | None = None
         dual = self.look(j, lx.duals) if j == i else (
             (lx.duals[self.text(j)], 0) if self.text(j) in lx.duals else None)
-        if dual is not None and not (mode == "bare" and self.text(j)[-5:] in ("عامين", "عامان")):
+        after_approx = approx or self._after_approx(i)
+        if dual is not None and not (mode == "bare" and not after_approx and self.text(j)[-5:] in ("عامين", "عامان")):
             amount, unit, j = 2, str(dual[0]), j + 1  # a bare عامين may be the adjective "public" (مقرين عامين)
         else:
             num = self.number(j)
@@ -473,6 +478,13 @@ class Recognizer(Scanner):
                 u = self.text(num[1])
                 if u in lx.units and not u.startswith("ال"):
                     amount, unit, j = num[0], lx.units[u], num[1] + 1
+            if amount is None:
+                # يوم واحد, يوما كاملا, شهرا كاملا: one unit, said so
+                u = self.text(j)
+                if u in _ONE_UNITS and self.text(j + 1) in _ONE_WORDS:
+                    amount, unit, j = 1, lx.units[u], j + 2
+                elif u in _ONE_UNITS and after_approx and mode == "bare":
+                    amount, unit, j = 1, lx.units[u], j + 1  # أقل من ساعة, نحو شهر
             if amount is None and mode != "bare":
                 u = self.text(j)
                 if u in lx.units and not u.startswith("ال") and u in fold(
@@ -493,7 +505,7 @@ class Recognizer(Scanner):
             return None
         if amount == 1 and (self.year(j) is not None or self.month_name(j) is not None):
             return None  # منذ عام 2011, خلال شهر رمضان: a calendar reference, not a duration
-        if mode == "bare" and unit in ("hour", "minute") and amount < 2:
+        if mode == "bare" and unit in ("hour", "minute") and amount < 2 and not after_approx:
             return None
         if mode == "bare" and unit in ("year", "month") and self._is_age(i, j):
             return None
@@ -578,6 +590,12 @@ class Recognizer(Scanner):
         if hour == 24:
             hour = 0
         return j, Sem("clock", hour=hour, minute=minute, start=day), "clock"
+
+    def _after_approx(self, i: int) -> bool:
+        """Whether an approximator stands just before token ``i`` (أكثر من، أقل من، نحو، حوالي، قرابة)."""
+        if self.text(i - 1) == "من" and self.text(i - 2) in _MORE_LESS:
+            return True
+        return self.text(i - 1) in _APPROX_ONE
 
     def _is_age(self, i: int, j: int) -> bool:
         """Whether the number of years at tokens ``[i, j)`` is somebody's age: an age word up to four words
