@@ -207,3 +207,44 @@ def test_one_unit_said_so_and_after_an_approximator(text: str, surface: str, val
 
 def test_a_bare_dual_adjective_is_not_a_duration() -> None:
     assert _times("أعلن عن مقرين عامين للجمعية.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("ارتفعت الحرارة كثيرا هذا الصيف في المدينة.", "هذا الصيف", "2019-SU"),
+        ("سافر الفريق إلى أوروبا الصيف الماضي.", "الصيف الماضي", "2018-SU"),
+        ("تراجعت الأسعار منذ صيف عام 2014.", "صيف عام 2014", "2014-SU"),
+        ("يعود المعرض في الربيع المقبل.", "الربيع المقبل", "2020-SP"),
+    ],
+)
+def test_seasons(text: str, surface: str, value: str) -> None:
+    assert _times(text).get(surface) == value
+
+
+def test_a_generic_season_is_not_a_time() -> None:
+    assert _times("تكثر الرحلات في موسم الصيف.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("ويلاقي الفريق منافسه الأحد بعد المقبل.", "الأحد بعد المقبل", "2019-05-26"),
+        ("زاد الدخل عما كان عليه في العام الماضي 2016.", "العام الماضي 2016", "2016"),
+        ("ما زالت الأسعار تهبط منذ يوم الجمعة.", "منذ يوم الجمعة", "2019-05-10/2019-05-14"),
+        ("وبلغ عدد السكان ثلاثة أضعاف ما هو عليه اليوم.", "اليوم", "PRESENT_REF"),
+    ],
+)
+def test_more_of_the_long_tail(text: str, surface: str, value: str) -> None:
+    assert _times(text).get(surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ارتفعت الحالات خلال الاثني عشر شهرا الماضية.", "P12M"),
+        ("تعمل الخدمة على مدار الأربع وعشرين ساعة.", "PT24H"),
+    ],
+)
+def test_definite_cardinals_in_durations(text: str, value: str) -> None:
+    assert value in _times(text).values()

@@ -365,7 +365,8 @@ def triggers() -> frozenset[str]:
     out.update(fold((*extra, "الربع", "النصف", "العقد")))
     # vague amounts, the present, rates and centuries (recognize.r_vague, r_now, r_rate, r_century)
     out.update(fold(("عدة", "بضع", "بضعة", "عشرات", "مئات", "آلاف", "السنين", "الآن", "الوقت", "أيامنا", "القرن",
-                     "سنويا", "شهريا", "أسبوعيا", "يوميا", "الواحدة")))
+                     "سنويا", "شهريا", "أسبوعيا", "يوميا", "الواحدة",
+                     "صيف", "الصيف", "شتاء", "الشتاء", "ربيع", "الربيع", "خريف", "الخريف")))
     return frozenset(out)
 
 

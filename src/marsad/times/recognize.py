@@ -53,6 +53,8 @@ _VAGUE_UNITS = {
     for w in fold(words)
 }
 _NOW = fold(("الآن",))
+_SEASONS = {w: code for code, words in {"SU": ("صيف", "الصيف"), "WI": ("شتاء", "الشتاء"), "SP": ("ربيع", "الربيع"),
+                                           "FA": ("خريف", "الخريف")}.items() for w in fold(words)}
 _ONE_UNITS = fold(("يوم", "يوما", "أسبوع", "أسبوعا", "شهر", "شهرا", "عام", "عاما", "سنة", "ساعة", "دقيقة"))
 _ONE_WORDS = fold(("واحد", "واحدا", "واحدة", "وحيد", "كامل", "كاملا", "كاملة"))
 _MORE_LESS = fold(("أكثر", "أقل", "اكثر", "اقل"))
@@ -62,7 +64,7 @@ _SAA = fold(("الساعة",))
 _FRACTIONS = {w: m for m, words in {30: ("والنصف",), 15: ("والربع",), 20: ("والثلث",)}.items() for w in fold(words)}
 _QUARTER_WORDS = fold(("ربعا", "ربع", "الربع"))
 _NOW_ADJ = fold(("الراهن", "الحالي"))
-_UNTIL_NOW = fold(("حتى", "إلى", "وليدة", "وحتى"))
+_UNTIL_NOW = fold(("حتى", "إلى", "وليدة", "وحتى", "عليه", "عليها"))
 _RATES = {
     w: unit
     for unit, words in {
@@ -98,6 +100,7 @@ class Recognizer(Scanner):
             self.r_rate,
             self.r_century,
             self.r_clock,
+            self.r_season,
         ):
             hit = rule(i)
             if hit is not None:
@@ -326,6 +329,9 @@ class Recognizer(Scanner):
         if unit is not None and unit != "decade":
             off = self.modifier(j + 1)
             if off is not None:
+                y = self.year(j + 2) if unit == "year" else None
+                if y is not None and y[2] != "h" and 1900 <= y[0] <= 2100:
+                    return y[1], Sem("cal", year=y[0], mod=mod), "rel-period-year"  # العام الماضي 2013: the year said
                 return j + 2, Sem("rel", unit=unit, offset=off, mod=mod), "rel-period"
             if this or mod is not None:
                 if self.year(j + 1) is not None:
@@ -424,6 +430,8 @@ class Recognizer(Scanner):
             off = self.modifier(end)
             if off is not None and off != 0:
                 end += 1
+            elif self.text(end) == "بعد" and self.modifier(end + 1) == 1:
+                off, end = 8, end + 2  # الأحد بعد المقبل: the one after next (snapped forward from day 8)
             sem = Sem("rel", unit="day", offset=off if off else -1, weekday=w, pod=pod)
             end = self._trailing_pod(end, sem)
             return end, sem, "weekday" if off else "weekday-bare"
@@ -474,6 +482,8 @@ class Recognizer(Scanner):
             amount, unit, j = 2, str(dual[0]), j + 1  # a bare عامين may be the adjective "public" (مقرين عامين)
         else:
             num = self.number(j)
+            if num is None and self.text(j).startswith("ال") and self.text(j)[2:] in lx.cardinals:
+                num = self.number_definite(j)  # الأربع وعشرين ساعة, الاثني عشر شهرا
             if num is not None and (j == i or num[2] == 0) and 0 < num[0] <= 1000:
                 u = self.text(num[1])
                 if u in lx.units and not u.startswith("ال"):
@@ -487,6 +497,8 @@ class Recognizer(Scanner):
                     amount, unit, j = 1, lx.units[u], j + 1  # أقل من ساعة, نحو شهر
             if amount is None and mode != "bare":
                 u = self.text(j)
+                if u == "يوم" and self.look(j + 1, lx.weekdays) is not None:
+                    return None  # منذ يوم الجمعة: since Friday
                 if u in lx.units and not u.startswith("ال") and u in fold(
                     ("يوم", "أسبوع", "شهر", "عام", "سنة", "ساعة", "دقيقة", "عقد")
                 ):
@@ -590,6 +602,31 @@ class Recognizer(Scanner):
         if hour == 24:
             hour = 0
         return j, Sem("clock", hour=hour, minute=minute, start=day), "clock"
+
+    def r_season(self, i: int) -> Hit | None:
+        """Seasons (TIMEX3 codes): صيف 2014 / صيف عام 2014 → 2014-SU, هذا الصيف, الصيف الماضي/المقبل.
+
+        A season alone (موسم الصيف, فصل الشتاء) is not a time: it needs a year, هذا or a modifier."""
+        this = self.is_(i, fold(("هذا",)), clitic=True)
+        j = i + 1 if this else i
+        hit = self.look(j, _SEASONS)
+        if hit is None:
+            return None
+        code = str(hit[0])
+        word = self.text(j)[int(hit[1]):]
+        j += 1
+        if this:
+            return (j, Sem("season", part=code, offset=0), "season-this") if word.startswith("ال") else None
+        if word.startswith("ال"):
+            off = self.modifier(j)
+            if off is None or off == 0:
+                return (j + 1, Sem("season", part=code, offset=0), "season-this") if off == 0 else None
+            return j + 1, Sem("season", part=code, offset=off), "season-rel"
+        k = j + 1 if self.text(j) in ("عام", "العام", "سنه", "السنه") else j
+        y = self.year(k)
+        if y is None or y[2] == "h" or not 1900 <= y[0] <= 2100:
+            return None
+        return y[1], Sem("season", part=code, year=y[0]), "season-year"
 
     def _after_approx(self, i: int) -> bool:
         """Whether an approximator stands just before token ``i`` (أكثر من، أقل من، نحو، حوالي، قرابة)."""

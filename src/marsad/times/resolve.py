@@ -197,6 +197,8 @@ def resolve(sem: Sem, anchor: date | None, anchor_name: str | None = "published"
         return _century(sem, anchor)
     if sem.kind == "clock":
         return _clock(sem, anchor, anchor_name)
+    if sem.kind == "season":
+        return _season(sem, anchor, anchor_name)
     return _interval(sem, anchor, anchor_name)
 
 
@@ -215,6 +217,31 @@ def _clock(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
     if anchor is None:
         return Resolved("datetime", "time", hhmm, confidence=0.8)
     return Resolved("datetime", "time", anchor.isoformat() + hhmm, anchor=anchor_name, confidence=0.7)
+
+
+# first and last month of each season (northern hemisphere; winter runs December to February, named by
+# the year of its January)
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _season(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
+    """``2014-SU``: a season of the year said, or this/the last/the next one from the anchor."""
+    code = sem.part or "SU"
+    if sem.year is not None:
+        return Resolved("date", "season", f"{sem.year:04d}-{code}", anchor="absolute")
+    if anchor is None:
+        return Resolved("date", "season", None, confidence=0.8)
+    first, last = _SEASON_MONTHS[code]
+    year = anchor.year + (1 if code == "WI" and anchor.month == 12 else 0)  # the season around the anchor's year
+    if sem.offset < 0:
+        # the latest such season that has ended before the anchor
+        end_month_year = year if code != "WI" else year
+        ended = (anchor.year, anchor.month) > (end_month_year, last)
+        year = year if ended else year - 1
+    elif sem.offset > 0:
+        started = (anchor.year, anchor.month) >= ((year - 1, first) if code == "WI" else (year, first))
+        year = year + 1 if started else year
+    return Resolved("date", "season", f"{year:04d}-{code}", anchor=anchor_name, confidence=0.85)
 
 
 def _century(sem: Sem, anchor: date | None) -> Resolved:

@@ -206,6 +206,20 @@ class Scanner:
                 return value + more[0], more[1], pre
         return value, i + 1, pre
 
+    def number_definite(self, i: int) -> tuple[int, int, int] | None:
+        """A cardinal in words written with ``ال`` (الأربع وعشرين, الاثني عشر): (value, end, 0)."""
+        word = self.text(i)
+        if not word.startswith("ال") or word[2:] not in self.lx.cardinals:
+            return None
+        value = self.lx.cardinals[word[2:]]
+        if value < 10 and self.text(i + 1) in ("عشر", "عشره"):
+            return 10 + value, i + 2, 0
+        if value < 10:
+            tens = self.look(i + 1, self.lx.cardinals)
+            if tens is not None and tens[1] == 1 and isinstance(tens[0], int) and tens[0] in range(20, 100, 10):
+                return value + tens[0], i + 2, 0
+        return value, i + 1, 0
+
     def ordinal(self, i: int) -> tuple[int, int, int] | None:
         """An ordinal day number in words (الأول .. الحادي والثلاثين): (value, end, clitic length)."""
         hit = self.look(i, self.lx.ordinals)
