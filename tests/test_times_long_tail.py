@@ -248,3 +248,23 @@ def test_more_of_the_long_tail(text: str, surface: str, value: str) -> None:
 )
 def test_definite_cardinals_in_durations(text: str, value: str) -> None:
     assert value in _times(text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("ينتج الحقل 10 آلاف برميل في اليوم.", "اليوم", "P1D"),
+        ("لا يعمل الموظف أكثر من ثماني ساعات في اليوم الواحد.", "اليوم الواحد", "P1D"),
+        ("تقام المسابقة مرتين في العام.", "العام", "P1Y"),
+        ("حقق العداء المركز الأول بزمن 35 ثانية.", "35 ثانية", "PT35S"),
+        ("لم يصل أحد حتى اللحظة إلى المكان.", "اللحظة", "PRESENT_REF"),
+        ("وبعد سنوات من العمل افتتح المتحف.", "سنوات", "PXY"),
+        ("كتب الرواية خلال بضع سنوات فقط.", "بضع سنوات", "PXY"),
+    ],
+)
+def test_rates_seconds_and_clitics(text: str, surface: str, value: str) -> None:
+    assert _times(text).get(surface) == value
+
+
+def test_in_the_day_is_still_today_with_a_date_after() -> None:
+    assert _times("يصل الوفد في اليوم الخميس.").get("اليوم الخميس", "") != "P1D"

@@ -53,6 +53,11 @@ _VAGUE_UNITS = {
     for w in fold(words)
 }
 _NOW = fold(("الآن",))
+_PER = {w: u for u, words in {"day": ("اليوم",), "week": ("الأسبوع",), "month": ("الشهر",), "year": ("العام", "السنة")}.items()
+        for w in fold(words)}
+_AMOUNT_NOUNS = fold(("برميل", "مرة", "مرات", "مرتين", "ساعات", "ساعة", "دقائق", "دقيقة", "ملايين", "آلاف", "زائر",
+                      "رحلة", "رحلات", "وجبة", "وجبات", "جرعة", "جرعات", "كوب", "أكواب", "لتر", "لترا"))
+_LAST = fold(("الأخيرة", "الأخير"))
 _SEASONS = {w: code for code, words in {"SU": ("صيف", "الصيف"), "WI": ("شتاء", "الشتاء"), "SP": ("ربيع", "الربيع"),
                                            "FA": ("خريف", "الخريف")}.items() for w in fold(words)}
 _ONE_UNITS = fold(("يوم", "يوما", "أسبوع", "أسبوعا", "شهر", "شهرا", "عام", "عاما", "سنة", "ساعة", "دقيقة"))
@@ -491,6 +496,8 @@ class Recognizer(Scanner):
             if amount is None:
                 # يوم واحد, يوما كاملا, شهرا كاملا: one unit, said so
                 u = self.text(j)
+                if j == i and self.look(j, _ONE_UNITS) is not None:
+                    u = str(self.look(j, _ONE_UNITS)[0])  # بيوم واحد  # type: ignore[index]
                 if u in _ONE_UNITS and self.text(j + 1) in _ONE_WORDS:
                     amount, unit, j = 1, lx.units[u], j + 2
                 elif u in _ONE_UNITS and after_approx and mode == "bare":
@@ -509,6 +516,8 @@ class Recognizer(Scanner):
                 c = self.text(j + 1)
                 if u in lx.units and c.startswith("ال") and c[2:] in lx.cardinals:
                     off = self.modifier(j + 2)
+                    if off is None and self.text(j + 2) in _LAST:
+                        off = -1  # السنوات السبع الأخيرة
                     if off is not None and off != 0:
                         amount, unit = lx.cardinals[c[2:]], lx.units[u]
                         mode = "past" if off < 0 else "within"
@@ -528,6 +537,8 @@ class Recognizer(Scanner):
     def r_clock(self, i: int) -> Hit | None:
         """Clock times: الساعة العاشرة صباحا, الساعة 14:30 بتوقيت مكة, الساعة 0722 بتوقيت غرينتش, التاسعة مساء,
         الساعة الواحدة والنصف, joined with the day that follows (الساعة التاسعة مساء أمس السبت)."""
+        if self.look(i, fold(("منتصف",))) is not None and self.text(i + 1) == "الليل":
+            return i + 2, Sem("clock", hour=0, minute=0), "clock-midnight"
         j = i
         saa = self.look(i, _SAA) is not None
         if saa:
@@ -628,6 +639,15 @@ class Recognizer(Scanner):
             return None
         return y[1], Sem("season", part=code, year=y[0]), "season-year"
 
+    def _quantity_before(self, k: int) -> bool:
+        """Whether token ``k`` ends an amount (ست ساعات, 10 ملايين برميل, مرتين): a rate follows with في."""
+        if k < 0:
+            return False
+        t = self.toks[k]
+        if t.kind == "num":
+            return True
+        return t.text in _AMOUNT_NOUNS or t.text in self.lx.units or t.text in self.lx.duals or t.text in count_nouns()
+
     def _after_approx(self, i: int) -> bool:
         """Whether an approximator stands just before token ``i`` (أكثر من، أقل من، نحو، حوالي، قرابة)."""
         if self.text(i - 1) == "من" and self.text(i - 2) in _MORE_LESS:
@@ -667,6 +687,8 @@ class Recognizer(Scanner):
             return j + 2, Sem("duration", amount=2, unit=self.lx.duals[stem[2:]],
                               mode="past" if past else "within"), "duration-dual-past" if past else "duration-dual-next"
         few_word = self.text(j)
+        if j == i and self.look(j, _FEW) is not None:
+            few_word = str(self.look(j, _FEW)[0])  # لبضع سنوات  # type: ignore[index]
         few = few_word in _FEW
         if few:
             j += 1
@@ -685,7 +707,7 @@ class Recognizer(Scanner):
             return None  # الأيام alone: no amount said
         if mode in ("ago", "later") and self.text(j) == "من" and not (few or small):
             return None  # بعد أشهر من التوتر: the amount alone is the expression (next token)
-        after_trigger = i > 0 and self.text(i - 1) in _SPAN_TRIGGERS and self.text(j) == "من"
+        after_trigger = i > 0 and self.look(i - 1, _SPAN_TRIGGERS) is not None and self.text(j) == "من"
         if not definite and not (few or small or mode != "bare" or after_trigger):
             return None  # a bare plural (أياما) is too often not a time
         if not (few or small or modded) and self.text(j).startswith("ال"):
@@ -709,12 +731,20 @@ class Recognizer(Scanner):
             return i + 2, Sem("now"), "present-ref"
         if self.text(i) == "ايامنا" and self.text(i + 1) in ("هذه", "الحاليه"):
             return i + 2, Sem("now"), "present-ref"
-        if self.text(i) == "اليوم" and self.text(i - 1) in _UNTIL_NOW:
+        if self.text(i) in ("اليوم", "اللحظه") and self.text(i - 1) in _UNTIL_NOW:
             return i + 1, Sem("now"), "present-ref"  # حتى اليوم / إلى اليوم / وليدة اليوم; a weekday after is longer
         return None
 
     def r_rate(self, i: int) -> Hit | None:
-        """Rates: سنويا, يوميا, شهريا, أسبوعيا — sets of one unit (P1Y …)."""
+        """Rates: سنويا, يوميا, شهريا, أسبوعيا, and «N units في اليوم/الأسبوع/العام» — sets of one unit (P1Y …)."""
+        per = _PER.get(self.text(i))
+        if per is not None and self.text(i + 1) in fold(("الواحد",)) and self.text(i - 1) in ("في", "فى"):
+            return i + 2, Sem("duration", amount=1, unit=per, mode="every"), "set-per"  # في اليوم الواحد
+        if per is not None and self.text(i - 1) in ("في", "فى") and self._quantity_before(i - 2):
+            nxt = self.text(i + 1)
+            if self.modifier(i + 1) is None and self.year(i + 1) is None and self.look(i + 1, self.lx.weekdays) is None \
+                    and nxt not in _ONE_WORDS:
+                return i + 1, Sem("duration", amount=1, unit=per, mode="every"), "set-per"
         hit = self.look(i, _RATES)
         if hit is None:
             return None

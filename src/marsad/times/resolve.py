@@ -428,6 +428,8 @@ def duration_value(amount: int, unit: str) -> str:
         return f"PT{amount}H"
     if unit == "minute":
         return f"PT{amount}M"
+    if unit == "second":
+        return f"PT{amount}S"
     if unit == "decade":
         return f"P{10 * amount}Y"
     return f"P{amount}{_DUR_CODES[unit]}"
