@@ -53,7 +53,8 @@ def default_data_path() -> Path:
 
 
 def default_model_dir() -> Path:
-    return Path(__file__).resolve().parent / "models"
+    """Where the shipped NER model lives (``marsad/entities/models``), read by the tagger at run time."""
+    return Path(__file__).resolve().parent.parent / "entities" / "models"
 
 
 @dataclass(slots=True)
