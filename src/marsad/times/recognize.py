@@ -53,8 +53,11 @@ _VAGUE_UNITS = {
     for w in fold(words)
 }
 _NOW = fold(("الآن",))
-_PER = {w: u for u, words in {"day": ("اليوم",), "week": ("الأسبوع",), "month": ("الشهر",), "year": ("العام", "السنة")}.items()
-        for w in fold(words)}
+_PER = {
+    w: u
+    for u, words in {"day": ("اليوم",), "week": ("الأسبوع",), "month": ("الشهر",), "year": ("العام", "السنة")}.items()
+    for w in fold(words)
+}
 _AMOUNT_NOUNS = fold(("برميل", "مرة", "مرات", "مرتين", "ساعات", "ساعة", "دقائق", "دقيقة", "ملايين", "آلاف", "زائر",
                       "رحلة", "رحلات", "وجبة", "وجبات", "جرعة", "جرعات", "كوب", "أكواب", "لتر", "لترا"))
 _LAST = fold(("الأخيرة", "الأخير"))
@@ -299,7 +302,8 @@ class Recognizer(Scanner):
                 return y[1], Sem("cal", year=y[0], part=("Q" if quarter else "H") + str(n)), "part-of-year"
             if self.text(j) in ("", ".", "،", "،", ")", "(") or self.toks[j].kind in ("w", "p"):
                 # الربع الثاني (of the current year): the anchor's year
-                return j, Sem("rel", unit="year", offset=0, part=("Q" if quarter else "H") + str(n)), "part-of-year-bare"
+                sem = Sem("rel", unit="year", offset=0, part=("Q" if quarter else "H") + str(n))
+                return j, sem, "part-of-year-bare"
             return None
         j += 1
         best = self.longest_or_bare_year(j, (self.r_year, self.r_period))
@@ -496,8 +500,9 @@ class Recognizer(Scanner):
             if amount is None:
                 # يوم واحد, يوما كاملا, شهرا كاملا: one unit, said so
                 u = self.text(j)
-                if j == i and self.look(j, _ONE_UNITS) is not None:
-                    u = str(self.look(j, _ONE_UNITS)[0])  # بيوم واحد  # type: ignore[index]
+                one = self.look(j, _ONE_UNITS) if j == i else None
+                if one is not None:
+                    u = str(one[0])  # بيوم واحد
                 if u in _ONE_UNITS and self.text(j + 1) in _ONE_WORDS:
                     amount, unit, j = 1, lx.units[u], j + 2
                 elif u in _ONE_UNITS and after_approx and mode == "bare":
@@ -554,7 +559,8 @@ class Recognizer(Scanner):
                 hour, minute, j = int(tok[:2]), int(tok[2:]), j + 1
             elif d <= 24:
                 hour, j = d, j + 1
-                if self.text(j) in (":", ".", "،", ",") and self.digits(j + 1) is not None and len(self.text(j + 1)) <= 2:
+                sep_ok = self.text(j) in (":", ".", "،", ",")
+                if sep_ok and self.digits(j + 1) is not None and len(self.text(j + 1)) <= 2:
                     minute, j = int(self.text(j + 1)), j + 2
             else:
                 return None
@@ -578,7 +584,7 @@ class Recognizer(Scanner):
             return None
         pod: str | None = None
         t = self.text(j)
-        if t in self.lx.parts_of_day and t.endswith("ا") or t in ("مساء", "مساءا"):
+        if (t in self.lx.parts_of_day and t.endswith("ا")) or t in ("مساء", "مساءا"):
             pod, j = str(self.lx.parts_of_day[t]), j + 1
         elif t == "بعد" and self.text(j + 1) == "الظهر":
             pod, j = "afternoon", j + 2
@@ -604,9 +610,7 @@ class Recognizer(Scanner):
             day, j = dp[1], dp[0]
             if pod is None and day.pod is not None:
                 pod = day.pod
-        if pod in ("afternoon", "evening", "night") and hour < 12:
-            hour += 12
-        elif pod == "noon" and hour < 6:
+        if (pod in ("afternoon", "evening", "night") and hour < 12) or (pod == "noon" and hour < 6):
             hour += 12
         elif pod == "after-midnight" and hour == 12:
             hour = 0
@@ -687,8 +691,9 @@ class Recognizer(Scanner):
             return j + 2, Sem("duration", amount=2, unit=self.lx.duals[stem[2:]],
                               mode="past" if past else "within"), "duration-dual-past" if past else "duration-dual-next"
         few_word = self.text(j)
-        if j == i and self.look(j, _FEW) is not None:
-            few_word = str(self.look(j, _FEW)[0])  # لبضع سنوات  # type: ignore[index]
+        few_hit = self.look(j, _FEW) if j == i else None
+        if few_hit is not None:
+            few_word = str(few_hit[0])  # لبضع سنوات
         few = few_word in _FEW
         if few:
             j += 1
@@ -742,8 +747,8 @@ class Recognizer(Scanner):
             return i + 2, Sem("duration", amount=1, unit=per, mode="every"), "set-per"  # في اليوم الواحد
         if per is not None and self.text(i - 1) in ("في", "فى") and self._quantity_before(i - 2):
             nxt = self.text(i + 1)
-            if self.modifier(i + 1) is None and self.year(i + 1) is None and self.look(i + 1, self.lx.weekdays) is None \
-                    and nxt not in _ONE_WORDS:
+            dated = self.modifier(i + 1) is not None or self.year(i + 1) is not None
+            if not dated and self.look(i + 1, self.lx.weekdays) is None and nxt not in _ONE_WORDS:
                 return i + 1, Sem("duration", amount=1, unit=per, mode="every"), "set-per"
         hit = self.look(i, _RATES)
         if hit is None:

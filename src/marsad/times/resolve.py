@@ -235,8 +235,7 @@ def _season(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
     year = anchor.year + (1 if code == "WI" and anchor.month == 12 else 0)  # the season around the anchor's year
     if sem.offset < 0:
         # the latest such season that has ended before the anchor
-        end_month_year = year if code != "WI" else year
-        ended = (anchor.year, anchor.month) > (end_month_year, last)
+        ended = (anchor.year, anchor.month) > (year, last)
         year = year if ended else year - 1
     elif sem.offset > 0:
         started = (anchor.year, anchor.month) >= ((year - 1, first) if code == "WI" else (year, first))
@@ -478,8 +477,8 @@ def _interval(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolve
             and sem.start.start is None and sem.end.start is None):
         # a daily range of clock times with no day named: T10:00/T19:00
         a, b = sem.start, sem.end
-        return Resolved("time", "interval", f"T{a.hour or 0:02d}:{a.minute or 0:02d}/T{b.hour or 0:02d}:{b.minute or 0:02d}",
-                        confidence=0.8)
+        value = f"T{a.hour or 0:02d}:{a.minute or 0:02d}/T{b.hour or 0:02d}:{b.minute or 0:02d}"
+        return Resolved("time", "interval", value, confidence=0.8)
     start = resolve(sem.start, anchor, anchor_name) if sem.start is not None else None
     end = resolve(sem.end, anchor, anchor_name) if sem.end is not None else None
     now = anchor.isoformat() if anchor is not None else ".."
