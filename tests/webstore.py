@@ -30,7 +30,7 @@ from marsad.pipeline import Pipeline
 from marsad.settings import Settings
 from marsad.store.db import Store
 from marsad.store.writer import write_article
-from marsad.web.context import pipeline_components
+from marsad.web.extractor import pipeline_components
 from spans import find_span
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,29 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.errors import UnknownComponentError
-from marsad.pipeline import Component, available_components, make_component
 from marsad.settings import Settings
 from marsad.store.db import Store
 from marsad.web.extractor import Extractor
-
-
-def pipeline_components(settings: Settings) -> list[Component]:
-    """The configured components that are installed, in order, dropping any whose requirements are missing."""
-    available = set(available_components())
-    have: set[str] = set()
-    out: list[Component] = []
-    for name in settings.components:
-        if name not in available:
-            continue
-        try:
-            comp = make_component(name, settings)
-        except (UnknownComponentError, ImportError):
-            continue
-        if all(r in have for r in comp.requires):
-            out.append(comp)
-            have.update(comp.assigns)
-    return out
 
 
 @dataclass(slots=True)

@@ -22,8 +22,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from marsad.article import Article
-from marsad.errors import ArticleTimeoutError, MissingRequirementError, ServerBusyError
-from marsad.pipeline import Pipeline
+from marsad.errors import ArticleTimeoutError, MissingRequirementError, ServerBusyError, UnknownComponentError
+from marsad.pipeline import Component, Pipeline, available_components, make_component
 from marsad.settings import Settings
 
 # grace after the deadline before a silent worker is killed (its own alarm should have fired first)
@@ -32,9 +32,25 @@ KILL_GRACE_S = 5.0
 _WORKER_PIPELINE: list[Pipeline] = []  # one per worker process, built by _init_worker
 
 
-def _init_worker(settings: Settings) -> None:
-    from marsad.web.context import pipeline_components  # here: the worker imports only what it needs
+def pipeline_components(settings: Settings) -> list[Component]:
+    """The configured components that are installed, in order, dropping any whose requirements are missing."""
+    available = set(available_components())
+    have: set[str] = set()
+    out: list[Component] = []
+    for name in settings.components:
+        if name not in available:
+            continue
+        try:
+            comp = make_component(name, settings)
+        except (UnknownComponentError, ImportError):
+            continue
+        if all(r in have for r in comp.requires):
+            out.append(comp)
+            have.update(comp.assigns)
+    return out
 
+
+def _init_worker(settings: Settings) -> None:
     comps = pipeline_components(settings)
     if comps:
         _WORKER_PIPELINE.append(Pipeline(comps, settings))
@@ -93,8 +109,6 @@ class Extractor:
         return max(self.settings.web_extract_processes, 1) + max(self.settings.web_extract_queue, 0)
 
     def _pipeline_here(self) -> Pipeline:
-        from marsad.web.context import pipeline_components
-
         with self._lock:
             if not self._local:
                 comps = pipeline_components(self.settings)
