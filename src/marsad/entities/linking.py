@@ -171,6 +171,7 @@ class Linker:
         self.day = published
         self.out: list[Mention] = []
         self.first_full: dict[str, int] = {}
+        self.context_at: dict[str, set[int]] = {}
         self.context = self._context_countries()
         self.places = placemod.PlaceContext(self.context, placemod.source_country(res, source, url))
         self.datelines = place_cues.dateline_segments(nt)
@@ -220,20 +221,34 @@ class Linker:
         return None
 
     def _context_countries(self) -> set[str]:
+        """Countries the article names (countries, curated places, nationalities, actors); ``self.context_at``
+        keeps where each was named, so that a name does not count as context for itself (``عمان``: Oman or
+        Amman is settled by the rest of the article, not by the name's own country reading)."""
         ctx: set[str] = set()
+        at: dict[str, set[int]] = {}
         for m in self.ms:
             for k, i in m.entries:
+                c: str | None = None
                 if k == NATIONALITY:
-                    ctx.add(self.res.nationalities[i].country)
+                    c = self.res.nationalities[i].country
                 elif k == PLACE:
                     p = self.res.places[i]
                     if p.source in ("country", "curated", "admin") and p.country:
-                        ctx.add(p.country)
+                        c = p.country
                 elif k == ACTOR:
                     c = self.res.actors[i].country
-                    if c:
-                        ctx.add(c)
+                if c:
+                    ctx.add(c)
+                    at.setdefault(c, set()).add(m.nstart)
+        self.context_at = at
         return ctx
+
+    def _context_without(self, m: Match) -> placemod.PlaceContext:
+        """The place context less the countries that only match ``m`` itself names."""
+        own = {c for c, where in self.context_at.items() if where == {m.nstart}}
+        if not own:
+            return self.places
+        return placemod.PlaceContext(self.context - own, self.places.source_country, self.places.resolved)
 
     def _plausible(self, actor_id: str) -> bool:
         """Is the article's date inside the actor's public life (or unknown)?"""
@@ -339,16 +354,17 @@ class Linker:
         if any(nxt.startswith(w) for w in placemod.NOT_BEFORE.get(m.key, ())):
             return  # مسقط رأسه: the birthplace, not Muscat
         if self._prefix(m):
-            cands = [i for i in cands if placemod.prefixed_ok(self.res.places[i], m.key)]
+            cands = [i for i in cands if placemod.prefixed_ok(self.res.places[i], m.key, self._prefix(m))]
             if not cands:
                 return
-        if m.token and not self._prefix(m) and self._prev_word(m) in placemod.ORG_HEADS:
+        if m.token and not self._prefix(m) and placemod.org_head(self._prev_word(m)):
             self.adjectives.add((m.start, m.end))
             return  # جامعة جازان، مطار جدة: part of a name
         if amb and self._adjective(m):
             self.adjectives.add((m.start, m.end))
             return  # الحدود الشرقية: an adjective, not the Eastern Province
-        r = placemod.resolve(self.res, cands, self.places, ambiguous=amb, cue=cue, multiword=" " in m.key)
+        r = placemod.resolve(self.res, cands, self._context_without(m), ambiguous=amb, cue=cue,
+                             multiword=" " in m.key)
         if r is None:
             return
         p = r.place

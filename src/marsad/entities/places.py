@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from marsad.article import Link
 from marsad.kb.records import Place, Resources
+from marsad.text.normalize import normalize_string
 
 # Words that announce a place name (matching form, after an optional و/ف).
 LOCATIVE_CUES = frozenset(
@@ -46,7 +47,8 @@ ORG_HEADS = frozenset(
     {
         "جامعه", "نادي", "صحيفه", "جريده", "مجله", "بنك", "مصرف", "امانه", "شرطه", "مطار", "ميناء", "مهرجان",
         "مؤتمر", "موتمر", "اعلان", "بيان", "غرفه", "فريق", "منتخب", "قناه", "اذاعه", "مستشفي", "مدرسه", "كليه",
-        "شركه", "بطوله", "كاس", "ماراثون", "معرض", "منتدي", "قمه",
+        "شركه", "بطوله", "كاس", "ماراثون", "معرض", "منتدي", "قمه", "بلديه", "جمعيه", "محكمه", "سجن", "فندق",
+        "مسجد", "جامع", "طريق", "شارع", "ميدان", "جسر", "منفذ",
     }
 )
 WEAK_CUES = frozenset({"في", "الي", "من", "نحو", "حتي", "داخل", "خارج", "بين", "عبر", "مع"})
@@ -248,8 +250,26 @@ def source_country(res: Resources, source: str | None, url: str | None) -> str |
     return None
 
 
-def prefixed_ok(p: Place, key: str) -> bool:
-    """May a candidate be read from a word with a proclitic (``بالطائف``، but not ``فيلم`` → ف + يلم)?"""
+def org_head(word: str) -> bool:
+    """Is a (matching-form) word the head noun of an organisation or building name, with or without a
+    proclitic (``جامعة``، ``بجامعة``، ``لنادي``، ``وبمطار``)?"""
+    if word in ORG_HEADS:
+        return True
+    for pre in ("وب", "ول", "فب", "فل", "ب", "ل", "و", "ف"):
+        if word.startswith(pre) and len(word) - len(pre) >= 3 and word[len(pre):] in ORG_HEADS:
+            return True
+    return False
+
+
+def prefixed_ok(p: Place, key: str, prefix: str = "") -> bool:
+    """May a candidate be read from a word with a proclitic (``بالطائف``، but not ``فيلم`` → ف + يلم)?
+
+    A name whose own form has the article is not read from a word with a plain proclitic and no article
+    (``فرقة`` "troupe" is not ف + الرقة; the name would be written ``فالرقة``).
+    """
+    if prefix and not prefix.endswith(("ال", "لل")) and p.name_ar.startswith("ال") \
+            and key in (normalize_string(p.name_ar)[2:], normalize_string(p.name_ar, False)[2:]):
+        return False
     if p.source not in ("geonames", "arwikicats", "translit"):
         return True
     if len(key.replace(" ", "")) < PREFIXED_MIN_KEY:
