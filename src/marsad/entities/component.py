@@ -186,6 +186,8 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             if span.label == "ORG":  # جامعة الملك عبدالعزيز بجدة: the organisation and its place
                 out.append(Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner"))
             continue
+        if span.label == "LOC" and not over and normalize(article.text[span.start : span.end]).norm in res.not_places:
+            continue  # كورونا: a word that is never a place (ambiguous.txt), whatever the model says
         mention = Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner")
         inside = [k for k in over if span.start <= named[k].start and named[k].end <= span.end]
         around = [k for k in over if named[k].start <= span.start and span.end <= named[k].end]

@@ -372,6 +372,7 @@ def compile_resources(base: Path, version: str, fold: bool = True) -> Resources:
         translit={k: tuple(sorted(v, key=lambda i: -places[i].population)[:MAX_PLACES_PER_KEY])
                   for k, v in translit.items()},
         source_country=read_sources(base),
+        not_places=frozenset(normalize_string(f, fold) for f in never),
     )
 
 
