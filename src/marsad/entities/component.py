@@ -176,9 +176,10 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             used.update(over)
             out.append(named[cover[0]])
             continue
-        if span.label == "LOC" and (span.start, span.end) in adjectives:
+        if span.label == "LOC" and (any(a <= span.start and span.end <= b for a, b in adjectives) or any(
+                m.pattern == "role+nat" and m.start < span.start and span.end <= m.end for m in agents)):
             used.update(over)
-            continue
+            continue  # الحكومة السعودية، أمانة منطقة الرياض، الشركة السعودية: an adjective or inside a name
         place = [k for k in over if _place_over_ner(named[k], span, article.text)]
         if place:
             used.update(over)

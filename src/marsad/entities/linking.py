@@ -63,6 +63,7 @@ SECTOR_NAMES = {
 # An org that can be the jurisdiction of an office (الأمين العام للأمم المتحدة).
 _ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
 _SHORT_YEARS_BEFORE = 3
+CUE_ONLY_CONFIDENCE = 0.4  # a cue-only place name without its cue (kept only under an NER place span)
 _SHORT_YEARS_AFTER = 2
 # The words a strong cue can end with (with or without و/ف): only words after one are looked at.
 _CUE_WORDS = frozenset(
@@ -336,7 +337,31 @@ class Linker:
                 return prev not in placemod.LOCATIVE_CUES
         return False
 
+    def _conjunction_reading(self, m: Match) -> Match | None:
+        """``وجدة``: Oujda as one word, or و + جدة (Jeddah)? The conjunction reading when its place lies in a
+        country of the article (or its source) and no whole-word candidate does."""
+        if self._prefix(m) or not m.key.startswith("و") or len(m.key) < 4:
+            return None
+        try:
+            _, entries = self.res.automaton.get(m.key[1:])
+        except KeyError:
+            return None
+        alt = [(k, i) for k, i, needs_article in entries if k in (PLACE, PLACE_AMBIGUOUS) and not needs_article
+               and placemod.prefixed_ok(self.res.places[i], m.key[1:], "و")]
+        ctx = self._context_without(m)
+
+        def near(i: int) -> bool:
+            c = self.res.places[i].country
+            return c is not None and (c in ctx.countries or c == ctx.source_country)
+
+        whole = self._entries(m, PLACE) + self._entries(m, PLACE_AMBIGUOUS)
+        if not any(near(i) for _, i in alt) or any(near(i) for i in whole):
+            return None
+        start, _ = self.nt.to_source(m.nstart + 1, m.nend)
+        return replace(m, start=start, nstart=m.nstart + 1, key=m.key[1:], entries=tuple(alt))
+
     def _place(self, m: Match) -> None:
+        m = self._conjunction_reading(m) or m
         cands = self._entries(m, PLACE)
         amb = not cands
         cue_only = False
@@ -348,8 +373,9 @@ class Linker:
             cue = placemod.DATELINE
         else:
             cue = placemod.cue_of(self._word_texts, m.token, self._prefix(m))
-        if cue_only and cue not in (placemod.STRONG, placemod.DATELINE):
-            return
+        # a cue-only name (الخبر "the news" / Khobar) without its cue: a low-confidence mention that only an
+        # NER place span on it keeps
+        nerless = cue_only and cue not in (placemod.STRONG, placemod.DATELINE)
         nxt = self._word_texts[m.last_token + 1] if m.last_token + 1 < len(self._word_texts) else ""
         if any(nxt.startswith(w) for w in placemod.NOT_BEFORE.get(m.key, ())):
             return  # مسقط رأسه: the birthplace, not Muscat
@@ -372,12 +398,13 @@ class Linker:
         rule = self.res.variant_rules.get((m.key, self._index(cands, p)))
         if rule:
             why.append(f"variant:{rule}")
-        if r.supported:
+        if r.supported and not nerless:
             self.places.resolved.append(p)
             if cue == placemod.DATELINE and p.country:
                 self.context.add(p.country)
         self._emit(Mention(m.start, m.end, "LOC", "gazetteer", placemod.place_link(p, why, r.runner_up),
-                           r.confidence, pattern=f"place:{p.source}" + (f":{cue}" if cue else "")))
+                           min(r.confidence, CUE_ONLY_CONFIDENCE) if nerless else r.confidence,
+                           pattern=f"place:{p.source}" + (f":{cue}" if cue else "")))
 
     def _index(self, cands: list[int], p: object) -> int:
         for i in cands:

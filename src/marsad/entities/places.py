@@ -2,7 +2,7 @@
 
 Every candidate gets a score from its evidence, each item named so that the link can say why:
 
-- ``pop``: log10 of the population;
+- ``pop``: log10 of the population (a first-level division without one counts as 100,000);
 - ``capital`` / ``admin_seat``: the capital of its country, the seat of a first-level division;
 - ``kb:country`` / ``kb:curated`` / ``kb:admin``: a country, a curated place, a division of admin_regions.tsv;
 - ``ctx:XXX``: its country is named in the article (a country, a nationality, an actor's country);
@@ -79,6 +79,7 @@ PREFIXED_MIN_POPULATION_FAR = 500_000  # ... or elsewhere (بلندن، ببار
 NOT_BEFORE = {"مسقط": ("راس",)}
 UNSUPPORTED_LARGE = 0.6  # the confidence of an unsupported city of 100k (NER support can still make it a place)
 NEAR_KM = 150.0
+ADMIN_BASE = 5.0  # the population score of a first-level division (as a place of 100,000 people)
 MENA = frozenset(
     {
         "SYR", "IRQ", "IRN", "TUR", "ISR", "PSE", "LBN", "JOR", "SAU", "EGY", "LBY", "TUN", "DZA", "MAR", "MRT",
@@ -120,7 +121,7 @@ def _km(a: Place, b: Place) -> float:
 def evidence(p: Place, ctx: PlaceContext) -> tuple[float, list[str]]:
     """The score of one candidate and the named evidence behind it."""
     why: list[str] = []
-    score = math.log10(p.population + 10) if p.population else 1.0
+    score = math.log10(p.population + 10) if p.population else ADMIN_BASE if p.source == "admin" else 1.0
     if p.population:
         why.append(f"pop:{p.population}")
     if p.rank == "capital":
