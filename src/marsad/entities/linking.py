@@ -34,6 +34,7 @@ from marsad.kb.records import (
     PLACE_CUE,
     ROLE,
     Actor,
+    Place,
     Resources,
     Role,
 )
@@ -63,6 +64,7 @@ SECTOR_NAMES = {
 # An org that can be the jurisdiction of an office (الأمين العام للأمم المتحدة).
 _ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
 _SHORT_YEARS_BEFORE = 3
+LOCAL_MAX_POPULATION = 100_000  # a place abroad after a settlement cue this small may be a local namesake
 CUE_ONLY_CONFIDENCE = 0.4  # a cue-only place name without its cue (kept only under an NER place span)
 _SHORT_YEARS_AFTER = 2
 # The words a strong cue can end with (with or without و/ف): only words after one are looked at.
@@ -77,7 +79,7 @@ _STOP = frozenset(
         "الذي", "مدينه", "منطقه", "محافظه", "قريه", "بلده", "حي", "داخل", "خارج", "قرب", "بين", "عند", "امام",
         "خلف", "حول", "متابعات", "متابعه", "وكالات", "مراسل", "مراسلنا", "خاص",
     }
-) | placemod.LOCATIVE_CUES | placemod.WEAK_CUES | {"و" + w for w in placemod.LOCATIVE_CUES}
+) | placemod.LOCATIVE_CUES | placemod.WEAK_CUES | {"و" + w for w in placemod.LOCATIVE_CUES} | placemod.ORG_HEADS
 
 
 @dataclass(slots=True)
@@ -394,6 +396,8 @@ class Linker:
         if r is None:
             return
         p = r.place
+        if cue == placemod.STRONG and self._local_instead(m, p):
+            return
         why = list(r.evidence)
         rule = self.res.variant_rules.get((m.key, self._index(cands, p)))
         if rule:
@@ -405,6 +409,26 @@ class Linker:
         self._emit(Mention(m.start, m.end, "LOC", "gazetteer", placemod.place_link(p, why, r.runner_up),
                            min(r.confidence, CUE_ONLY_CONFIDENCE) if nerless else r.confidence,
                            pattern=f"place:{p.source}" + (f":{cue}" if cue else "")))
+
+    def _local_instead(self, m: Match, p: Place) -> bool:
+        """After a settlement cue (``حي``، ``قرية``، ``مدينة``، ``مركز`` …), a small place abroad that the article
+        gives no reason for (its country neither named nor the source's) is taken for a local one of the same
+        name: a place without coordinates in the article's country (``حي الخالدية`` in a Saudi article is a
+        district, not the Jordanian town). Emits that mention and returns True, else False."""
+        if p.source not in ("geonames", "arwikicats", "translit") or p.population >= LOCAL_MAX_POPULATION \
+                or p.country is None or p.country in self.context or p.country == self.places.source_country:
+            return False
+        prev = self._prev_word(m) if m.token else ""
+        if prev not in place_cues.SETTLEMENT_CUES:
+            return False
+        country, how = place_cues.article_country(self.places)
+        if country is None or country == p.country or (how == "source" and self.context - {country}):
+            return False  # nothing resolved yet and other countries named: no local country to take
+        name = self.nt.text[m.start : m.end]
+        link = Link(id=f"place:unresolved:{country}:{m.key}", name_en="", name_ar=name, type="LOC", country=country,
+                    feature="unresolved", evidence=["cue:settlement", f"country:{how}", f"not:{p.id}:{p.country}"])
+        self._emit(Mention(m.start, m.end, "LOC", "gazetteer", link, 0.7, pattern="place:unresolved"))
+        return True
 
     def _index(self, cands: list[int], p: object) -> int:
         for i in cands:
