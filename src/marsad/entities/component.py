@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from marsad.article import Article, Entity, Token
 from marsad.entities.gazetteer import find, word_spans
 from marsad.entities.linking import Linker, Mention, actor_link
+from marsad.entities.places import LOCATIVE_CUES
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
 from marsad.kb.records import Resources
@@ -187,8 +188,9 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             if span.label == "ORG":  # جامعة الملك عبدالعزيز بجدة: the organisation and its place
                 out.append(Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner"))
             continue
-        if span.label == "LOC" and not over and normalize(article.text[span.start : span.end]).norm in res.not_places:
-            continue  # كورونا: a word that is never a place (ambiguous.txt), whatever the model says
+        if span.label == "LOC" and not over and normalize(article.text[span.start : span.end]).norm in res.not_places \
+                and not _after_locative_cue(article.text, span.start):
+            continue  # كورونا: a word that is never a place (ambiguous.txt), unless a cue names it (مدينة المدينة)
         mention = Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner")
         inside = [k for k in over if span.start <= named[k].start and named[k].end <= span.end]
         around = [k for k in over if named[k].start <= span.start and span.end <= named[k].end]
@@ -221,6 +223,17 @@ _REGION_TITLES = frozenset({"أمير", "امير", "محافظ", "أمين", "�
 _TITLES = frozenset(
     {"الملك", "الملكة", "الأمير", "الامير", "الشيخ", "السيد", "السيدة", "الرئيس", "المشير", "العقيد", "الدكتور", "آية"}
 )
+
+
+def _after_locative_cue(text: str, start: int) -> bool:
+    """Is the word before ``start`` a strong locative cue (``مدينة``، ``بمحافظة``، ``تقع``)?"""
+    words = normalize(text[max(0, start - 30) : start]).norm.split()
+    if not words:
+        return False
+    prev = words[-1]
+    if len(prev) > 3 and prev[0] in "وف":
+        prev = prev[1:]
+    return prev in LOCATIVE_CUES
 
 
 def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:

@@ -265,10 +265,10 @@ def org_head(word: str) -> bool:
 def prefixed_ok(p: Place, key: str, prefix: str = "") -> bool:
     """May a candidate be read from a word with a proclitic (``بالطائف``، but not ``فيلم`` → ف + يلم)?
 
-    A name whose own form has the article is not read from a word with a plain proclitic and no article
-    (``فرقة`` "troupe" is not ف + الرقة; the name would be written ``فالرقة``).
+    A short name whose own form has the article is not read from a word with a plain proclitic and no
+    article (``فرقة`` "troupe" is not ف + الرقة; the name would be written ``فالرقة``).
     """
-    if prefix and not prefix.endswith(("ال", "لل")) and p.name_ar.startswith("ال") \
+    if prefix and not prefix.endswith(("ال", "لل")) and len(key) < PREFIXED_MIN_KEY and p.name_ar.startswith("ال") \
             and key in (normalize_string(p.name_ar)[2:], normalize_string(p.name_ar, False)[2:]):
         return False
     if p.source not in ("geonames", "arwikicats", "translit"):
