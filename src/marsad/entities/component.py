@@ -14,6 +14,7 @@ Without the NER model (``marsad train ner`` not run) the gazetteer alone makes t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -133,6 +134,7 @@ class EntityComponent:
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
+        mentions = drop_clubs(article, mentions, linker.places.source_country)
         article.entities = to_entities(article, mentions, self.version)
 
     def _ner(self, article: Article, tagger: _Tagger) -> list[NerSpan]:
@@ -278,6 +280,60 @@ def _extends_name(g: Mention, span: NerSpan, text: str) -> bool:
         return False
     first = text[g.start : span.start].split()
     return bool(first) and first[0] not in _TITLES
+
+
+# Words of sport (matching forms): in a sports report a city named without a locative cue is the club.
+SPORTS_WORDS = frozenset(
+    {
+        "نادي", "النادي", "فريق", "الفريق", "لاعب", "اللاعب", "لاعبي", "لاعبين", "مدرب", "المدرب", "مباراه",
+        "المباراه", "مباريات", "المباريات", "الدوري", "دوري", "اهداف", "الاهداف", "هدفين", "منتخب",
+        "المنتخب", "التعاقد", "صفقه", "الصفقه", "تعادل", "فاز", "فوز", "الفوز", "الشوط", "مهاجم", "المهاجم",
+        "حارس", "ملعب", "الملعب", "الاندية", "انديه", "الكره", "مرمي", "بطوله", "البطوله", "انضم",
+        "مدافع", "المدافع", "المسابقات", "انتقال", "الانتقال", "لاعبا", "هدفا", "الاعاره", "موسم", "الموسم",
+        "قميص", "الهداف", "ركله", "جزاء", "الجماهير", "جماهير",
+    }
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+SPORTS_MIN_WORDS = 5  # an article with this many sport words is a sports report
+_CLUB_KEEP_CUES = frozenset({"في", "بمدينه", "مدينه", "بملعب", "بحيره", "نهر", "جبل", "جبال", "ساحل", "سواحل",
+                             "شاطي", "جزيره", "ضواحي"})
+
+
+def drop_clubs(article: Article, mentions: list[Mention], home: str | None = None) -> list[Mention]:
+    """Drop foreign cities that stand for their football clubs (``انتقل من توتنهام إلى نابولي``): in a sports
+    report, a city abroad (not in ``home``, the source's country) in a sentence with a word of sport, without
+    ``في``, a glued ``ب`` or a strong cue before it and not in a dateline.
+
+    Countries, regions, the source country's cities and places after ``في`` (``المباراة في روما``) stay."""
+    places = [m for m in mentions if m.label == "LOC" and m.link is not None and m.link.feature == "city"
+              and m.link.country != home]
+    if not places:
+        return mentions
+    nt = normalize(article.text)
+    words = nt.norm.split()
+    if sum(w in SPORTS_WORDS or (len(w) > 3 and w[0] in "وبل" and w[1:] in SPORTS_WORDS) for w in words) \
+            < SPORTS_MIN_WORDS:
+        return mentions
+    sentences = article.sentences or []
+    drop: set[int] = set()
+    for m in places:
+        sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+        if sent is None:
+            continue
+        sw = normalize(article.text[sent.start : sent.end]).norm.split()
+        if not any(w in SPORTS_WORDS or (len(w) > 3 and w[0] in "وبل" and w[1:] in SPORTS_WORDS) for w in sw):
+            continue
+        before = _WORDS.findall(normalize(article.text[max(sent.start, m.start - 30) : m.start]).norm)
+        prev = before[-1] if before else ""
+        if len(prev) > 3 and prev[0] in "وف":
+            prev = prev[1:]
+        glued = m.start > 0 and article.text[m.start - 1] == "ب" or article.text[m.start : m.start + 3] == "بال"
+        link = m.link
+        if prev in _CLUB_KEEP_CUES or prev in LOCATIVE_CUES or glued or (link is not None and (
+                "cue:strong" in link.evidence or "cue:dateline" in link.evidence)):
+            continue
+        drop.add(id(m))
+    return [m for m in mentions if id(m) not in drop]
 
 
 def to_entities(article: Article, mentions: list[Mention], version: str) -> list[Entity]:

@@ -411,7 +411,7 @@ class Linker:
                            pattern=f"place:{p.source}" + (f":{cue}" if cue else "")))
 
     def _local_instead(self, m: Match, p: Place) -> bool:
-        """After a settlement cue (``حي``، ``قرية``، ``مدينة``، ``مركز`` …), a small place abroad that the article
+        """After a district or village cue (``حي``، ``قرية``، ``هجرة`` …), a small place abroad that the article
         gives no reason for (its country neither named nor the source's) is taken for a local one of the same
         name: a place without coordinates in the article's country (``حي الخالدية`` in a Saudi article is a
         district, not the Jordanian town). Emits that mention and returns True, else False."""
@@ -419,7 +419,7 @@ class Linker:
                 or p.country is None or p.country in self.context or p.country == self.places.source_country:
             return False
         prev = self._prev_word(m) if m.token else ""
-        if prev not in place_cues.SETTLEMENT_CUES:
+        if prev not in place_cues.LOCAL_CUES:
             return False
         country, how = place_cues.article_country(self.places)
         if country is None or country == p.country or (how == "source" and self.context - {country}):
