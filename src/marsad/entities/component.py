@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from marsad.article import Article, Entity, Token
 from marsad.entities.gazetteer import find, word_spans
 from marsad.entities.linking import Linker, Mention, actor_link
-from marsad.entities.places import LOCATIVE_CUES
+from marsad.entities.places import LOCATIVE_CUES, org_head
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
 from marsad.kb.records import Resources
@@ -190,6 +190,9 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             if span.label == "ORG":  # جامعة الملك عبدالعزيز بجدة: the organisation and its place
                 out.append(Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner"))
             continue
+        if span.label == "LOC" and _after_org_head(article.text, span.start):
+            used.update(over)
+            continue  # شرطة زيوريخ، مهرجان البندقية، منتخب ترينداد: part of an organisation's name
         if span.label == "LOC" and not over and normalize(article.text[span.start : span.end]).norm in res.not_places \
                 and not _after_locative_cue(article.text, span.start):
             continue  # كورونا: a word that is never a place (ambiguous.txt), unless a cue names it (مدينة المدينة)
@@ -225,6 +228,16 @@ _REGION_TITLES = frozenset({"أمير", "امير", "محافظ", "أمين", "�
 _TITLES = frozenset(
     {"الملك", "الملكة", "الأمير", "الامير", "الشيخ", "السيد", "السيدة", "الرئيس", "المشير", "العقيد", "الدكتور", "آية"}
 )
+
+
+def _after_org_head(text: str, start: int) -> bool:
+    """Is the word right before ``start`` (a space between, no punctuation) the head of an organisation,
+    team or building name (``شرطة``، ``نادي``، ``مهرجان``، ``شارع``)?"""
+    before = text[max(0, start - 30) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1].isalpha() and org_head(normalize(words[-1]).norm)
 
 
 def _after_locative_cue(text: str, start: int) -> bool:
