@@ -65,6 +65,8 @@ SECTOR_NAMES = {
 _ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
 _SHORT_YEARS_BEFORE = 3
 LOCAL_MAX_POPULATION = 100_000  # a place abroad after a settlement cue this small may be a local namesake
+# Cue nouns between an organisation head and its place (بلدية محافظة العلا، شرطة منطقة القصيم).
+_HEAD_CUES = frozenset({"منطقه", "محافظه", "مدينه"})
 CUE_ONLY_CONFIDENCE = 0.4  # a cue-only place name without its cue (kept only under an NER place span)
 _SHORT_YEARS_AFTER = 2
 # The words a strong cue can end with (with or without و/ف): only words after one are looked at.
@@ -385,9 +387,11 @@ class Linker:
             cands = [i for i in cands if placemod.prefixed_ok(self.res.places[i], m.key, self._prefix(m))]
             if not cands:
                 return
-        if m.token and not self._prefix(m) and placemod.org_head(self._prev_word(m)):
+        if m.token and not self._prefix(m) and (placemod.org_head(self._prev_word(m)) or (
+                m.token > 1 and self._word_texts[m.token - 1] in _HEAD_CUES
+                and placemod.org_head(self._word_texts[m.token - 2]))):
             self.adjectives.add((m.start, m.end))
-            return  # جامعة جازان، مطار جدة: part of a name
+            return  # جامعة جازان، مطار جدة، بلدية محافظة العلا: part of a name
         if amb and self._adjective(m):
             self.adjectives.add((m.start, m.end))
             return  # الحدود الشرقية: an adjective, not the Eastern Province
