@@ -340,7 +340,7 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
         prev = before[-1] if before else ""
         if len(prev) > 3 and prev[0] in "وف":
             prev = prev[1:]
-        glued = m.start > 0 and article.text[m.start - 1] == "ب" or article.text[m.start : m.start + 3] == "بال"
+        glued = (m.start > 0 and article.text[m.start - 1] == "ب") or article.text[m.start : m.start + 2] == "ب"
         link = m.link
         if prev in _CLUB_KEEP_CUES or prev in LOCATIVE_CUES or glued or (link is not None and (
                 "cue:strong" in link.evidence or "cue:dateline" in link.evidence)):
