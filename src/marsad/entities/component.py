@@ -180,9 +180,13 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             out.append(named[cover[0]])
             continue
         if span.label == "LOC" and (any(a <= span.start and span.end <= b for a, b in adjectives) or any(
-                m.pattern == "role+nat" and m.start < span.start and span.end <= m.end for m in agents)):
+                m.pattern == "role+nat" and m.start <= span.start and span.end <= m.end for m in agents) or any(
+                span.start < a and b == span.end and not article.text[span.start : a].strip().endswith(("،", ","))
+                and not any(n.link is not None and n.start < a for n in (named[k] for k in over))
+                for a, b in adjectives)):
             used.update(over)
-            continue  # الحكومة السعودية، أمانة منطقة الرياض، الشركة السعودية: an adjective or inside a name
+            continue  # الحكومة السعودية، أمانة منطقة الرياض، الشركة السعودية، المعارضة السورية: an adjective, or
+            # inside a name, or a noun phrase ending with an adjective
         place = [k for k in over if _place_over_ner(named[k], span, article.text)]
         if place:
             used.update(over)
@@ -298,16 +302,14 @@ def _extends_name(g: Mention, span: NerSpan, text: str) -> bool:
 # Words of sport (matching forms): in a sports report a city named without a locative cue is the club.
 SPORTS_WORDS = frozenset(
     {
-        "نادي", "النادي", "فريق", "الفريق", "لاعب", "اللاعب", "لاعبي", "لاعبين", "مدرب", "المدرب", "مباراه",
-        "المباراه", "مباريات", "المباريات", "الدوري", "دوري", "اهداف", "الاهداف", "هدفين", "منتخب",
-        "المنتخب", "التعاقد", "صفقه", "الصفقه", "تعادل", "فاز", "فوز", "الفوز", "الشوط", "مهاجم", "المهاجم",
-        "حارس", "ملعب", "الملعب", "الاندية", "انديه", "الكره", "مرمي", "بطوله", "البطوله", "انضم",
-        "مدافع", "المدافع", "المسابقات", "انتقال", "الانتقال", "لاعبا", "هدفا", "الاعاره", "موسم", "الموسم",
-        "قميص", "الهداف", "ركله", "جزاء", "الجماهير", "جماهير",
+        "النادي", "لاعب", "اللاعب", "لاعبي", "لاعبين", "لاعبا", "مدرب", "المدرب", "مباراه", "المباراه",
+        "مباريات", "المباريات", "الدوري", "دوري", "اهداف", "الاهداف", "هدفين", "هدفا", "تعادل", "الشوط",
+        "مهاجم", "المهاجم", "مدافع", "المدافع", "ملعب", "الملعب", "الاندية", "انديه", "الهداف", "ركله", "ركلات",
+        "الجزاء", "الاعاره",
     }
-)
+)  # not فريق/الفريق (a team of workers, a general), منتخب (elected), حارس (a guard), مرمى (in range)
 _WORDS = re.compile(r"[^\W\d_]+")
-SPORTS_MIN_WORDS = 5  # an article with this many sport words is a sports report
+SPORTS_MIN_WORDS = 3  # an article with this many different words of football is a sports report
 _CLUB_KEEP_CUES = frozenset({"في", "بمدينه", "مدينه", "بملعب", "بحيره", "نهر", "جبل", "جبال", "ساحل", "سواحل",
                              "شاطي", "جزيره", "ضواحي"})
 
@@ -324,8 +326,8 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
         return mentions
     nt = normalize(article.text)
     words = nt.norm.split()
-    if sum(w in SPORTS_WORDS or (len(w) > 3 and w[0] in "وبل" and w[1:] in SPORTS_WORDS) for w in words) \
-            < SPORTS_MIN_WORDS:
+    if len({w if w in SPORTS_WORDS else w[1:] for w in words
+            if w in SPORTS_WORDS or (len(w) > 3 and w[0] in "وبل" and w[1:] in SPORTS_WORDS)}) < SPORTS_MIN_WORDS:
         return mentions
     sentences = article.sentences or []
     drop: set[int] = set()
@@ -336,17 +338,33 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
         sw = normalize(article.text[sent.start : sent.end]).norm.split()
         if not any(w in SPORTS_WORDS or (len(w) > 3 and w[0] in "وبل" and w[1:] in SPORTS_WORDS) for w in sw):
             continue
-        before = _WORDS.findall(normalize(article.text[max(sent.start, m.start - 30) : m.start]).norm)
+        before = _WORDS.findall(normalize(article.text[max(sent.start, m.start - 40) : m.start]).norm)
         prev = before[-1] if before else ""
         if len(prev) > 3 and prev[0] in "وف":
             prev = prev[1:]
+        if len(before) > 1 and before[-2] in LOCATIVE_CUES:
+            continue  # العاصمة الأرجنتينية بوينس آيرس
         glued = (m.start > 0 and article.text[m.start - 1] == "ب") or article.text[m.start : m.start + 2] == "ب"
         link = m.link
         if prev in _CLUB_KEEP_CUES or prev in LOCATIVE_CUES or glued or (link is not None and (
                 "cue:strong" in link.evidence or "cue:dateline" in link.evidence)):
             continue
         drop.add(id(m))
+    # the same club named elsewhere in the report (its title) without a cue is the club too
+    clubs = {m.link.id for m in places if id(m) in drop and m.link is not None}
+    for m in places:
+        if m.link is not None and m.link.id in clubs and id(m) not in drop and not (
+                "cue:strong" in m.link.evidence or "cue:dateline" in m.link.evidence or _cue_before(article, m)):
+            drop.add(id(m))
     return [m for m in mentions if id(m) not in drop]
+
+
+def _cue_before(article: Article, m: Mention) -> bool:
+    before = _WORDS.findall(normalize(article.text[max(0, m.start - 30) : m.start]).norm)
+    prev = before[-1] if before else ""
+    if len(prev) > 3 and prev[0] in "وف":
+        prev = prev[1:]
+    return prev in _CLUB_KEEP_CUES or prev in LOCATIVE_CUES
 
 
 def to_entities(article: Article, mentions: list[Mention], version: str) -> list[Entity]:
