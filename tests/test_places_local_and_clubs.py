@@ -102,3 +102,20 @@ def test_places_never_a_place_even_when_tagged() -> None:
     art = run("سجلت وزارة الصحة حالتي كورونا جديدتين في الرياض.")
     assert not find(art, "كورونا")
     assert country_of(art, "الرياض") == "SAU"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("وقعت الجمهورية اليمنية اتفاقا للتعاون.", "الجمهورية اليمنية", "YEM"),
+        ("وصل الوفد وبالسلطنة العمانية استقبله الوزير.", "السلطنة العمانية", "OMN"),
+        ("قدم الدعم للجمهورية التونسية.", "لجمهورية التونسية", "TUN"),
+    ],
+)
+def test_places_state_name_from_form_of_government_and_nationality(text: str, surface: str, country: str) -> None:
+    ents = [e for e in find(run(text), surface) if e.link is not None]
+    assert ents and ents[0].link is not None and ents[0].link.country == country, linked(run(text))
+
+
+def test_places_nationality_after_a_ministry_is_not_a_state() -> None:
+    assert not [x for x in linked(run("قالت الحكومة اليمنية إن الوزارة العمانية ترحب.")) if x[1]]

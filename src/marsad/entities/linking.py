@@ -67,6 +67,8 @@ _SHORT_YEARS_BEFORE = 3
 LOCAL_MAX_POPULATION = 100_000  # a place abroad after a settlement cue this small may be a local namesake
 # Cue nouns between an organisation head and its place (بلدية محافظة العلا، شرطة منطقة القصيم).
 _HEAD_CUES = frozenset({"منطقه", "محافظه", "مدينه"})
+# Forms of government that make a state's name with a nationality adjective (الجمهورية اليمنية).
+_STATE_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه", "الاماره"})
 CUE_ONLY_CONFIDENCE = 0.4  # a cue-only place name without its cue (kept only under an NER place span)
 _SHORT_YEARS_AFTER = 2
 # The words a strong cue can end with (with or without و/ف): only words after one are looked at.
@@ -287,6 +289,8 @@ class Linker:
                 self._actor(m, self._entries(m, ACTOR)[0], short=False)
             elif ACTOR_SHORT in kinds and self._short(m):
                 pass
+            elif NATIONALITY in kinds and self._state_name(m):
+                pass
             elif NATIONALITY in kinds and self._adjective(m):
                 self.adjectives.add((m.start, m.end))
                 self._nationality(m)
@@ -327,6 +331,30 @@ class Linker:
         if self._plausible(self.res.actors[idx].id):
             self._emit(Mention(m.start, m.end, "PERS", "gazetteer", None, 0.5, pattern="short_unconfirmed",
                                short_actor=self.res.actors[idx].id))
+        return False
+
+    def _state_name(self, m: Match) -> bool:
+        """``الجمهورية اليمنية``، ``المملكة المغربية``، ``السلطنة العمانية``: a state's name made of its form of
+        government and its nationality adjective is the country (emitted over both words)."""
+        if m.token == 0 or self._prefix(m):
+            return False
+        prev = self._word_texts[m.token - 1]
+        head, cut = prev, 0
+        for pre in ("وبال", "فبال", "وال", "بال", "ال", "ولل", "لل"):
+            if prev.startswith(pre) and "ال" + prev[len(pre):] in _STATE_HEADS:
+                head, cut = "ال" + prev[len(pre):], len(pre) - (1 if pre.endswith("لل") else 2)
+                break
+        if head not in _STATE_HEADS or self.nt.norm[self.words[m.token - 1][1] : m.nstart].strip():
+            return False
+        for i in self._entries(m, NATIONALITY):
+            nat = self.res.nationalities[i]
+            if nat.definite and nat.number == "sg" and m.key.endswith("ه") and nat.country in self.res.country_place:
+                p = self.res.places[self.res.country_place[nat.country]]
+                s = self.words[m.token - 1][0] + cut
+                start, _ = self.nt.to_source(s, s + 1)
+                self._emit(Mention(start, m.end, "LOC", "gazetteer", placemod.place_link(p, ["kb:country", "state_name"]),
+                                   0.9, pattern="place:country:state_name"))
+                return True
         return False
 
     def _adjective(self, m: Match) -> bool:
