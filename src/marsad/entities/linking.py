@@ -287,9 +287,7 @@ class Linker:
                     continue
             if ACTOR in kinds:
                 self._actor(m, self._entries(m, ACTOR)[0], short=False)
-            elif ACTOR_SHORT in kinds and self._short(m):
-                pass
-            elif NATIONALITY in kinds and self._state_name(m):
+            elif (ACTOR_SHORT in kinds and self._short(m)) or (NATIONALITY in kinds and self._state_name(m)):
                 pass
             elif NATIONALITY in kinds and self._adjective(m):
                 self.adjectives.add((m.start, m.end))
@@ -352,8 +350,8 @@ class Linker:
                 p = self.res.places[self.res.country_place[nat.country]]
                 s = self.words[m.token - 1][0] + cut
                 start, _ = self.nt.to_source(s, s + 1)
-                self._emit(Mention(start, m.end, "LOC", "gazetteer", placemod.place_link(p, ["kb:country", "state_name"]),
-                                   0.9, pattern="place:country:state_name"))
+                link = placemod.place_link(p, ["kb:country", "state_name"])
+                self._emit(Mention(start, m.end, "LOC", "gazetteer", link, 0.9, pattern="place:country:state_name"))
                 return True
         return False
 
