@@ -2,7 +2,7 @@
 
 Usage: ``python bench/places.py``. Prints numbers; asserts nothing. Timed: ``Linker._place`` (disambiguation
 of every place match), ``Linker._unknown_places`` (transliteration and unknown settlements after cues) and
-``place_cues.dateline_segments``.
+``place_cues.dateline_segments`` and ``component.drop_clubs`` (cities standing for clubs in sports reports).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from marsad.entities import linking, place_cues
+from marsad.entities import component, linking, place_cues
 from marsad.learn.real import iter_corpus
 from marsad.pipeline import Pipeline
 
@@ -35,6 +35,7 @@ def main() -> None:
     linking.Linker._place = _timed(acc, linking.Linker._place)  # type: ignore[method-assign]
     linking.Linker._unknown_places = _timed(acc, linking.Linker._unknown_places)  # type: ignore[method-assign]
     place_cues.dateline_segments = _timed(acc, place_cues.dateline_segments)  # type: ignore[assignment]
+    component.drop_clubs = _timed(acc, component.drop_clubs)  # type: ignore[assignment]
     pipe = Pipeline.from_names()
     docs = list(itertools.islice(iter_corpus("bench"), 0, 3000, 10))
     pipe(docs[0])  # loads the knowledge base and the models

@@ -14,6 +14,7 @@ Without the NER model (``marsad train ner`` not run) the gazetteer alone makes t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -21,6 +22,7 @@ from typing import Any, Protocol
 from marsad.article import Article, Entity, Token
 from marsad.entities.gazetteer import find, word_spans
 from marsad.entities.linking import Linker, Mention, actor_link
+from marsad.entities.places import LOCATIVE_CUES, org_head
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
 from marsad.kb.records import Resources
@@ -132,6 +134,7 @@ class EntityComponent:
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
+        mentions = drop_clubs(article, mentions, linker.places.source_country)
         article.entities = to_entities(article, mentions, self.version)
 
     def _ner(self, article: Article, tagger: _Tagger) -> list[NerSpan]:
@@ -176,9 +179,14 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             used.update(over)
             out.append(named[cover[0]])
             continue
-        if span.label == "LOC" and (span.start, span.end) in adjectives:
+        if span.label == "LOC" and (any(a <= span.start and span.end <= b for a, b in adjectives) or any(
+                m.pattern == "role+nat" and m.start <= span.start and span.end <= m.end for m in agents) or any(
+                span.start < a and b == span.end and not article.text[span.start : a].strip().endswith(("،", ","))
+                and not any(n.link is not None and n.start < a for n in (named[k] for k in over))
+                for a, b in adjectives)):
             used.update(over)
-            continue
+            continue  # الحكومة السعودية، أمانة منطقة الرياض، الشركة السعودية، المعارضة السورية: an adjective, or
+            # inside a name, or a noun phrase ending with an adjective
         place = [k for k in over if _place_over_ner(named[k], span, article.text)]
         if place:
             used.update(over)
@@ -186,6 +194,12 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             if span.label == "ORG":  # جامعة الملك عبدالعزيز بجدة: the organisation and its place
                 out.append(Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner"))
             continue
+        if span.label == "LOC" and _after_org_head(article.text, span.start):
+            used.update(over)
+            continue  # شرطة زيوريخ، مهرجان البندقية، منتخب ترينداد: part of an organisation's name
+        if span.label == "LOC" and not over and normalize(article.text[span.start : span.end]).norm in res.not_places \
+                and not _after_locative_cue(article.text, span.start):
+            continue  # كورونا: a word that is never a place (ambiguous.txt), unless a cue names it (مدينة المدينة)
         mention = Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner")
         inside = [k for k in over if span.start <= named[k].start and named[k].end <= span.end]
         around = [k for k in over if named[k].start <= span.start and span.end <= named[k].end]
@@ -218,6 +232,27 @@ _REGION_TITLES = frozenset({"أمير", "امير", "محافظ", "أمين", "�
 _TITLES = frozenset(
     {"الملك", "الملكة", "الأمير", "الامير", "الشيخ", "السيد", "السيدة", "الرئيس", "المشير", "العقيد", "الدكتور", "آية"}
 )
+
+
+def _after_org_head(text: str, start: int) -> bool:
+    """Is the word right before ``start`` (a space between, no punctuation) the head of an organisation,
+    team or building name (``شرطة``، ``نادي``، ``مهرجان``، ``شارع``)?"""
+    before = text[max(0, start - 30) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1].isalpha() and org_head(normalize(words[-1]).norm)
+
+
+def _after_locative_cue(text: str, start: int) -> bool:
+    """Is the word before ``start`` a strong locative cue (``مدينة``، ``بمحافظة``، ``تقع``)?"""
+    words = normalize(text[max(0, start - 30) : start]).norm.split()
+    if not words:
+        return False
+    prev = words[-1]
+    if len(prev) > 3 and prev[0] in "وف":
+        prev = prev[1:]
+    return prev in LOCATIVE_CUES
 
 
 def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
@@ -262,6 +297,74 @@ def _extends_name(g: Mention, span: NerSpan, text: str) -> bool:
         return False
     first = text[g.start : span.start].split()
     return bool(first) and first[0] not in _TITLES
+
+
+# Words of sport (matching forms): in a sports report a city named without a locative cue is the club.
+SPORTS_WORDS = frozenset(
+    {
+        "النادي", "لاعب", "اللاعب", "لاعبي", "لاعبين", "لاعبا", "مدرب", "المدرب", "مباراه", "المباراه",
+        "مباريات", "المباريات", "الدوري", "دوري", "اهداف", "الاهداف", "هدفين", "هدفا", "تعادل", "الشوط",
+        "مهاجم", "المهاجم", "مدافع", "المدافع", "ملعب", "الملعب", "الاندية", "انديه", "الهداف", "ركله", "ركلات",
+        "الجزاء", "الاعاره",
+    }
+)  # not فريق/الفريق (a team of workers, a general), منتخب (elected), حارس (a guard), مرمى (in range)
+_WORDS = re.compile(r"[^\W\d_]+")
+SPORTS_MIN_WORDS = 3  # an article with this many different words of football is a sports report
+_CLUB_KEEP_CUES = frozenset({"في", "بمدينه", "مدينه", "بملعب", "بحيره", "نهر", "جبل", "جبال", "ساحل", "سواحل",
+                             "شاطي", "جزيره", "ضواحي"})
+
+
+def drop_clubs(article: Article, mentions: list[Mention], home: str | None = None) -> list[Mention]:
+    """Drop foreign cities that stand for their football clubs (``انتقل من توتنهام إلى نابولي``): in a sports
+    report, a city abroad (not in ``home``, the source's country) in a sentence with a word of sport, without
+    ``في``, a glued ``ب`` or a strong cue before it and not in a dateline.
+
+    Countries, regions, the source country's cities and places after ``في`` (``المباراة في روما``) stay."""
+    places = [m for m in mentions if m.label == "LOC" and m.link is not None and m.link.feature == "city"
+              and m.link.country != home]
+    if not places:
+        return mentions
+    nt = normalize(article.text)
+    words = nt.norm.split()
+    if len({w if w in SPORTS_WORDS else w[1:] for w in words
+            if w in SPORTS_WORDS or (len(w) > 3 and w[0] in "وبل" and w[1:] in SPORTS_WORDS)}) < SPORTS_MIN_WORDS:
+        return mentions
+    sentences = article.sentences or []
+    drop: set[int] = set()
+    for m in places:
+        sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+        if sent is None:
+            continue
+        sw = normalize(article.text[sent.start : sent.end]).norm.split()
+        if not any(w in SPORTS_WORDS or (len(w) > 3 and w[0] in "وبل" and w[1:] in SPORTS_WORDS) for w in sw):
+            continue
+        before = _WORDS.findall(normalize(article.text[max(sent.start, m.start - 40) : m.start]).norm)
+        prev = before[-1] if before else ""
+        if len(prev) > 3 and prev[0] in "وف":
+            prev = prev[1:]
+        if len(before) > 1 and before[-2] in LOCATIVE_CUES:
+            continue  # العاصمة الأرجنتينية بوينس آيرس
+        glued = (m.start > 0 and article.text[m.start - 1] == "ب") or article.text[m.start : m.start + 2] == "ب"
+        link = m.link
+        if prev in _CLUB_KEEP_CUES or prev in LOCATIVE_CUES or glued or (link is not None and (
+                "cue:strong" in link.evidence or "cue:dateline" in link.evidence)):
+            continue
+        drop.add(id(m))
+    # the same club named elsewhere in the report (its title) without a cue is the club too
+    clubs = {m.link.id for m in places if id(m) in drop and m.link is not None}
+    for m in places:
+        if m.link is not None and m.link.id in clubs and id(m) not in drop and not (
+                "cue:strong" in m.link.evidence or "cue:dateline" in m.link.evidence or _cue_before(article, m)):
+            drop.add(id(m))
+    return [m for m in mentions if id(m) not in drop]
+
+
+def _cue_before(article: Article, m: Mention) -> bool:
+    before = _WORDS.findall(normalize(article.text[max(0, m.start - 30) : m.start]).norm)
+    prev = before[-1] if before else ""
+    if len(prev) > 3 and prev[0] in "وف":
+        prev = prev[1:]
+    return prev in _CLUB_KEEP_CUES or prev in LOCATIVE_CUES
 
 
 def to_entities(article: Article, mentions: list[Mention], version: str) -> list[Entity]:

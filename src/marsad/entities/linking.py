@@ -34,6 +34,7 @@ from marsad.kb.records import (
     PLACE_CUE,
     ROLE,
     Actor,
+    Place,
     Resources,
     Role,
 )
@@ -63,6 +64,12 @@ SECTOR_NAMES = {
 # An org that can be the jurisdiction of an office (الأمين العام للأمم المتحدة).
 _ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
 _SHORT_YEARS_BEFORE = 3
+LOCAL_MAX_POPULATION = 100_000  # a place abroad after a settlement cue this small may be a local namesake
+# Cue nouns between an organisation head and its place (بلدية محافظة العلا، شرطة منطقة القصيم).
+_HEAD_CUES = frozenset({"منطقه", "محافظه", "مدينه"})
+# Forms of government that make a state's name with a nationality adjective (الجمهورية اليمنية).
+_STATE_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه", "الاماره"})
+CUE_ONLY_CONFIDENCE = 0.4  # a cue-only place name without its cue (kept only under an NER place span)
 _SHORT_YEARS_AFTER = 2
 # The words a strong cue can end with (with or without و/ف): only words after one are looked at.
 _CUE_WORDS = frozenset(
@@ -74,9 +81,10 @@ _STOP = frozenset(
         "البلاد", "المملكه", "المدينه", "الدوله", "العاصمه", "المنطقه", "شرق", "غرب", "شمال", "جنوب", "وسط",
         "كبير", "صغير", "جديد", "قديم", "كل", "بعض", "عدد", "احد", "اكثر", "اقل", "نفس", "خلال", "حيث", "التي",
         "الذي", "مدينه", "منطقه", "محافظه", "قريه", "بلده", "حي", "داخل", "خارج", "قرب", "بين", "عند", "امام",
-        "خلف", "حول", "متابعات", "متابعه", "وكالات", "مراسل", "مراسلنا", "خاص",
+        "خلف", "حول", "متابعات", "متابعه", "وكالات", "مراسل", "مراسلنا", "خاص", "تقارير", "ثقافي", "منزل",
+        "منزله", "مكان", "موقع", "مقر", "مكتب",
     }
-) | placemod.LOCATIVE_CUES | placemod.WEAK_CUES | {"و" + w for w in placemod.LOCATIVE_CUES}
+) | placemod.LOCATIVE_CUES | placemod.WEAK_CUES | {"و" + w for w in placemod.LOCATIVE_CUES} | placemod.ORG_HEADS
 
 
 @dataclass(slots=True)
@@ -171,6 +179,7 @@ class Linker:
         self.day = published
         self.out: list[Mention] = []
         self.first_full: dict[str, int] = {}
+        self.context_at: dict[str, set[int]] = {}
         self.context = self._context_countries()
         self.places = placemod.PlaceContext(self.context, placemod.source_country(res, source, url))
         self.datelines = place_cues.dateline_segments(nt)
@@ -220,20 +229,34 @@ class Linker:
         return None
 
     def _context_countries(self) -> set[str]:
+        """Countries the article names (countries, curated places, nationalities, actors); ``self.context_at``
+        keeps where each was named, so that a name does not count as context for itself (``عمان``: Oman or
+        Amman is settled by the rest of the article, not by the name's own country reading)."""
         ctx: set[str] = set()
+        at: dict[str, set[int]] = {}
         for m in self.ms:
             for k, i in m.entries:
+                c: str | None = None
                 if k == NATIONALITY:
-                    ctx.add(self.res.nationalities[i].country)
+                    c = self.res.nationalities[i].country
                 elif k == PLACE:
                     p = self.res.places[i]
                     if p.source in ("country", "curated", "admin") and p.country:
-                        ctx.add(p.country)
+                        c = p.country
                 elif k == ACTOR:
                     c = self.res.actors[i].country
-                    if c:
-                        ctx.add(c)
+                if c:
+                    ctx.add(c)
+                    at.setdefault(c, set()).add(m.nstart)
+        self.context_at = at
         return ctx
+
+    def _context_without(self, m: Match) -> placemod.PlaceContext:
+        """The place context less the countries that only match ``m`` itself names."""
+        own = {c for c, where in self.context_at.items() if where == {m.nstart}}
+        if not own:
+            return self.places
+        return placemod.PlaceContext(self.context - own, self.places.source_country, self.places.resolved)
 
     def _plausible(self, actor_id: str) -> bool:
         """Is the article's date inside the actor's public life (or unknown)?"""
@@ -264,7 +287,7 @@ class Linker:
                     continue
             if ACTOR in kinds:
                 self._actor(m, self._entries(m, ACTOR)[0], short=False)
-            elif ACTOR_SHORT in kinds and self._short(m):
+            elif (ACTOR_SHORT in kinds and self._short(m)) or (NATIONALITY in kinds and self._state_name(m)):
                 pass
             elif NATIONALITY in kinds and self._adjective(m):
                 self.adjectives.add((m.start, m.end))
@@ -308,6 +331,30 @@ class Linker:
                                short_actor=self.res.actors[idx].id))
         return False
 
+    def _state_name(self, m: Match) -> bool:
+        """``الجمهورية اليمنية``، ``المملكة المغربية``، ``السلطنة العمانية``: a state's name made of its form of
+        government and its nationality adjective is the country (emitted over both words)."""
+        if m.token == 0 or self._prefix(m):
+            return False
+        prev = self._word_texts[m.token - 1]
+        head, cut = prev, 0
+        for pre in ("وبال", "فبال", "وال", "بال", "ال", "ولل", "لل"):
+            if prev.startswith(pre) and "ال" + prev[len(pre):] in _STATE_HEADS:
+                head, cut = "ال" + prev[len(pre):], len(pre) - (1 if pre.endswith("لل") else 2)
+                break
+        if head not in _STATE_HEADS or self.nt.norm[self.words[m.token - 1][1] : m.nstart].strip():
+            return False
+        for i in self._entries(m, NATIONALITY):
+            nat = self.res.nationalities[i]
+            if nat.definite and nat.number == "sg" and m.key.endswith("ه") and nat.country in self.res.country_place:
+                p = self.res.places[self.res.country_place[nat.country]]
+                s = self.words[m.token - 1][0] + cut
+                start, _ = self.nt.to_source(s, s + 1)
+                link = placemod.place_link(p, ["kb:country", "state_name"])
+                self._emit(Mention(start, m.end, "LOC", "gazetteer", link, 0.9, pattern="place:country:state_name"))
+                return True
+        return False
+
     def _adjective(self, m: Match) -> bool:
         """A country name that is also a nationality form, right after a definite noun, is the adjective
         (``الحكومة السعودية``، ``للقوات السورية``), not the country."""
@@ -321,7 +368,31 @@ class Linker:
                 return prev not in placemod.LOCATIVE_CUES
         return False
 
+    def _conjunction_reading(self, m: Match) -> Match | None:
+        """``وجدة``: Oujda as one word, or و + جدة (Jeddah)? The conjunction reading when its place lies in a
+        country of the article (or its source) and no whole-word candidate does."""
+        if self._prefix(m) or not m.key.startswith("و") or len(m.key) < 4:
+            return None
+        try:
+            _, entries = self.res.automaton.get(m.key[1:])
+        except KeyError:
+            return None
+        alt = [(k, i) for k, i, needs_article in entries if k in (PLACE, PLACE_AMBIGUOUS) and not needs_article
+               and placemod.prefixed_ok(self.res.places[i], m.key[1:], "و")]
+        ctx = self._context_without(m)
+
+        def near(i: int) -> bool:
+            c = self.res.places[i].country
+            return c is not None and (c in ctx.countries or c == ctx.source_country)
+
+        whole = self._entries(m, PLACE) + self._entries(m, PLACE_AMBIGUOUS)
+        if not any(near(i) for _, i in alt) or any(near(i) for i in whole):
+            return None
+        start, _ = self.nt.to_source(m.nstart + 1, m.nend)
+        return replace(m, start=start, nstart=m.nstart + 1, key=m.key[1:], entries=tuple(alt))
+
     def _place(self, m: Match) -> None:
+        m = self._conjunction_reading(m) or m
         cands = self._entries(m, PLACE)
         amb = not cands
         cue_only = False
@@ -333,35 +404,62 @@ class Linker:
             cue = placemod.DATELINE
         else:
             cue = placemod.cue_of(self._word_texts, m.token, self._prefix(m))
-        if cue_only and cue not in (placemod.STRONG, placemod.DATELINE):
-            return
+        # a cue-only name (الخبر "the news" / Khobar) without its cue: a low-confidence mention that only an
+        # NER place span on it keeps
+        nerless = cue_only and cue not in (placemod.STRONG, placemod.DATELINE)
         nxt = self._word_texts[m.last_token + 1] if m.last_token + 1 < len(self._word_texts) else ""
         if any(nxt.startswith(w) for w in placemod.NOT_BEFORE.get(m.key, ())):
             return  # مسقط رأسه: the birthplace, not Muscat
         if self._prefix(m):
-            cands = [i for i in cands if placemod.prefixed_ok(self.res.places[i], m.key)]
+            cands = [i for i in cands if placemod.prefixed_ok(self.res.places[i], m.key, self._prefix(m))]
             if not cands:
                 return
-        if m.token and not self._prefix(m) and self._prev_word(m) in placemod.ORG_HEADS:
+        if m.token and not self._prefix(m) and (placemod.org_head(self._prev_word(m)) or (
+                m.token > 1 and self._word_texts[m.token - 1] in _HEAD_CUES
+                and placemod.org_head(self._word_texts[m.token - 2]))):
             self.adjectives.add((m.start, m.end))
-            return  # جامعة جازان، مطار جدة: part of a name
+            return  # جامعة جازان، مطار جدة، بلدية محافظة العلا: part of a name
         if amb and self._adjective(m):
             self.adjectives.add((m.start, m.end))
             return  # الحدود الشرقية: an adjective, not the Eastern Province
-        r = placemod.resolve(self.res, cands, self.places, ambiguous=amb, cue=cue, multiword=" " in m.key)
+        r = placemod.resolve(self.res, cands, self._context_without(m), ambiguous=amb, cue=cue,
+                             multiword=" " in m.key)
         if r is None:
             return
         p = r.place
+        if cue == placemod.STRONG and self._local_instead(m, p):
+            return
         why = list(r.evidence)
         rule = self.res.variant_rules.get((m.key, self._index(cands, p)))
         if rule:
             why.append(f"variant:{rule}")
-        if r.supported:
+        if r.supported and not nerless:
             self.places.resolved.append(p)
             if cue == placemod.DATELINE and p.country:
                 self.context.add(p.country)
         self._emit(Mention(m.start, m.end, "LOC", "gazetteer", placemod.place_link(p, why, r.runner_up),
-                           r.confidence, pattern=f"place:{p.source}" + (f":{cue}" if cue else "")))
+                           min(r.confidence, CUE_ONLY_CONFIDENCE) if nerless else r.confidence,
+                           pattern=f"place:{p.source}" + (f":{cue}" if cue else "")))
+
+    def _local_instead(self, m: Match, p: Place) -> bool:
+        """After a district or village cue (``حي``، ``قرية``، ``هجرة`` …), a small place abroad that the article
+        gives no reason for (its country neither named nor the source's) is taken for a local one of the same
+        name: a place without coordinates in the article's country (``حي الخالدية`` in a Saudi article is a
+        district, not the Jordanian town). Emits that mention and returns True, else False."""
+        if p.source not in ("geonames", "arwikicats", "translit") or p.population >= LOCAL_MAX_POPULATION \
+                or p.country is None or p.country in self.context or p.country == self.places.source_country:
+            return False
+        prev = self._prev_word(m) if m.token else ""
+        if prev not in place_cues.LOCAL_CUES:
+            return False
+        country, how = place_cues.article_country(self.places)
+        if country is None or country == p.country or (how == "source" and self.context - {country}):
+            return False  # nothing resolved yet and other countries named: no local country to take
+        name = self.nt.text[m.start : m.end]
+        link = Link(id=f"place:unresolved:{country}:{m.key}", name_en="", name_ar=name, type="LOC", country=country,
+                    feature="unresolved", evidence=["cue:settlement", f"country:{how}", f"not:{p.id}:{p.country}"])
+        self._emit(Mention(m.start, m.end, "LOC", "gazetteer", link, 0.7, pattern="place:unresolved"))
+        return True
 
     def _index(self, cands: list[int], p: object) -> int:
         for i in cands:

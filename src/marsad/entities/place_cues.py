@@ -112,3 +112,8 @@ def uncovered_words(n_words: int, covered: Sequence[tuple[int, int]]) -> list[in
     for a, b in covered:
         taken[a : b + 1] = b"\x01" * (b + 1 - a)
     return [k for k in range(n_words) if not taken[k]]
+
+
+# ... of which these name districts and villages, mostly local ones (``حي الخالدية``، ``قرية السودة``).
+LOCAL_CUES = frozenset({"حي", "بحي", "لحي", "احياء", "قريه", "بقريه", "لقريه", "قري", "بقري", "هجره", "بهجره",
+                        "ضاحيه", "بضاحيه"})

@@ -2,7 +2,7 @@
 
 Every candidate gets a score from its evidence, each item named so that the link can say why:
 
-- ``pop``: log10 of the population;
+- ``pop``: log10 of the population (a first-level division without one counts as 100,000);
 - ``capital`` / ``admin_seat``: the capital of its country, the seat of a first-level division;
 - ``kb:country`` / ``kb:curated`` / ``kb:admin``: a country, a curated place, a division of admin_regions.tsv;
 - ``ctx:XXX``: its country is named in the article (a country, a nationality, an actor's country);
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from marsad.article import Link
 from marsad.kb.records import Place, Resources
+from marsad.text.normalize import normalize_string
 
 # Words that announce a place name (matching form, after an optional و/ف).
 LOCATIVE_CUES = frozenset(
@@ -46,7 +47,8 @@ ORG_HEADS = frozenset(
     {
         "جامعه", "نادي", "صحيفه", "جريده", "مجله", "بنك", "مصرف", "امانه", "شرطه", "مطار", "ميناء", "مهرجان",
         "مؤتمر", "موتمر", "اعلان", "بيان", "غرفه", "فريق", "منتخب", "قناه", "اذاعه", "مستشفي", "مدرسه", "كليه",
-        "شركه", "بطوله", "كاس", "ماراثون", "معرض", "منتدي", "قمه",
+        "شركه", "بطوله", "كاس", "ماراثون", "معرض", "منتدي", "قمه", "بلديه", "جمعيه", "محكمه", "سجن", "فندق",
+        "مسجد", "جامع", "طريق", "شارع", "ميدان", "جسر", "منفذ", "مرور", "ملعب", "استاد", "صاله",
     }
 )
 WEAK_CUES = frozenset({"في", "الي", "من", "نحو", "حتي", "داخل", "خارج", "بين", "عبر", "مع"})
@@ -77,6 +79,7 @@ PREFIXED_MIN_POPULATION_FAR = 500_000  # ... or elsewhere (بلندن، ببار
 NOT_BEFORE = {"مسقط": ("راس",)}
 UNSUPPORTED_LARGE = 0.6  # the confidence of an unsupported city of 100k (NER support can still make it a place)
 NEAR_KM = 150.0
+ADMIN_BASE = 5.0  # the population score of a first-level division (as a place of 100,000 people)
 MENA = frozenset(
     {
         "SYR", "IRQ", "IRN", "TUR", "ISR", "PSE", "LBN", "JOR", "SAU", "EGY", "LBY", "TUN", "DZA", "MAR", "MRT",
@@ -118,7 +121,7 @@ def _km(a: Place, b: Place) -> float:
 def evidence(p: Place, ctx: PlaceContext) -> tuple[float, list[str]]:
     """The score of one candidate and the named evidence behind it."""
     why: list[str] = []
-    score = math.log10(p.population + 10) if p.population else 1.0
+    score = math.log10(p.population + 10) if p.population else ADMIN_BASE if p.source == "admin" else 1.0
     if p.population:
         why.append(f"pop:{p.population}")
     if p.rank == "capital":
@@ -248,8 +251,26 @@ def source_country(res: Resources, source: str | None, url: str | None) -> str |
     return None
 
 
-def prefixed_ok(p: Place, key: str) -> bool:
-    """May a candidate be read from a word with a proclitic (``بالطائف``، but not ``فيلم`` → ف + يلم)?"""
+def org_head(word: str) -> bool:
+    """Is a (matching-form) word the head noun of an organisation or building name, with or without a
+    proclitic (``جامعة``، ``بجامعة``، ``لنادي``، ``وبمطار``)?"""
+    if word in ORG_HEADS:
+        return True
+    for pre in ("وب", "ول", "فب", "فل", "ب", "ل", "و", "ف"):
+        if word.startswith(pre) and len(word) - len(pre) >= 3 and word[len(pre):] in ORG_HEADS:
+            return True
+    return False
+
+
+def prefixed_ok(p: Place, key: str, prefix: str = "") -> bool:
+    """May a candidate be read from a word with a proclitic (``بالطائف``، but not ``فيلم`` → ف + يلم)?
+
+    A short name whose own form has the article is not read from a word with a plain proclitic and no
+    article (``فرقة`` "troupe" is not ف + الرقة; the name would be written ``فالرقة``).
+    """
+    if prefix and not prefix.endswith(("ال", "لل")) and len(key) < PREFIXED_MIN_KEY and p.name_ar.startswith("ال") \
+            and key in (normalize_string(p.name_ar)[2:], normalize_string(p.name_ar, False)[2:]):
+        return False
     if p.source not in ("geonames", "arwikicats", "translit"):
         return True
     if len(key.replace(" ", "")) < PREFIXED_MIN_KEY:

@@ -150,6 +150,8 @@ class Resources:
         translit: Arabic→Latin consonant skeleton → indexes of places (cities with population, most populous
             first) whose ASCII name has that skeleton (see ``marsad.kb.translit``).
         source_country: News source name → the ISO3 code of its country (sources.tsv).
+        not_places: Matching forms that are never a place (``!`` lines of ambiguous.txt): an NER place span
+            that is exactly one of them is dropped.
     """
 
     version: str
@@ -167,6 +169,7 @@ class Resources:
     variant_rules: dict[tuple[str, int], str] = field(default_factory=dict)
     translit: dict[str, tuple[int, ...]] = field(default_factory=dict)
     source_country: dict[str, str] = field(default_factory=dict)
+    not_places: frozenset[str] = frozenset()
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with that id (without the ``actor:`` prefix), or None."""
