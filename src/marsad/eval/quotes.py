@@ -19,7 +19,8 @@ article; system quotes that start inside the unit are scored.
   same person that no gold item marks does not count.
 - **Speaker name** (gold ``speaker_en`` not null): :func:`name_key` of the system's ``speaker_name`` equals the
   gold one's (case, hyphens, apostrophes, diacritics and ``al-``/``el-`` prefixes ignored).
-- **Speaker country** (gold country not null): equal codes.
+- **Speaker country** (gold country not null): equal codes. Sectors are compared after translating the
+  guideline's MED (media) and HLH (health) into Marsad's JRN and MED (:data:`GOLD_SECTOR`).
 - **Speaker right**: the name is right when gold has one; otherwise (bodies without a name, anonymous
   sources, described people) country and sector are both right (null equals null); a gold quote with no
   speaker at all is right when the system gives none. Reported over matched pairs and, end to end, over all
@@ -154,8 +155,10 @@ class Tally:
         idx = rng.integers(0, len(arr), size=(RESAMPLES, len(arr)))
         n = arr[idx, num].sum(axis=1)
         d = arr[idx, den].sum(axis=1)
-        r = np.where(d > 0, n / np.maximum(d, 1), 0.0)
-        lo, hi = np.percentile(r, [2.5, 97.5])
+        r = np.where(d > 0, n / np.maximum(d, 1), np.nan)  # a resample with nothing to count is left out
+        if np.isnan(r).all():
+            return (0.0, 0.0)
+        lo, hi = np.nanpercentile(r, [2.5, 97.5])
         return (round(float(lo), 4), round(float(hi), 4))
 
     def as_dict(self) -> dict[str, Any]:
@@ -225,14 +228,23 @@ def speaker_mentions(item: dict[str, Any], items: Sequence[dict[str, Any]], text
     return out
 
 
+#: The guideline writes MED for media and HLH for health; Marsad's sectors (CAMEO) write JRN and MED.
+GOLD_SECTOR = {"MED": "JRN", "HLH": "MED"}
+
+
+def gold_sector(item: dict[str, Any]) -> str | None:
+    """The gold speaker sector in Marsad's codes (:data:`GOLD_SECTOR`)."""
+    sec = item.get("speaker_sector") or None
+    return GOLD_SECTOR.get(sec, sec) if sec else None
+
+
 def speaker_right(item: dict[str, Any], q: Quote) -> bool:
     """Is the system speaker the gold one (the name when gold has one, else country and sector)?"""
     if _span(item.get("speaker")) is None and not item.get("speaker_en"):
         return q.speaker_span is None and not q.speaker_name
     if item.get("speaker_en"):
         return name_key(item.get("speaker_en")) == name_key(q.speaker_name)
-    return (item.get("speaker_country") or None) == q.speaker_country and \
-        (item.get("speaker_sector") or None) == q.speaker_sector
+    return (item.get("speaker_country") or None) == q.speaker_country and gold_sector(item) == q.speaker_sector
 
 
 def _cue_right(item: dict[str, Any], q: Quote) -> bool:
@@ -411,7 +423,7 @@ def agreement(a_units: Sequence[Any], b_units: Sequence[Any]) -> dict[str, Any]:
             if x.get("speaker_country") or y.get("speaker_country"):
                 country_n += 1
                 country_ok += x.get("speaker_country") == y.get("speaker_country")
-            if x.get("speaker_sector") or y.get("speaker_sector"):
+            if x.get("speaker_sector") or y.get("speaker_sector"):  # both passes write the guideline's codes
                 sector_n += 1
                 sector_ok += x.get("speaker_sector") == y.get("speaker_sector")
 
