@@ -73,7 +73,21 @@ def test_eval_quotes_name_key() -> None:
     assert name_key("Mansour Al-Turki") == name_key("mansour al turki") == name_key("Mansour Turki")
     assert name_key("Ṣāliḥ el-Ḥarbi") == name_key("Salih Harbi")
     assert name_key("Abdullah") != name_key("Abdulla")
+    assert name_key("Abdul-Aziz al-Saud") == name_key("Abdulaziz Al Saud")
+    assert name_key("Nabil al-Araby") == name_key("Nabil Elaraby")
+    assert name_key("Alaa Ali") != name_key("Aa Ali")
     assert name_key(None) == ""
+
+
+def test_eval_quotes_body_right_by_mention_and_codes() -> None:
+    from marsad.eval.quotes import speaker_right
+
+    item = {"speaker": list(_at("وزارة الصحة")), "speaker_en": "Saudi Ministry of Health", "speaker_kind": "body",
+            "speaker_country": "SAU", "speaker_sector": "HLH"}
+    q = _q(1, "حالتهم مستقرة", speaker="وزارة الصحة", country="SAU", sector="MED")
+    assert speaker_right(item, q, span_ok=True)
+    assert not speaker_right(item, q, span_ok=False)
+    assert not speaker_right({**item, "speaker_kind": "person"}, q, span_ok=True)  # a person needs the name
 
 
 def test_eval_quotes_jaccard_and_pairing() -> None:

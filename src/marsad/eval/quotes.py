@@ -21,9 +21,11 @@ article; system quotes that start inside the unit are scored.
   gold one's (case, hyphens, apostrophes, diacritics and ``al-``/``el-`` prefixes ignored).
 - **Speaker country** (gold country not null): equal codes. Sectors are compared after translating the
   guideline's MED (media) and HLH (health) into Marsad's JRN and MED (:data:`GOLD_SECTOR`).
-- **Speaker right**: the name is right when gold has one; otherwise (bodies without a name, anonymous
-  sources, described people) country and sector are both right (null equals null); a gold quote with no
-  speaker at all is right when the system gives none. Reported over matched pairs and, end to end, over all
+- **Speaker right**: for a person with an English name, the name is right; for a body, its name is right, or
+  its mention (speaker span) together with country and sector (English names of bodies are translations no two
+  writers word alike: ``Kuwaiti authorities``, ``Kuwait government``); otherwise (anonymous sources, unnamed
+  people) country and sector are both right (null equals null); a gold quote with no speaker at all is right
+  when the system gives none. Reported over matched pairs and, end to end, over all
   gold quotes (``found_and_speaker``).
 - **False quotations**: system quotes matching no gold quote, as a share of the system quotes in the units;
   how many of them overlap a gold ``non_quotes`` stretch is reported beside it.
@@ -64,8 +66,8 @@ SEED = 15
 def name_key(name: str | None) -> str:
     """An English name in comparable form: lower case, no diacritics, no hyphens or ``al-``/``el-`` prefixes.
 
-    ``Mansour Al-Turki``, ``mansour al turki`` and ``Mansour Turki`` give the same key, ``Ṣāliḥ`` and ``Salih``
-    too.
+    ``Mansour Al-Turki``, ``mansour al turki`` and ``Mansour Turki`` give the same key, ``Ṣāliḥ`` and ``Salih``,
+    ``Abdul-Aziz`` and ``Abdulaziz``, ``Nabil al-Araby`` and ``Nabil Elaraby`` too (spaces are dropped).
     """
     if not name:
         return ""
@@ -74,7 +76,9 @@ def name_key(name: str | None) -> str:
     s = re.sub(r"[ʿʾ'’‘`]", "", s.lower())
     s = re.sub(r"[-‐–_.,]", " ", s)
     toks = [t for t in s.split() if t not in ("al", "el", "the")]
-    return " ".join(toks)
+    # a glued article (Elaraby, Alhamad) goes too: longer names only, so that Alaa or Ali stay whole
+    toks = [t[2:] if len(t) >= 6 and t[:2] in ("al", "el") else t for t in toks]
+    return "".join(toks)
 
 
 def _span(v: Any) -> tuple[int, int] | None:
@@ -238,13 +242,21 @@ def gold_sector(item: dict[str, Any]) -> str | None:
     return GOLD_SECTOR.get(sec, sec) if sec else None
 
 
-def speaker_right(item: dict[str, Any], q: Quote) -> bool:
-    """Is the system speaker the gold one (the name when gold has one, else country and sector)?"""
+def speaker_right(item: dict[str, Any], q: Quote, span_ok: bool) -> bool:
+    """Is the system speaker the gold one?
+
+    A person with an English name: the name. A body: its name, or (English names of bodies are translations —
+    ``Kuwaiti authorities``, ``the Interior Ministry`` — that no two writers word alike) the right mention
+    (``span_ok``) with the right country and sector. Anyone else (anonymous sources, unnamed people): country
+    and sector. No gold speaker at all: no system speaker.
+    """
     if _span(item.get("speaker")) is None and not item.get("speaker_en"):
         return q.speaker_span is None and not q.speaker_name
+    codes = (item.get("speaker_country") or None) == q.speaker_country and gold_sector(item) == q.speaker_sector
     if item.get("speaker_en"):
-        return name_key(item.get("speaker_en")) == name_key(q.speaker_name)
-    return (item.get("speaker_country") or None) == q.speaker_country and gold_sector(item) == q.speaker_sector
+        named = name_key(item.get("speaker_en")) == name_key(q.speaker_name)
+        return named or (item.get("speaker_kind") == "body" and span_ok and codes)
+    return codes
 
 
 def _cue_right(item: dict[str, Any], q: Quote) -> bool:
@@ -290,9 +302,10 @@ def score_article(art: Article, items: list[dict[str, Any]], non_quotes: list[di
             notes.append(f"boundary {jac:.2f}: system {_short(text, q.start, q.end)!r}")
         if not kind_ok:
             notes.append(f"kind {it.get('kind')} vs {'direct' if q.direct else 'reported'}")
+        span_ok = False
         if _span(it.get("speaker")) is not None:
             t.with_speaker += 1
-            ok = q.speaker_span is not None and any(
+            ok = span_ok = q.speaker_span is not None and any(
                 _overlap(m, (q.speaker_span.start, q.speaker_span.end)) for m in speaker_mentions(it, gold, text))
             t.speaker_span += ok
             if not ok:
@@ -310,9 +323,9 @@ def score_article(art: Article, items: list[dict[str, Any]], non_quotes: list[di
             t.country += ok
             if not ok:
                 notes.append(f"country {it.get('speaker_country')} vs {q.speaker_country}")
-        sp_ok = speaker_right(it, q)
+        sp_ok = speaker_right(it, q, span_ok)
         t.speaker += sp_ok
-        if not sp_ok and not it.get("speaker_en"):
+        if not sp_ok and (not it.get("speaker_en") or it.get("speaker_kind") == "body"):
             notes.append(f"country/sector {it.get('speaker_country')}/{it.get('speaker_sector')} vs "
                          f"{q.speaker_country}/{q.speaker_sector}")
         if notes:

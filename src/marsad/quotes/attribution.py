@@ -23,7 +23,7 @@ import ahocorasick
 from marsad.article import Article, Entity, Link, Quote, Span
 from marsad.kb.index import load_resources
 from marsad.kb.romanize import romanize
-from marsad.quotes.speakers import HEAD_WORDS, article_country, describe, head_of
+from marsad.quotes.speakers import HEAD_WORDS, Descriptor, article_country, describe, head_of
 from marsad.text import morphology
 from marsad.text.clauses import (
     COMPLEMENTIZER,
@@ -452,6 +452,44 @@ def _carry(q: Quote, prev: Quote) -> None:
     q.speaker_name_source = prev.speaker_name_source
 
 
+def _full_name(ctx: _Ctx, ent: Entity, speaker: Mention, qs: int) -> tuple[int, int] | None:
+    """The fuller mention of a person named here by part of the name (``العمرة`` → ``محمد العمرة``).
+
+    Another person entity of the article whose words end with this mention's words; the nearest one before
+    the quote, else the first after. Normalised offsets, or None.
+    """
+    norm = ctx.nt.norm
+    mine = [w for _, _, w in words(norm, speaker.start, speaker.end)]
+    if not mine:
+        return None
+    best: tuple[int, int] | None = None
+    for other in ctx.article.entities or ():
+        if other.label != "PERS" or other is ent:
+            continue
+        s, e = ctx.nt.to_norm(other.start, other.end)
+        theirs = [w for _, _, w in words(norm, s, e)]
+        if len(theirs) <= len(mine) or theirs[-len(mine):] != mine:
+            continue
+        if s < qs and (best is None or best[0] > qs or s > best[0]):
+            best = (s, e)
+        elif s >= qs and best is None:
+            best = (s, e)
+    return best
+
+
+def _descriptor_before(ctx: _Ctx, s: int, e: int) -> Descriptor | None:
+    """The descriptor phrase that leads up to a name (``مدير عام الهيئة … المهندس محمد العمرة``), in its sentence."""
+    norm = ctx.nt.norm
+    sent_start = max(norm.rfind(ch, 0, s) for ch in SENT_END) + 1
+    for ws, _, w in words(norm, max(sent_start, s - 160), s):
+        if head_of(w) is None:
+            continue
+        desc = describe(norm, ws, e, ctx.nationality, ctx.home)
+        if desc is not None and desc.end >= s:
+            return desc
+    return None
+
+
 def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, speaker: Mention | None,
                       prev: Quote | None) -> None:
     """Give every attributed quote a speaker span, kind, country and sector, linked or not.
@@ -476,13 +514,17 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         desc = None
         if cue.end <= speaker.start <= cue.end + 100:
             desc = describe(norm, cue.end, speaker.end, ctx.nationality, ctx.home)
+        full = _full_name(ctx, ent, speaker, qs) if ent.label == "PERS" and link is None else None
+        if desc is None:
+            desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
         if desc is not None:
             q.speaker_country = q.speaker_country or desc.country
             q.speaker_sector = q.speaker_sector or desc.sector
             if ent.label == "AGENT" or link is None:
                 q.speaker_kind = desc.kind if desc.kind != "body" or ent.label != "PERS" else "person"
         if q.speaker_name is None and ent.label == "PERS":
-            r = romanize(ctx.article.text[q.speaker_span.start:q.speaker_span.end], q.speaker_country or ctx.home)
+            a, b = ctx.nt.to_source(*full) if full else (q.speaker_span.start, q.speaker_span.end)
+            r = romanize(ctx.article.text[a:b], q.speaker_country or ctx.home)
             if r is not None:
                 q.speaker_name, q.speaker_name_source = r.latin, "romanized"
         return
