@@ -231,10 +231,15 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
                 if cue is None:
                     continue
                 qs = _after_comma(norm, cue.end, orphan)
-            if len(words(norm, qs, qe)) < MIN_WORDS or _is_name(ctx, qs, qe):
+            if len(words(norm, qs, qe)) < MIN_WORDS or _is_name(ctx, qs, qe) or _named_before(norm, qs, lo):
                 continue
             cue = _cue_for(norm, cues, qs, qe, lo)
-            if cue is not None:
+            if cue is None:  # quoted words with no one saying them: a title, a slogan, unless «SPEAKER: "…"»
+                colon = _colon_before(norm, qs, lo)
+                cue = _headline_cue(ctx, lo, colon) if colon is not None else None
+                if cue is None:
+                    continue
+            else:
                 used.add(cue.start)
             drafts.append((qs, qe, True, cue, None, None, 0.9))
         for cue in cues:
@@ -243,8 +248,13 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             span = _indirect_span(norm, cues, cue, hi)
             if span is not None:
                 drafts.append((span[0], span[1], False, cue, None, None, 0.8))
+                continue
+            span = _colon_span(norm, cues, cue, hi)
+            if span is not None and not any(d[0] <= span[0] < d[1] for d in drafts):
+                drafts.append((span[0], span[1], True, cue, None, None, 0.75))
+        drafts += _headlines(ctx, cues, lo, hi, drafts)
         drafts += _attributions(ctx, lo, hi, drafts)
-    drafts.sort(key=lambda d: d[0])
+    drafts = _dedup(sorted(drafts, key=lambda d: d[0]))
     quotes: list[Quote] = []
     prev: Quote | None = None
     for qs, qe, direct, cue, speaker, addressee, conf in drafts:
@@ -253,6 +263,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         s, e = nt.to_source(*_trim(norm, qs, qe))
         if s >= e:
             continue
+        said = cue if cue is not None and cue.lemma != ":" else None  # «SPEAKER: …» has no cue word
         q = Quote(
             id=f"q{len(quotes) + 1}",
             start=s,
@@ -261,8 +272,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             prov=article.provenance("quotes", VERSION, ("direct" if direct else "indirect") + (
                 f"/{cue.lemma}" if cue else "")),
             sentence=_sentence_id(article, s),
-            cue=Span(*nt.to_source(cue.start, cue.end)) if cue else None,
-            cue_lemma=_lemma_surface(cue.lemma) if cue else None,
+            cue=Span(*nt.to_source(said.start, said.end)) if said else None,
+            cue_lemma=_lemma_surface(said.lemma) if said else None,
             confidence=conf,
         )
         if speaker is None and cue is None and prev is not None:
@@ -275,6 +286,114 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         quotes.append(q)
         prev = q
     return quotes
+
+
+_Draft = tuple[int, int, bool, "_Cue | None", "Mention | None", "Mention | None", float]
+
+
+def _dedup(drafts: list[_Draft]) -> list[_Draft]:
+    """One quote per content span: two cues read as reporting the same clause keep the one nearer before it."""
+    out: list[_Draft] = []
+    for d in drafts:
+        same = next((k for k, o in enumerate(out) if o[0] == d[0] and o[1] == d[1]), None)
+        if same is None:
+            out.append(d)
+            continue
+        o = out[same]
+
+        def dist(x: _Draft) -> int:
+            c = x[3]
+            return x[0] - c.end if c is not None and c.end <= x[0] else 10**6
+
+        if dist(d) < dist(o):
+            out[same] = d
+    return out
+
+
+def _named_before(norm: str, qs: int, lo: int) -> bool:
+    """Is the word before the opening mark a noun that names what is quoted (``حملة "…"``, ``بعنوان «…»``)?"""
+    ws = words(norm, max(lo, qs - 40), max(lo, qs - 1))
+    if not ws:
+        return False
+    w = ws[-1][2]
+    return any(x in NAMING_WORDS for x in (w, w[1:] if w[:1] in "وبلف" else w, w[2:] if w[:2] in ("وب", "ول") else w))
+
+
+def _colon_before(norm: str, qs: int, lo: int) -> int | None:
+    """The colon just before an opening quote mark (``الوزير: "…"``), if there is one."""
+    i = qs - 2
+    while i >= lo and norm[i] == " ":
+        i -= 1
+    return i if i >= lo and norm[i] == ":" else None
+
+
+def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
+    """``SPEAKER: words`` (a headline or a paragraph's lead): a pseudo-cue at the colon when what comes before it,
+    from the sentence start, is a short mention of someone (an entity that can speak or a descriptor)."""
+    norm = ctx.nt.norm
+    start = max(lo, max(norm.rfind(ch, lo, colon) for ch in _SENT_STOP) + 1)
+    ws = words(norm, start, colon)
+    if not ws or len(ws) > 10 or (colon > 0 and norm[colon - 1].isdigit()):
+        return None
+    first = ws[0]
+    if any(m.start <= first[0] < m.end or first[0] <= m.start < first[1] for m in ctx.mentions) \
+            or head_of(first[2]) is not None:
+        return _Cue(colon, colon + 1, ":", False, False)
+    return None
+
+
+def _colon_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
+    """``وقال لـ"الوطن": words`` — a cue, then a colon within a few words and no quote mark: the words to the
+    sentence's end are the speaker's."""
+    found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
+    end = min(found) if found else hi
+    colon = norm.find(":", cue.end, min(end, cue.end + 80))
+    if colon < 0 or len(words(norm, cue.end, colon)) > COMP_WINDOW:
+        return None
+    j = colon + 1
+    while j < end and norm[j] == " ":
+        j += 1
+    if j >= end or norm[j] in "\"«“" or norm[j].isdigit():
+        return None
+    for c in cues:
+        if j < c.start < end and not c.participle and norm[c.start] == "و":
+            end = c.start
+            break
+    return (j, end) if len(words(norm, j, end)) >= MIN_WORDS else None
+
+
+def _headlines(ctx: _Ctx, cues: list[_Cue], lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
+    """``العمرة: سنوفر … وظيفة`` with no quote marks: the words after the colon to the sentence end (or the next
+    ``وقال``) are the speaker's, when the colon comes within a few words of the sentence start."""
+    norm = ctx.nt.norm
+    out: list[_Draft] = []
+    pos = lo
+    while True:
+        colon = norm.find(":", pos, hi)
+        if colon < 0:
+            break
+        pos = colon + 1
+        j = colon + 1
+        while j < hi and norm[j] == " ":
+            j += 1
+        if j >= hi or norm[j] in "\"«“" or norm[j].isdigit() or any(d[0] <= colon < d[1] or d[0] <= j < d[1]
+                                                                       for d in drafts + out):
+            continue
+        if any(c.end <= colon and not any(ch in norm[c.end:colon] for ch in _SENT_STOP)
+               and len(words(norm, c.end, colon)) <= COMP_WINDOW for c in cues):
+            continue  # a cue's own colon (handled with the cue)
+        cue = _headline_cue(ctx, lo, colon)
+        if cue is None:
+            continue
+        found = [i for i in (norm.find(ch, j, hi) for ch in _SENT_STOP) if i >= 0]
+        end = min(found) if found else hi
+        for c in cues:
+            if j < c.start < end and norm[c.start] == "و":
+                end = c.start
+                break
+        if len(words(norm, j, end)) >= MIN_WORDS:
+            out.append((j, end, True, cue, None, None, 0.6))
+    return out
 
 
 def _lemma_surface(lemma: str) -> str:
@@ -470,9 +589,7 @@ def _full_name(ctx: _Ctx, ent: Entity, speaker: Mention, qs: int) -> tuple[int, 
         theirs = [w for _, _, w in words(norm, s, e)]
         if len(theirs) <= len(mine) or theirs[-len(mine):] != mine:
             continue
-        if s < qs and (best is None or best[0] > qs or s > best[0]):
-            best = (s, e)
-        elif s >= qs and best is None:
+        if (s < qs and (best is None or best[0] > qs or s > best[0])) or (s >= qs and best is None):
             best = (s, e)
     return best
 
