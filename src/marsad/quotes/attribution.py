@@ -153,6 +153,8 @@ def _find_cues(norm: str, start: int, end: int) -> list[_Cue]:
         if lemma == _N("وجه") and not re.search("حديث|كلام|رسال|خطاب", norm[e:e + 40]):
             continue
         w = norm[s:e]
+        if w in FORMULAS and COMPLEMENTIZER.match(next(iter(words(norm, e, e + 12, limit=1)), (0, 0, ""))[2]):
+            continue  # «يذكر أن …»: the writer's aside
         part = w.lstrip("وف") in PARTICIPLES or w in PARTICIPLES
         out.append(_Cue(s, e, lemma, part, part or lemma in CONTINUATION))
     return out
@@ -571,6 +573,22 @@ def _carry(q: Quote, prev: Quote) -> None:
     q.speaker_name_source = prev.speaker_name_source
 
 
+def _subjectless(norm: str, cue: _Cue) -> bool:
+    """A cue verb whose next word is its complement or a colon: no subject of its own (``وأوضح أن``)."""
+    if cue.lemma == ":":
+        return False
+    nxt = norm[cue.end:cue.end + 30].lstrip(" ")
+    if nxt[:1] in (":", "،", ",") or nxt[:1] in "\"«“":
+        return True
+    w = next(iter(words(norm, cue.end, cue.end + 30, limit=1)), None)
+    return w is not None and (COMPLEMENTIZER.match(w[2]) is not None or w[2] in _SUBJECTLESS_NEXT)
+
+
+_SUBJECTLESS_NEXT = frozenset(_N(w) for w in ("إلى", "الى", "على", "في", "خلال", "لـ", "ل", "بأن", "قائلا", "بقوله",
+                                              "أيضا", "ايضا", "كذلك"))
+CARRY_CHARS = 1500
+
+
 def _full_name(ctx: _Ctx, ent: Entity, speaker: Mention, qs: int) -> tuple[int, int] | None:
     """The fuller mention of a person named here by part of the name (``العمرة`` → ``محمد العمرة``).
 
@@ -658,6 +676,10 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     if desc is None and sent_start < cue.start:  # SVO: «وزارة الداخلية أكدت أن …»
         desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
     if desc is None:
+        # an elided subject («وأوضح أن …», «وقال: …») is the speaker of the quote before, when it is near
+        if prev is not None and prev.speaker_span is not None and _subjectless(norm, cue) \
+                and 0 <= ctx.nt.to_norm(q.start, q.start)[0] - ctx.nt.to_norm(prev.end, prev.end)[0] < CARRY_CHARS:
+            _carry(q, prev)
         return
     first = next(iter(words(norm, start, desc.end, limit=1)), None)
     s0 = first[0] if first else start
