@@ -559,7 +559,17 @@ def _sentence_id(article: Article, pos: int) -> str | None:
 @cache
 def _nationalities(fold_ta_marbuta: bool) -> dict[str, str]:
     """Normalised nationality words (``السعودي``, ``الأمريكية`` ...) → country."""
-    return {n.form: n.country for n in load_resources(fold_ta_marbuta).nationalities}
+    out = {n.form: n.country for n in load_resources(fold_ta_marbuta).nationalities}
+    # in the matching view's own form too (جزائرية → جزايريه), which is what descriptors are read in
+    out.update({normalized(f, fold_ta_marbuta).norm: c for f, c in list(out.items())})
+    for w in _NOT_NATIONALITIES:
+        out.pop(w, None)
+        out.pop(normalized(w, fold_ta_marbuta).norm, None)
+    return out
+
+
+# nationality forms that are mostly other words: «المالية» financial (not Malian)
+_NOT_NATIONALITIES = ("مالي", "مالية", "المالي", "المالية", "ماليون", "الماليون", "ماليات")
 
 
 _KIND_OF_LABEL = {"PERS": "person", "ORG": "body", "LOC": "body", "GPE": "body", "AGENT": "person"}
