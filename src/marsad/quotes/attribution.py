@@ -58,7 +58,7 @@ CUE_VERBS = (
 # forms of the verbs above that are mostly other words: «بين» between, «تبين» it turned out, «ابن» son
 NOT_CUES = frozenset(_N(w) for w in ("بين", "بينه", "بينها", "بينهم", "بينا", "تبين", "تبن", "ابن", "ابنه", "ابنها",
                                      "ابنهم", "ابنا", "نبن", "يبن", "ابين", "ندع", "تدع", "يدع", "أدع", "علق", "تعلق",
-                                     "دعوت", "دعونا", "دعوة"))
+                                     "دعوت", "دعونا", "دعوة", "يجب", "تجب", "نجب", "أجب", "يجبه"))
 # «يذكر أن»/«يشار إلى أن»: the article's own aside (it is worth noting that …), no one's statement
 FORMULAS = frozenset(_N(w) for w in ("يذكر", "ويذكر", "يُذكر", "ويُذكر", "يشار", "ويشار", "يذكر ان"))
 # a noun that names what follows in quote marks: a title, a campaign, a programme, not a quotation
@@ -456,8 +456,8 @@ def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int
     if comp is None:
         return None
     start = comp[1] if comp[2] in ("ان", "بان", "وان") else comp[0]
-    for c in cues:
-        if c.start > start and c.start < end and c.participle:
+    for c in cues:  # the next statement begins: «مضيفا أن …», «ويقول فلان …»
+        if start < c.start < end and (c.participle or (norm[c.start] in "وف" and c.lemma in _SAYING)):
             end = c.start
             break
     return start, end
@@ -597,6 +597,9 @@ def _subjectless(norm: str, cue: _Cue) -> bool:
 _SUBJECTLESS_NEXT = frozenset(_N(w) for w in ("إلى", "الى", "على", "في", "خلال", "لـ", "ل", "بأن", "قائلا", "بقوله",
                                               "أيضا", "ايضا", "كذلك"))
 CARRY_CHARS = 1500
+# verbs that start a new statement when they come (with و/ف) inside the clause of another
+_SAYING = frozenset(_N(w) for w in ("قال", "أضاف", "أكد", "أوضح", "أشار", "تابع", "أردف", "لفت", "شدد", "ذكر", "بين",
+                                    "أبان", "نوه", "كشف", "أفاد"))
 
 
 def _full_name(ctx: _Ctx, ent: Entity, speaker: Mention, qs: int) -> tuple[int, int] | None:
