@@ -90,7 +90,8 @@ PARTICIPLES = {
     )
     for w in ws
 }
-ATTRIBUTION = (_N("بحسب"), _N("حسب"), _N("وفقا ل"), _N("وفقا"), _N("نقلا عن"), _N("نقل عن"), _N("وفق"))
+ATTRIBUTION = (_N("بحسب"), _N("حسب"), _N("حسبما"), _N("وفقا ل"), _N("وفقا"), _N("وفقًا"), _N("نقلا عن"), _N("نقل عن"),
+               _N("وفق"))
 OTHER_PARTY = (_N("من جهته"), _N("من جهتها"), _N("من جانبه"), _N("من جانبها"), _N("بدوره"), _N("بدورها"))
 _OPEN_CLOSE = {"«": "»", "“": "”"}
 SENT_END = ".!?؟\n"
@@ -463,26 +464,51 @@ def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int
     return start, end
 
 
-def _attributions(ctx: _Ctx, lo: int, hi: int,
-                  drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]]
-                  ) -> list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]]:
+def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
+    """Statements attributed by a source phrase: ``وبحسب X، فإن …`` / ``ووفقا للدراسة، …`` (the clause after the
+    source) and ``… ، بحسب الوزارة`` (the clause before it). The source is a mention or a descriptor; a phrase
+    before its clause needs the comma or ``فإن`` that closes the source (``حسب الخطة`` is not a source)."""
     norm = ctx.nt.norm
-    out: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
+    out: list[_Draft] = []
     for m in _attribution_re().finditer(norm, lo, hi):
         phrase = m.group(2)
         a, b = m.start(), m.end()
         if _inside(drafts, a) or any(d[0] <= a < d[1] for d in out):
             continue
-        speaker = next((x for x in ctx.mentions if b <= x.start < b + 25), None)
-        if speaker is None:
-            continue
         s0 = max(lo, max(norm.rfind(ch, lo, a) for ch in SENT_END) + 1)
-        ends = [i for i in (norm.find(ch, speaker.end, hi) for ch in SENT_END) if i >= 0]
-        e0 = min(ends) if ends else max(hi, speaker.end)
-        span = (s0, a) if a - s0 > 10 else (speaker.end, e0)
+        ends = [i for i in (norm.find(ch, b, hi) for ch in _SENT_STOP) if i >= 0]
+        e0 = min(ends) if ends else hi
+        ws = words(norm, b, e0, limit=MAX_SOURCE_WORDS + 1)
+        if ws and ws[0][2] == "ما" and len(ws) > 2:  # «بحسب ما ذكرت الوكالة»
+            ws = ws[2:]
+        if not ws:
+            continue
+        src_end = None  # where the source phrase ends and the clause begins
+        for k, (ws_, we, w) in enumerate(ws):
+            if k and norm[ws[k - 1][1]:ws_].strip(" ") in ("،", ","):
+                src_end = (ws[k - 1][1], ws_)
+                break
+            if k and w in _THEN:
+                src_end = (ws[k - 1][1], we if w in ("فان", "فانه", "فانها") else ws_)
+                break
+        speaker = next((x for x in ctx.mentions if ws[0][0] <= x.start < (src_end[0] if src_end else e0)
+                        and x.start < ws[0][0] + 40), None)
+        known = speaker is not None or head_of(ws[0][2]) is not None
+        if a - s0 > 10:  # «… ، بحسب الوزارة»: the clause before
+            if not known:
+                continue
+            span = (s0, a)
+        else:
+            if src_end is None or len(words(norm, src_end[1], e0)) < MIN_WORDS:
+                continue
+            span = (src_end[1], e0)
         cue = _Cue(a, b, phrase, False, False)
         out.append((span[0], span[1], False, cue, speaker, None, 0.7))
     return out
+
+
+MAX_SOURCE_WORDS = 16
+_THEN = frozenset(_N(w) for w in ("فإن", "فان", "فإنه", "فانه", "فإنها", "فانها", "أن", "ان"))
 
 
 @cache
