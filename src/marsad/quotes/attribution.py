@@ -53,10 +53,11 @@ CUE_VERBS = (
     ("ختم", "يختم", "sound"), ("اختتم", "يختتم", "sound"), ("طالب", "يطالب", "sound"), ("برر", "يبرر", "sound"),
     ("اعترف", "يعترف", "sound"), ("تساءل", "يتساءل", "sound"), ("علق", "يعلق", "sound"), ("نبه", "ينبه", "sound"),
     ("استدرك", "يستدرك", "sound"), ("أفصح", "يفصح", "sound"), ("وصف", "يصف", "sound"), ("دعا", "يدعو", "defective"),
-    ("أجاب", "يجيب", "hollow"),
+    ("أجاب", "يجيب", "hollow"), ("سأل", "يسأل", "sound"), ("ألمح", "يلمح", "sound"), ("شرح", "يشرح", "sound"),
 )
-# forms of the verbs above that are mostly other words: «بين» between, «تبين» it turned out, «ابن» son
-NOT_CUES = frozenset(_N(w) for w in ("بين", "بينه", "بينها", "بينهم", "بينا", "تبين", "تبن", "ابن", "ابنه", "ابنها",
+# forms of the verbs above that are mostly other words: «بينهم» between them, «تبين» it turned out, «ابن» son
+# (the bare «بين», also «between», is a cue only at the start of a clause: «وبيّن أن …»)
+NOT_CUES = frozenset(_N(w) for w in ("بينه", "بينها", "بينهم", "بينا", "تبين", "تبن", "ابن", "ابنه", "ابنها",
                                      "ابنهم", "ابنا", "نبن", "يبن", "ابين", "ندع", "تدع", "يدع", "أدع", "علق", "تعلق",
                                      "دعوت", "دعونا", "دعوة", "يجب", "تجب", "نجب", "أجب", "يجبه"))
 # «يذكر أن»/«يشار إلى أن»: the article's own aside (it is worth noting that …), no one's statement
@@ -86,7 +87,8 @@ PARTICIPLES = {
         ("كشف", ("كاشفا", "كاشفة")), ("ختم", ("مختتما", "مختتمة", "خاتما")), ("نبه", ("منبها", "منبهة")),
         ("استدرك", ("مستدركا", "مستدركة")), ("علق", ("معلقا", "معلقة")), ("وصف", ("واصفا", "واصفة")),
         ("تساءل", ("متسائلا", "متسائلة")), ("أفاد", ("مفيدا", "مفيدة")), ("ذكر", ("ذاكرا", "ذاكرة")),
-        ("أعلن", ("معلنا", "معلنة")), ("برر", ("مبررا", "مبررة")),
+        ("أعلن", ("معلنا", "معلنة")), ("برر", ("مبررا", "مبررة")), ("سأل", ("سائلا", "سائلة", "سائلين")),
+        ("ألمح", ("ملمحا", "ملمحة")), ("شرح", ("شارحا", "شارحة")),
     )
     for w in ws
 }
@@ -99,7 +101,7 @@ _SENT_STOP = ".!?؟"
 MIN_WORDS = 3
 # words after a cue within which its complementiser (أن/إن) must come: long enough for a spokesman's titles
 # and name («قال المتحدث الرسمي باسم وزارة الداخلية اللواء منصور التركي إن …» is nine words)
-COMP_WINDOW = 12
+COMP_WINDOW = 16
 _NOT_AFTER = frozenset(_N(w) for w in ("إلا", "خاصة", "وخاصة", "رغم", "برغم", "غير", "بيد", "حيث", "إذ", "مع", "بعد",
                                        "قبل", "تعني", "يعني", "ذلك", "كما", "لو", "بما", "طالما", "حتى"))
 
@@ -154,11 +156,21 @@ def _find_cues(norm: str, start: int, end: int) -> list[_Cue]:
         if lemma == _N("وجه") and not re.search("حديث|كلام|رسال|خطاب", norm[e:e + 40]):
             continue
         w = norm[s:e]
+        if w.lstrip("وف") == _N("بين") and not _clause_start(norm, s, start):
+            continue
         if w in FORMULAS and COMPLEMENTIZER.match(next(iter(words(norm, e, e + 12, limit=1)), (0, 0, ""))[2]):
             continue  # «يذكر أن …»: the writer's aside
         part = w.lstrip("وف") in PARTICIPLES or w in PARTICIPLES
         out.append(_Cue(s, e, lemma, part, part or lemma in CONTINUATION))
     return out
+
+
+def _clause_start(norm: str, s: int, lo: int) -> bool:
+    """Does a word start a clause (after a sentence end, a comma, the paragraph start)?"""
+    i = s - 1
+    while i >= lo and norm[i] == " ":
+        i -= 1
+    return i < lo or norm[i] in ".!?؟،,:\n"
 
 
 def _direct_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, int | None]]:
