@@ -354,7 +354,19 @@ def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     if any(m.start <= first[0] < m.end or first[0] <= m.start < first[1] for m in ctx.mentions) \
             or head_of(first[2]) is not None:
         return _Cue(colon, colon + 1, ":", False, False)
+    # the article's title: «ألميدا: تدريب الهلال شاق», «الخدمة المدنية: …» — a short name before the colon, not
+    # a label («عاجل:», «بالفيديو:») or a place
+    title_end = norm.find("\n")
+    if lo == 0 and (title_end < 0 or colon < title_end) and len(ws) <= 4 and not any(w in _LABELS for _, _, w in ws) \
+            and not any(e.label == "LOC" and ctx.nt.to_norm(e.start, e.end)[0] < colon
+                        for e in ctx.article.entities or () if e.start < len(norm)):
+        return _Cue(colon, colon + 1, ":", False, False)
     return None
+
+
+_LABELS = frozenset(_N(w) for w in ("عاجل", "بالفيديو", "بالصور", "فيديو", "صور", "شاهد", "خاص", "حصري", "حصريا",
+                                    "تقرير", "مباشر", "إنفوجرافيك", "انفوجرافيك", "بالأرقام", "بالارقام", "رأي",
+                                    "تحليل", "حوار", "متابعة", "تنويه", "إعلان", "ملف", "قراءة"))
 
 
 def _colon_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
