@@ -264,7 +264,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             if span is not None:
                 drafts.append((span[0], span[1], False, cue, None, None, 0.8))
                 continue
-            span = _colon_span(norm, cues, cue, hi)
+            span = _colon_span(norm, cues, cue, hi) or _bare_speech(ctx, cues, cue, hi)
             if span is not None and not any(d[0] <= span[0] < d[1] for d in drafts):
                 drafts.append((span[0], span[1], True, cue, None, None, 0.75))
         drafts += _headlines(ctx, cues, lo, hi, drafts)
@@ -387,6 +387,38 @@ def _colon_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, i
             end = c.start
             break
     return (j, end) if len(words(norm, j, end)) >= MIN_WORDS else None
+
+
+def _bare_speech(ctx: _Ctx, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
+    """``ويقول عبدالعزيز الزهراني تشهد المطابخ …``: a verb of saying, the speaker's name, then the words with no
+    complementiser, colon or marks — the words to the sentence's end (or the next statement) are the speaker's."""
+    norm = ctx.nt.norm
+    if cue.lemma != _N("قال") or cue.participle:
+        return None
+    found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
+    end = min(found) if found else hi
+    name = next((m for m in ctx.mentions if cue.end <= m.start < cue.end + 60 and m.end < end and m.prep == ""
+                 and any(e.label == "PERS" for e in m.ents)), None)
+    if name is None or _between_comp(norm, cue.end, name.start) or ":" in norm[cue.end:name.start]:
+        return None
+    j = name.end
+    while j < end and norm[j] in " ،,":
+        j += 1
+    ws = words(norm, j, end, limit=1)
+    if not ws or ws[0][0] != j or ws[0][2] in _NOT_SPEECH or COMPLEMENTIZER.match(ws[0][2]):
+        return None
+    for c in cues:
+        if j < c.start < end and (c.participle or norm[c.start] in "وف"):
+            end = c.start
+            break
+    return (j, end) if len(words(norm, j, end)) >= 4 else None
+
+
+# words that continue the speaker's phrase or the verb rather than start what was said
+_NOT_SPEECH = frozenset(_N(w) for w in ("في", "خلال", "لـ", "ل", "عن", "على", "إلى", "الى", "من", "مع", "أمام", "عبر",
+                                        "بعد", "قبل", "عند", "حول", "لدى", "إنه", "انه", "بن", "بنت", "أبو", "ابو",
+                                        "رئيس", "مدير", "نائب", "عضو", "أمين", "المتحدث", "الناطق", "وزير", "أيضا",
+                                        "ايضا", "كذلك", "بدوره", "قائلا", "بقوله", "في", "إن", "ان", "أن", "بأن"))
 
 
 def _headlines(ctx: _Ctx, cues: list[_Cue], lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
