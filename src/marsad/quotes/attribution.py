@@ -581,6 +581,8 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     if cue.start >= qe:  # cue after the quote: "...", قال بوتين
         region_end = cue.end + 60
     after = [m for m in ctx.mentions if cue.end <= m.start < region_end and not _between_comp(norm, cue.end, m.start)]
+    if cue.participle:  # «سائلا الله أن …», «مؤكدا الوزير …»: what follows a participle is its object
+        after = []
     if cue.lemma == _N("نقل"):  # نقلت الوكالة عن X قوله: the speaker is X
         source = next((m for m in after if m.prep == _N("عن")), None)
         if source is not None:
@@ -663,6 +665,18 @@ def _carry(q: Quote, prev: Quote) -> None:
     q.speaker_span, q.speaker_kind = prev.speaker_span, prev.speaker_kind
     q.speaker_country, q.speaker_sector = prev.speaker_country, prev.speaker_sector
     q.speaker_name_source = prev.speaker_name_source
+
+
+def _name_in(ctx: _Ctx, s: int, e: int) -> tuple[Entity, int, int] | None:
+    """The last person entity inside a descriptor (normalised ``[s, e)``), with its source offsets."""
+    best: tuple[Entity, int, int] | None = None
+    for ent in ctx.article.entities or ():
+        if ent.label != "PERS":
+            continue
+        a, b = ctx.nt.to_norm(ent.start, ent.end)
+        if s <= a and b <= e + 1 and (best is None or ent.start > best[1]):
+            best = (ent, ent.start, ent.end)
+    return best
 
 
 def _subjectless(norm: str, cue: _Cue) -> bool:
@@ -783,7 +797,17 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         s0 += 1  # the conjunction glued to the head (وأكد … / ووزارة …) is not part of the speaker
     q.speaker_span = Span(*ctx.nt.to_source(s0, desc.end))
     q.speaker_kind, q.speaker_country, q.speaker_sector = desc.kind, desc.country, desc.sector
-    if desc.name_start is not None and desc.kind == "person":
+    named = _name_in(ctx, s0, desc.end) if desc.kind == "person" and desc.name_start is None else None
+    if named is not None:  # «مدير إدارة العلاقات العامة بالمؤسسة ناصر الدوسري»: the person at its end
+        ent, a, b = named
+        if ent.link is not None and ent.link.name_en:
+            q.speaker, q.speaker_name, q.speaker_actor_id = ent.id, ent.link.name_en, ent.link.id
+            q.speaker_name_source = "link"
+        else:
+            r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
+            if r is not None:
+                q.speaker, q.speaker_name, q.speaker_name_source = ent.id, r.latin, "romanized"
+    elif desc.name_start is not None and desc.kind == "person":
         a, b = ctx.nt.to_source(desc.name_start, desc.end)
         r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
         if r is not None:
