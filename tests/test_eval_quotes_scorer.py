@@ -17,6 +17,7 @@ from marsad.eval.quotes import (
     cohen_kappa,
     jaccard,
     name_key,
+    name_skeleton,
     pair,
     score_article,
     speaker_mentions,
@@ -77,6 +78,9 @@ def test_eval_quotes_name_key() -> None:
     assert name_key("Nabil al-Araby") == name_key("Nabil Elaraby")
     assert name_key("Alaa Ali") != name_key("Aa Ali")
     assert name_key(None) == ""
+    assert name_skeleton("Rifaat Gharib") == name_skeleton("Refaat Gharib")
+    assert name_skeleton("Mohammed") == name_skeleton("Mohammad") != name_skeleton("Ahmed")
+    assert name_skeleton("Mahmoud") == name_skeleton("Mohammed")  # too loose to decide «speaker right» with
 
 
 def test_eval_quotes_body_right_by_mention_and_codes() -> None:
