@@ -583,6 +583,11 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     after = [m for m in ctx.mentions if cue.end <= m.start < region_end and not _between_comp(norm, cue.end, m.start)]
     if cue.participle:  # «سائلا الله أن …», «مؤكدا الوزير …»: what follows a participle is its object
         after = []
+    lisan = _LISAN.search(norm, cue.end, region_end)
+    if lisan is not None:  # «وبينت سابك على لسان يوسف البنيان أن …»: the one who spoke for it
+        m = next((m for m in ctx.mentions if lisan.end() <= m.start < lisan.end() + 3), None)
+        if m is not None:
+            return m, None, conf
     if cue.lemma == _N("نقل"):  # نقلت الوكالة عن X قوله: the speaker is X
         source = next((m for m in after if m.prep == _N("عن")), None)
         if source is not None:
@@ -603,6 +608,9 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         if ent is not None:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
+    if cue.participle and prev is not None and ctx.nt.to_norm(prev.end, prev.end)[0] >= sent_start - 1 \
+            and prev.speaker_span is not None:
+        return None, None, conf - 0.05  # the participle continues the sentence's quote: its speaker carries over
     before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""]
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
@@ -612,6 +620,9 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
     return None, None, conf - 0.3
+
+
+_LISAN = re.compile(r"(?<!\w)عل[يى] لسان ")
 
 
 def _between_comp(norm: str, a: int, b: int) -> bool:
