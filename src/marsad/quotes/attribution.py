@@ -350,6 +350,13 @@ def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     ws = words(norm, start, colon)
     if not ws or len(ws) > 10 or (colon > 0 and norm[colon - 1].isdigit()):
         return None
+    if any(ch in norm[start:colon] for ch in "-–—ـ") or ws[0][2] in NAMING_WORDS or ws[0][2] in _NOT_SPEECH \
+            or ws[0][2].startswith(("لل", "بال", "وال")):
+        return None  # «فهد الغبيوي - سبق - الدوادمي:» is a dateline, «رواية …:» a title, «للمرة الأولى:» a phrase
+    for e in ctx.article.entities or ():
+        a, b = ctx.nt.to_norm(e.start, e.end)
+        if a <= ws[0][0] and ws[-1][1] <= b and (e.label == "LOC" or (e.link is not None and e.link.feature)):
+            return None  # «البحرين:» — a place, the story's dateline
     first = ws[0]
     if any(m.start <= first[0] < m.end or first[0] <= m.start < first[1] for m in ctx.mentions) \
             or head_of(first[2]) is not None:
