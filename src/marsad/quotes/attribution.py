@@ -54,6 +54,7 @@ CUE_VERBS = (
     ("اعترف", "يعترف", "sound"), ("تساءل", "يتساءل", "sound"), ("علق", "يعلق", "sound"), ("نبه", "ينبه", "sound"),
     ("استدرك", "يستدرك", "sound"), ("أفصح", "يفصح", "sound"), ("وصف", "يصف", "sound"), ("دعا", "يدعو", "defective"),
     ("أجاب", "يجيب", "hollow"), ("سأل", "يسأل", "sound"), ("ألمح", "يلمح", "sound"), ("شرح", "يشرح", "sound"),
+    ("غرد", "يغرد", "sound"), ("كتب", "يكتب", "sound"),
 )
 # forms of the verbs above that are mostly other words: «بينهم» between them, «تبين» it turned out, «ابن» son
 # (the bare «بين», also «between», is a cue only at the start of a clause: «وبيّن أن …»)
@@ -88,7 +89,7 @@ PARTICIPLES = {
         ("استدرك", ("مستدركا", "مستدركة")), ("علق", ("معلقا", "معلقة")), ("وصف", ("واصفا", "واصفة")),
         ("تساءل", ("متسائلا", "متسائلة")), ("أفاد", ("مفيدا", "مفيدة")), ("ذكر", ("ذاكرا", "ذاكرة")),
         ("أعلن", ("معلنا", "معلنة")), ("برر", ("مبررا", "مبررة")), ("سأل", ("سائلا", "سائلة", "سائلين")),
-        ("ألمح", ("ملمحا", "ملمحة")), ("شرح", ("شارحا", "شارحة")),
+        ("ألمح", ("ملمحا", "ملمحة")), ("شرح", ("شارحا", "شارحة")), ("غرد", ("مغردا", "مغردة")),
     )
     for w in ws
 }
@@ -248,6 +249,11 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
                 qs = _after_comma(norm, cue.end, orphan)
             if len(words(norm, qs, qe)) < MIN_WORDS or _is_name(ctx, qs, qe) or _named_before(norm, qs, lo):
                 continue
+            if qe == hi:  # never closed: it runs to the paragraph's end, unless a new statement begins first
+                nxt = next((c for c in cues if qs + 10 < c.start < qe and (c.participle or (
+                    norm[c.start] in "وف" and c.lemma in _SAYING))), None)
+                if nxt is not None:
+                    qe = nxt.start
             cue = _cue_for(norm, cues, qs, qe, lo)
             if cue is None:  # quoted words with no one saying them: a title, a slogan, unless «SPEAKER: "…"»
                 colon = _colon_before(norm, qs, lo)
@@ -499,7 +505,8 @@ def _cue_for(norm: str, cues: list[_Cue], qs: int, qe: int, lo: int) -> _Cue | N
     before = [c for c in cues if c.end <= qs and (c.end >= stop or c.end > last_end)]
     if before and qs - before[-1].end < 160:
         return before[-1]
-    after = [c for c in cues if qe <= c.start < qe + 40]
+    # «"…"، قال بوتين»; a cue with و/ف after the quote starts the next statement instead
+    after = [c for c in cues if qe <= c.start < qe + 40 and norm[c.start] not in "وف"]
     return after[0] if after else None
 
 
