@@ -796,6 +796,10 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             r = romanize(ctx.article.text[a:b], q.speaker_country or ctx.home)
             if r is not None:
                 q.speaker_name, q.speaker_name_source = r.latin, "romanized"
+                if q.speaker_country is None and r.rule == "table" and ctx.home:
+                    # every part of the name is a known Arabic name and nothing says otherwise: a local speaker
+                    # (a citizen, a shopkeeper interviewed by a Saudi paper); foreign names are spelled out
+                    q.speaker_country = ctx.home
         return
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None:
         _carry(q, prev)
