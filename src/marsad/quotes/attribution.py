@@ -622,10 +622,12 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         if ent is not None:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
+    after = [m for m in after if not _blessing(norm, m)]
     if cue.participle and prev is not None and ctx.nt.to_norm(prev.end, prev.end)[0] >= sent_start - 1 \
             and prev.speaker_span is not None:
         return None, None, conf - 0.05  # the participle continues the sentence's quote: its speaker carries over
-    before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""]
+    before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
+              and not _blessing(norm, m) and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker:
@@ -634,6 +636,16 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
     return None, None, conf - 0.3
+
+
+def _blessing(norm: str, m: Mention) -> bool:
+    """``الله`` in «رحمه الله», «حفظه الله», «سائلا الله»: not a speaker."""
+    return norm[m.start:m.end] == "الله"
+
+
+def _is_place(m: Mention) -> bool:
+    """A mention of a place (a dateline «نيروبي –», «في الرياض»): a speaker only right before its verb."""
+    return all(e.label == "LOC" or (e.link is not None and e.link.feature is not None) for e in m.ents)
 
 
 _LISAN = re.compile(r"(?<!\w)عل[يى] لسان ")
