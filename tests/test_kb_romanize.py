@@ -29,7 +29,7 @@ def test_kb_romanize_units_join_particles(name: str, units: list[str]) -> None:
         ("منصور التركي", "Mansour al-Turki"),
         ("عادل الجبير", "Adel al-Jubeir"),
         ("تركي الفيصل", "Turki al-Faisal"),
-        ("محمد بن نايف", "Muhammad bin Nayef"),
+        ("محمد بن نايف", "Mohammed bin Nayef"),  # the Gulf newspapers' form, not Wikidata's Muhammad
     ],
 )
 def test_kb_romanize_table_names(name: str, latin: str) -> None:

@@ -11,9 +11,10 @@ EVALS = {
     "times": "marsad.eval.times:command",
     "events": "marsad.eval.events:command",
     "places": "marsad.eval.places:command",
+    "quotes": "marsad.eval.quotes:command",
 }
 
 
 @click.group("eval", cls=LazyGroup, commands=EVALS)
 def eval_group() -> None:
-    """Measure accuracy on a gold file (NER, times, events, places)."""
+    """Measure accuracy on a gold file (NER, times, events, places, quotes)."""

@@ -37,6 +37,10 @@ _ALPHA3_TO_2 = {"SAU": "SA", "ARE": "AE", "KWT": "KW", "QAT": "QA", "BHR": "BH",
                 "JOR": "JO", "PSE": "PS", "SYR": "SY", "LBN": "LB", "IRQ": "IQ", "EGY": "EG", "SDN": "SD",
                 "LBY": "LY", "TUN": "TN", "DZA": "DZ", "MAR": "MA", "MRT": "MR"}
 
+# The form the region's English-language newspapers write where it differs from the table's choice (Wikidata's
+# «Muhammad» is the scholarly one; Arab News, Saudi Gazette and SPA write «Mohammed»).
+_NEWSPAPER = {("محمد", c): "Mohammed" for c in ("SA", "AE", "KW", "QA", "BH", "OM", "YE")}
+
 # Our own letter map for units the table lacks: consonants and long vowels.
 _LETTERS = {
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
@@ -214,7 +218,7 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
                 parts.append({"بن": "bin", "ابن": "ibn", "بنت": "bint"}[head] + " " + rest.latin)
                 continue
         has_al = u.startswith("ال") and len(u) > 3 and u not in _AFTER
-        lat = _lookup("units", u, prefer)
+        lat = _NEWSPAPER.get((u, prefer[0])) or _lookup("units", u, prefer)
         if lat is None and has_al:
             lat = _lookup("units", u[2:], prefer)
         if lat is not None:

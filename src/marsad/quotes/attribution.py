@@ -23,7 +23,7 @@ import ahocorasick
 from marsad.article import Article, Entity, Link, Quote, Span
 from marsad.kb.index import load_resources
 from marsad.kb.romanize import romanize
-from marsad.quotes.speakers import HEAD_WORDS, article_country, describe, head_of
+from marsad.quotes.speakers import HEAD_WORDS, Descriptor, article_country, describe, head_of
 from marsad.text import morphology
 from marsad.text.clauses import (
     COMPLEMENTIZER,
@@ -39,7 +39,7 @@ from marsad.text.clauses import (
 from marsad.text.normalize import NormText, normalize_string
 
 _N = normalize_string
-VERSION = "quotes-1"
+VERSION = "quotes-2"
 
 # (perfect, imperfect, class, lemma); every form of these verbs is a cue.
 CUE_VERBS = (
@@ -49,7 +49,32 @@ CUE_VERBS = (
     ("لفت", "يلفت", "sound"), ("أفاد", "يفيد", "hollow"), ("كشف", "يكشف", "sound"), ("نفى", "ينفي", "defective"),
     ("رأى", "يرى", "defective"), ("أعرب", "يعرب", "sound"), ("قالت", "تقول", "sound"), ("زعم", "يزعم", "sound"),
     ("وجه", "يوجه", "sound"), ("أردف", "يردف", "sound"), ("استطرد", "يستطرد", "sound"), ("نقل", "ينقل", "sound"),
+    ("أبان", "يبين", "hollow"), ("بين", "يبين", "sound"), ("نوه", "ينوه", "sound"), ("حذر", "يحذر", "sound"),
+    ("ختم", "يختم", "sound"), ("اختتم", "يختتم", "sound"), ("طالب", "يطالب", "sound"), ("برر", "يبرر", "sound"),
+    ("اعترف", "يعترف", "sound"), ("تساءل", "يتساءل", "sound"), ("علق", "يعلق", "sound"), ("نبه", "ينبه", "sound"),
+    ("استدرك", "يستدرك", "sound"), ("أفصح", "يفصح", "sound"), ("وصف", "يصف", "sound"), ("دعا", "يدعو", "defective"),
+    ("أجاب", "يجيب", "hollow"), ("سأل", "يسأل", "sound"), ("ألمح", "يلمح", "sound"), ("شرح", "يشرح", "sound"),
+    ("غرد", "يغرد", "sound"), ("كتب", "يكتب", "sound"),
 )
+# forms of the verbs above that are mostly other words: «بينهم» between them, «تبين» it turned out, «ابن» son
+# (the bare «بين», also «between», is a cue only at the start of a clause: «وبيّن أن …»)
+NOT_CUES = frozenset(_N(w) for w in ("بينه", "بينها", "بينهم", "بينا", "تبين", "تبن", "ابن", "ابنه", "ابنها",
+                                     "ابنهم", "ابنا", "نبن", "يبن", "ابين", "ندع", "تدع", "يدع", "أدع", "علق", "تعلق",
+                                     "دعوت", "دعونا", "دعوة", "يجب", "تجب", "نجب", "أجب", "يجبه"))
+# «يذكر أن»/«يشار إلى أن»: the article's own aside (it is worth noting that …), no one's statement
+FORMULAS = frozenset(_N(w) for w in ("يذكر", "ويذكر", "يُذكر", "ويُذكر", "يشار", "ويشار", "يذكر ان"))
+# a noun that names what follows in quote marks: a title, a campaign, a programme, not a quotation
+NAMING_WORDS = frozenset(_N(w) for w in (
+    "حملة", "برنامج", "مبادرة", "مشروع", "مهرجان", "معرض", "مسابقة", "جائزة", "فيلم", "كتاب", "مسلسل", "رواية",
+    "ديوان", "قصيدة", "أغنية", "ألبوم", "مسرحية", "عنوان", "بعنوان", "شعار", "وسم", "هاشتاق", "هاشتاغ", "تطبيق",
+    "منصة", "موقع", "صحيفة", "صحيفتي", "جريدة", "مجلة", "قناة", "شركة", "مركز", "جمعية", "فريق", "نادي", "مؤتمر",
+    "ملتقى", "ندوة", "دورة", "ورشة", "بطولة", "كأس", "عملية", "عمليتي", "مناورات", "تمرين", "خطة", "استراتيجية",
+    "رؤية", "وثيقة", "مقال", "مقالة", "تقرير", "دراسة", "اسم", "باسم", "يسمى", "تسمى", "سمي", "سميت", "يعرف",
+    "تعرف", "المعروف", "المعروفة", "الملقب", "الملقبة", "لقب", "مصطلح", "كلمة", "عبارة", "ما", "المسمى",
+    "المسماة", "تحت", "فعالية", "فعاليات", "محاضرة", "حلقة", "الحملة", "البرنامج", "المبادرة", "المشروع",
+    "المهرجان", "المعرض", "المسابقة", "الجائزة", "الفيلم", "الكتاب", "المسلسل", "الرواية", "الصحيفة", "القناة",
+    "الشركة", "المركز", "الجمعية", "الفريق", "النادي", "المؤتمر", "الملتقى", "عمل", "العمل", "منتدى", "المنتدى",
+    "ومنها", "منها"))
 CONTINUATION = frozenset(_N(w) for w in ("أضاف", "تابع", "أردف", "استطرد"))
 PARTICIPLES = {
     _N(w): _N(lemma)
@@ -58,10 +83,18 @@ PARTICIPLES = {
         ("تابع", ("متابعا", "متابعة")), ("أوضح", ("موضحا", "موضحة")), ("أشار", ("مشيرا", "مشيرة")),
         ("اعتبر", ("معتبرا", "معتبرة")), ("لفت", ("لافتا", "لافتة")), ("شدد", ("مشددا", "مشددة")),
         ("قال", ("قائلا", "قائلة", "قائلين")), ("نفى", ("نافيا", "نافية")), ("أردف", ("مردفا",)),
+        ("بين", ("مبينا", "مبينة")), ("نوه", ("منوها", "منوهة")), ("حذر", ("محذرا", "محذرة")),
+        ("طالب", ("مطالبا", "مطالبة")), ("دعا", ("داعيا", "داعية")), ("أعرب", ("معربا", "معربة")),
+        ("كشف", ("كاشفا", "كاشفة")), ("ختم", ("مختتما", "مختتمة", "خاتما")), ("نبه", ("منبها", "منبهة")),
+        ("استدرك", ("مستدركا", "مستدركة")), ("علق", ("معلقا", "معلقة")), ("وصف", ("واصفا", "واصفة")),
+        ("تساءل", ("متسائلا", "متسائلة")), ("أفاد", ("مفيدا", "مفيدة")), ("ذكر", ("ذاكرا", "ذاكرة")),
+        ("أعلن", ("معلنا", "معلنة")), ("برر", ("مبررا", "مبررة")), ("سأل", ("سائلا", "سائلة", "سائلين")),
+        ("ألمح", ("ملمحا", "ملمحة")), ("شرح", ("شارحا", "شارحة")), ("غرد", ("مغردا", "مغردة")),
     )
     for w in ws
 }
-ATTRIBUTION = (_N("بحسب"), _N("حسب"), _N("وفقا ل"), _N("وفقا"), _N("نقلا عن"), _N("نقل عن"), _N("وفق"))
+ATTRIBUTION = (_N("بحسب"), _N("حسب"), _N("حسبما"), _N("وفقا ل"), _N("وفقا"), _N("وفقًا"), _N("نقلا عن"), _N("نقل عن"),
+               _N("وفق"))
 OTHER_PARTY = (_N("من جهته"), _N("من جهتها"), _N("من جانبه"), _N("من جانبها"), _N("بدوره"), _N("بدورها"))
 _OPEN_CLOSE = {"«": "»", "“": "”"}
 SENT_END = ".!?؟\n"
@@ -69,7 +102,7 @@ _SENT_STOP = ".!?؟"
 MIN_WORDS = 3
 # words after a cue within which its complementiser (أن/إن) must come: long enough for a spokesman's titles
 # and name («قال المتحدث الرسمي باسم وزارة الداخلية اللواء منصور التركي إن …» is nine words)
-COMP_WINDOW = 12
+COMP_WINDOW = 16
 _NOT_AFTER = frozenset(_N(w) for w in ("إلا", "خاصة", "وخاصة", "رغم", "برغم", "غير", "بيد", "حيث", "إذ", "مع", "بعد",
                                        "قبل", "تعني", "يعني", "ذلك", "كما", "لو", "بما", "طالما", "حتى"))
 
@@ -90,8 +123,11 @@ def cue_forms() -> dict[str, str]:
     for perf, impf, cls in CUE_VERBS:
         lemma = _N(perf)
         for f in morphology.verb_forms(perf, impf, cls):
-            if not f.suffix or f.suffix in ("ه", "ها", "هم"):
-                out.setdefault(_N(f.surface), lemma)
+            form = _N(f.surface)
+            if lemma == _N("أبان") and form.startswith("ابن"):  # أبنت … are ابنت «daughter» and the like
+                continue
+            if (not f.suffix or f.suffix in ("ه", "ها", "هم")) and form not in NOT_CUES:
+                out.setdefault(form, lemma)
     out.pop(_N("قالت"), None)
     out[_N("قالت")] = _N("قال")
     out.update(PARTICIPLES)
@@ -121,9 +157,21 @@ def _find_cues(norm: str, start: int, end: int) -> list[_Cue]:
         if lemma == _N("وجه") and not re.search("حديث|كلام|رسال|خطاب", norm[e:e + 40]):
             continue
         w = norm[s:e]
+        if w.lstrip("وف") == _N("بين") and not _clause_start(norm, s, start):
+            continue
+        if w in FORMULAS and COMPLEMENTIZER.match(next(iter(words(norm, e, e + 12, limit=1)), (0, 0, ""))[2]):
+            continue  # «يذكر أن …»: the writer's aside
         part = w.lstrip("وف") in PARTICIPLES or w in PARTICIPLES
         out.append(_Cue(s, e, lemma, part, part or lemma in CONTINUATION))
     return out
+
+
+def _clause_start(norm: str, s: int, lo: int) -> bool:
+    """Does a word start a clause (after a sentence end, a comma, the paragraph start)?"""
+    i = s - 1
+    while i >= lo and norm[i] == " ":
+        i -= 1
+    return i < lo or norm[i] in ".!?؟،,:\n"
 
 
 def _direct_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int, int | None]]:
@@ -199,10 +247,20 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
                 if cue is None:
                     continue
                 qs = _after_comma(norm, cue.end, orphan)
-            if len(words(norm, qs, qe)) < MIN_WORDS or _is_name(ctx, qs, qe):
+            if len(words(norm, qs, qe)) < MIN_WORDS or _is_name(ctx, qs, qe) or _named_before(norm, qs, lo):
                 continue
+            if qe == hi:  # never closed: it runs to the paragraph's end, unless a new statement begins first
+                nxt = next((c for c in cues if qs + 10 < c.start < qe and (c.participle or (
+                    norm[c.start] in "وف" and c.lemma in _SAYING))), None)
+                if nxt is not None:
+                    qe = nxt.start
             cue = _cue_for(norm, cues, qs, qe, lo)
-            if cue is not None:
+            if cue is None:  # quoted words with no one saying them: a title, a slogan, unless «SPEAKER: "…"»
+                colon = _colon_before(norm, qs, lo)
+                cue = _headline_cue(ctx, lo, colon) if colon is not None else None
+                if cue is None:
+                    continue
+            else:
                 used.add(cue.start)
             drafts.append((qs, qe, True, cue, None, None, 0.9))
         for cue in cues:
@@ -211,8 +269,13 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             span = _indirect_span(norm, cues, cue, hi)
             if span is not None:
                 drafts.append((span[0], span[1], False, cue, None, None, 0.8))
+                continue
+            span = _colon_span(norm, cues, cue, hi) or _bare_speech(ctx, cues, cue, hi)
+            if span is not None and not any(d[0] <= span[0] < d[1] for d in drafts):
+                drafts.append((span[0], span[1], True, cue, None, None, 0.75))
+        drafts += _headlines(ctx, cues, lo, hi, drafts)
         drafts += _attributions(ctx, lo, hi, drafts)
-    drafts.sort(key=lambda d: d[0])
+    drafts = _dedup(sorted(drafts, key=lambda d: d[0]))
     quotes: list[Quote] = []
     prev: Quote | None = None
     for qs, qe, direct, cue, speaker, addressee, conf in drafts:
@@ -221,6 +284,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         s, e = nt.to_source(*_trim(norm, qs, qe))
         if s >= e:
             continue
+        said = cue if cue is not None and cue.lemma != ":" else None  # «SPEAKER: …» has no cue word
         q = Quote(
             id=f"q{len(quotes) + 1}",
             start=s,
@@ -229,8 +293,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             prov=article.provenance("quotes", VERSION, ("direct" if direct else "indirect") + (
                 f"/{cue.lemma}" if cue else "")),
             sentence=_sentence_id(article, s),
-            cue=Span(*nt.to_source(cue.start, cue.end)) if cue else None,
-            cue_lemma=_lemma_surface(cue.lemma) if cue else None,
+            cue=Span(*nt.to_source(said.start, said.end)) if said else None,
+            cue_lemma=_lemma_surface(said.lemma) if said else None,
             confidence=conf,
         )
         if speaker is None and cue is None and prev is not None:
@@ -243,6 +307,165 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         quotes.append(q)
         prev = q
     return quotes
+
+
+_Draft = tuple[int, int, bool, "_Cue | None", "Mention | None", "Mention | None", float]
+
+
+def _dedup(drafts: list[_Draft]) -> list[_Draft]:
+    """One quote per content span: two cues read as reporting the same clause keep the one nearer before it."""
+    out: list[_Draft] = []
+    for d in drafts:
+        same = next((k for k, o in enumerate(out) if o[0] == d[0] and o[1] == d[1]), None)
+        if same is None:
+            out.append(d)
+            continue
+        o = out[same]
+
+        def dist(x: _Draft) -> int:
+            c = x[3]
+            return x[0] - c.end if c is not None and c.end <= x[0] else 10**6
+
+        if dist(d) < dist(o):
+            out[same] = d
+    return out
+
+
+def _named_before(norm: str, qs: int, lo: int) -> bool:
+    """Is the word before the opening mark a noun that names what is quoted (``حملة "…"``, ``بعنوان «…»``)?"""
+    ws = words(norm, max(lo, qs - 40), max(lo, qs - 1))
+    if not ws:
+        return False
+    w = ws[-1][2]
+    return any(x in NAMING_WORDS for x in (w, w[1:] if w[:1] in "وبلف" else w, w[2:] if w[:2] in ("وب", "ول") else w))
+
+
+def _colon_before(norm: str, qs: int, lo: int) -> int | None:
+    """The colon just before an opening quote mark (``الوزير: "…"``), if there is one."""
+    i = qs - 2
+    while i >= lo and norm[i] == " ":
+        i -= 1
+    return i if i >= lo and norm[i] == ":" else None
+
+
+def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
+    """``SPEAKER: words`` (a headline or a paragraph's lead): a pseudo-cue at the colon when what comes before it,
+    from the sentence start, is a short mention of someone (an entity that can speak or a descriptor)."""
+    norm = ctx.nt.norm
+    start = max(lo, max(norm.rfind(ch, lo, colon) for ch in _SENT_STOP) + 1)
+    ws = words(norm, start, colon)
+    if not ws or len(ws) > 10 or (colon > 0 and norm[colon - 1].isdigit()):
+        return None
+    if any(ch in norm[start:colon] for ch in "-–—ـ") or ws[0][2] in NAMING_WORDS or ws[0][2] in _NOT_SPEECH \
+            or ws[0][2].startswith(("لل", "بال", "وال")):
+        return None  # «فهد الغبيوي - سبق - الدوادمي:» is a dateline, «رواية …:» a title, «للمرة الأولى:» a phrase
+    for e in ctx.article.entities or ():
+        a, b = ctx.nt.to_norm(e.start, e.end)
+        if a <= ws[0][0] and ws[-1][1] <= b and (e.label == "LOC" or (e.link is not None and e.link.feature)):
+            return None  # «البحرين:» — a place, the story's dateline
+    first = ws[0]
+    if any(m.start <= first[0] < m.end or first[0] <= m.start < first[1] for m in ctx.mentions) \
+            or head_of(first[2]) is not None:
+        return _Cue(colon, colon + 1, ":", False, False)
+    # the article's title: «ألميدا: تدريب الهلال شاق», «الخدمة المدنية: …» — a short name before the colon, not
+    # a label («عاجل:», «بالفيديو:») or a place
+    title_end = norm.find("\n")
+    if lo == 0 and (title_end < 0 or colon < title_end) and len(ws) <= 4 and not any(w in _LABELS for _, _, w in ws) \
+            and not any(e.label == "LOC" and ctx.nt.to_norm(e.start, e.end)[0] < colon
+                        for e in ctx.article.entities or () if e.start < len(norm)):
+        return _Cue(colon, colon + 1, ":", False, False)
+    return None
+
+
+_LABELS = frozenset(_N(w) for w in ("عاجل", "بالفيديو", "بالصور", "فيديو", "صور", "شاهد", "خاص", "حصري", "حصريا",
+                                    "تقرير", "مباشر", "إنفوجرافيك", "انفوجرافيك", "بالأرقام", "بالارقام", "رأي",
+                                    "تحليل", "حوار", "متابعة", "تنويه", "إعلان", "ملف", "قراءة"))
+
+
+def _colon_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
+    """``وقال لـ"الوطن": words`` — a cue, then a colon within a few words and no quote mark: the words to the
+    sentence's end are the speaker's."""
+    found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
+    end = min(found) if found else hi
+    colon = norm.find(":", cue.end, min(end, cue.end + 80))
+    if colon < 0 or len(words(norm, cue.end, colon)) > COMP_WINDOW:
+        return None
+    j = colon + 1
+    while j < end and norm[j] == " ":
+        j += 1
+    if j >= end or norm[j] in "\"«“" or norm[j].isdigit():
+        return None
+    for c in cues:
+        if j < c.start < end and not c.participle and norm[c.start] == "و":
+            end = c.start
+            break
+    return (j, end) if len(words(norm, j, end)) >= MIN_WORDS else None
+
+
+def _bare_speech(ctx: _Ctx, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
+    """``ويقول عبدالعزيز الزهراني تشهد المطابخ …``: a verb of saying, the speaker's name, then the words with no
+    complementiser, colon or marks — the words to the sentence's end (or the next statement) are the speaker's."""
+    norm = ctx.nt.norm
+    if cue.lemma != _N("قال") or cue.participle:
+        return None
+    found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
+    end = min(found) if found else hi
+    name = next((m for m in ctx.mentions if cue.end <= m.start < cue.end + 60 and m.end < end and m.prep == ""
+                 and any(e.label == "PERS" for e in m.ents)), None)
+    if name is None or _between_comp(norm, cue.end, name.start) or ":" in norm[cue.end:name.start]:
+        return None
+    j = name.end
+    while j < end and norm[j] in " ،,":
+        j += 1
+    ws = words(norm, j, end, limit=1)
+    if not ws or ws[0][0] != j or ws[0][2] in _NOT_SPEECH or COMPLEMENTIZER.match(ws[0][2]):
+        return None
+    for c in cues:
+        if j < c.start < end and (c.participle or norm[c.start] in "وف"):
+            end = c.start
+            break
+    return (j, end) if len(words(norm, j, end)) >= 4 else None
+
+
+# words that continue the speaker's phrase or the verb rather than start what was said
+_NOT_SPEECH = frozenset(_N(w) for w in ("في", "خلال", "لـ", "ل", "عن", "على", "إلى", "الى", "من", "مع", "أمام", "عبر",
+                                        "بعد", "قبل", "عند", "حول", "لدى", "إنه", "انه", "بن", "بنت", "أبو", "ابو",
+                                        "رئيس", "مدير", "نائب", "عضو", "أمين", "المتحدث", "الناطق", "وزير", "أيضا",
+                                        "ايضا", "كذلك", "بدوره", "قائلا", "بقوله", "في", "إن", "ان", "أن", "بأن"))
+
+
+def _headlines(ctx: _Ctx, cues: list[_Cue], lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
+    """``العمرة: سنوفر … وظيفة`` with no quote marks: the words after the colon to the sentence end (or the next
+    ``وقال``) are the speaker's, when the colon comes within a few words of the sentence start."""
+    norm = ctx.nt.norm
+    out: list[_Draft] = []
+    pos = lo
+    while True:
+        colon = norm.find(":", pos, hi)
+        if colon < 0:
+            break
+        pos = colon + 1
+        j = colon + 1
+        while j < hi and norm[j] == " ":
+            j += 1
+        if j >= hi or norm[j] in "\"«“" or norm[j].isdigit() or any(d[0] <= colon < d[1] or d[0] <= j < d[1]
+                                                                       for d in drafts + out):
+            continue
+        if any(c.end <= colon and not any(ch in norm[c.end:colon] for ch in _SENT_STOP)
+               and len(words(norm, c.end, colon)) <= COMP_WINDOW for c in cues):
+            continue  # a cue's own colon (handled with the cue)
+        cue = _headline_cue(ctx, lo, colon)
+        if cue is None:
+            continue
+        found = [i for i in (norm.find(ch, j, hi) for ch in _SENT_STOP) if i >= 0]
+        end = min(found) if found else hi
+        for c in cues:
+            if j < c.start < end and norm[c.start] == "و":
+                end = c.start
+                break
+        if len(words(norm, j, end)) >= MIN_WORDS:
+            out.append((j, end, True, cue, None, None, 0.6))
+    return out
 
 
 def _lemma_surface(lemma: str) -> str:
@@ -282,7 +505,8 @@ def _cue_for(norm: str, cues: list[_Cue], qs: int, qe: int, lo: int) -> _Cue | N
     before = [c for c in cues if c.end <= qs and (c.end >= stop or c.end > last_end)]
     if before and qs - before[-1].end < 160:
         return before[-1]
-    after = [c for c in cues if qe <= c.start < qe + 40]
+    # «"…"، قال بوتين»; a cue with و/ف after the quote starts the next statement instead
+    after = [c for c in cues if qe <= c.start < qe + 40 and norm[c.start] not in "وف"]
     return after[0] if after else None
 
 
@@ -303,33 +527,58 @@ def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int
     if comp is None:
         return None
     start = comp[1] if comp[2] in ("ان", "بان", "وان") else comp[0]
-    for c in cues:
-        if c.start > start and c.start < end and c.participle:
+    for c in cues:  # the next statement begins: «مضيفا أن …», «ويقول فلان …»
+        if start < c.start < end and (c.participle or (norm[c.start] in "وف" and c.lemma in _SAYING)):
             end = c.start
             break
     return start, end
 
 
-def _attributions(ctx: _Ctx, lo: int, hi: int,
-                  drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]]
-                  ) -> list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]]:
+def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
+    """Statements attributed by a source phrase: ``وبحسب X، فإن …`` / ``ووفقا للدراسة، …`` (the clause after the
+    source) and ``… ، بحسب الوزارة`` (the clause before it). The source is a mention or a descriptor; a phrase
+    before its clause needs the comma or ``فإن`` that closes the source (``حسب الخطة`` is not a source)."""
     norm = ctx.nt.norm
-    out: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
+    out: list[_Draft] = []
     for m in _attribution_re().finditer(norm, lo, hi):
         phrase = m.group(2)
         a, b = m.start(), m.end()
         if _inside(drafts, a) or any(d[0] <= a < d[1] for d in out):
             continue
-        speaker = next((x for x in ctx.mentions if b <= x.start < b + 25), None)
-        if speaker is None:
-            continue
         s0 = max(lo, max(norm.rfind(ch, lo, a) for ch in SENT_END) + 1)
-        ends = [i for i in (norm.find(ch, speaker.end, hi) for ch in SENT_END) if i >= 0]
-        e0 = min(ends) if ends else max(hi, speaker.end)
-        span = (s0, a) if a - s0 > 10 else (speaker.end, e0)
+        ends = [i for i in (norm.find(ch, b, hi) for ch in _SENT_STOP) if i >= 0]
+        e0 = min(ends) if ends else hi
+        ws = words(norm, b, e0, limit=MAX_SOURCE_WORDS + 1)
+        if ws and ws[0][2] == "ما" and len(ws) > 2:  # «بحسب ما ذكرت الوكالة»
+            ws = ws[2:]
+        if not ws:
+            continue
+        src_end = None  # where the source phrase ends and the clause begins
+        for k, (ws_, we, w) in enumerate(ws):
+            if k and norm[ws[k - 1][1]:ws_].strip(" ") in ("،", ","):
+                src_end = (ws[k - 1][1], ws_)
+                break
+            if k and w in _THEN:
+                src_end = (ws[k - 1][1], we if w in ("فان", "فانه", "فانها") else ws_)
+                break
+        speaker = next((x for x in ctx.mentions if ws[0][0] <= x.start < (src_end[0] if src_end else e0)
+                        and x.start < ws[0][0] + 40), None)
+        known = speaker is not None or head_of(ws[0][2]) is not None
+        if a - s0 > 10:  # «… ، بحسب الوزارة»: the clause before
+            if not known:
+                continue
+            span = (s0, a)
+        else:
+            if src_end is None or len(words(norm, src_end[1], e0)) < MIN_WORDS:
+                continue
+            span = (src_end[1], e0)
         cue = _Cue(a, b, phrase, False, False)
         out.append((span[0], span[1], False, cue, speaker, None, 0.7))
     return out
+
+
+MAX_SOURCE_WORDS = 16
+_THEN = frozenset(_N(w) for w in ("فإن", "فان", "فإنه", "فانه", "فإنها", "فانها", "أن", "ان"))
 
 
 @cache
@@ -346,6 +595,13 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     if cue.start >= qe:  # cue after the quote: "...", قال بوتين
         region_end = cue.end + 60
     after = [m for m in ctx.mentions if cue.end <= m.start < region_end and not _between_comp(norm, cue.end, m.start)]
+    if cue.participle:  # «سائلا الله أن …», «مؤكدا الوزير …»: what follows a participle is its object
+        after = []
+    lisan = _LISAN.search(norm, cue.end, region_end)
+    if lisan is not None:  # «وبينت سابك على لسان يوسف البنيان أن …»: the one who spoke for it
+        m = next((m for m in ctx.mentions if lisan.end() <= m.start < lisan.end() + 3), None)
+        if m is not None:
+            return m, None, conf
     if cue.lemma == _N("نقل"):  # نقلت الوكالة عن X قوله: the speaker is X
         source = next((m for m in after if m.prep == _N("عن")), None)
         if source is not None:
@@ -366,7 +622,12 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         if ent is not None:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
-    before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""]
+    after = [m for m in after if not _blessing(norm, m)]
+    if cue.participle and prev is not None and ctx.nt.to_norm(prev.end, prev.end)[0] >= sent_start - 1 \
+            and prev.speaker_span is not None:
+        return None, None, conf - 0.05  # the participle continues the sentence's quote: its speaker carries over
+    before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
+              and not _blessing(norm, m) and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker:
@@ -375,6 +636,19 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
     return None, None, conf - 0.3
+
+
+def _blessing(norm: str, m: Mention) -> bool:
+    """``الله`` in «رحمه الله», «حفظه الله», «سائلا الله»: not a speaker."""
+    return norm[m.start:m.end] == "الله"
+
+
+def _is_place(m: Mention) -> bool:
+    """A mention of a place (a dateline «نيروبي –», «في الرياض»): a speaker only right before its verb."""
+    return all(e.label == "LOC" or (e.link is not None and e.link.feature is not None) for e in m.ents)
+
+
+_LISAN = re.compile(r"(?<!\w)عل[يى] لسان ")
 
 
 def _between_comp(norm: str, a: int, b: int) -> bool:
@@ -406,7 +680,17 @@ def _sentence_id(article: Article, pos: int) -> str | None:
 @cache
 def _nationalities(fold_ta_marbuta: bool) -> dict[str, str]:
     """Normalised nationality words (``السعودي``, ``الأمريكية`` ...) → country."""
-    return {n.form: n.country for n in load_resources(fold_ta_marbuta).nationalities}
+    out = {n.form: n.country for n in load_resources(fold_ta_marbuta).nationalities}
+    # in the matching view's own form too (جزائرية → جزايريه), which is what descriptors are read in
+    out.update({normalized(f, fold_ta_marbuta).norm: c for f, c in list(out.items())})
+    for w in _NOT_NATIONALITIES:
+        out.pop(w, None)
+        out.pop(normalized(w, fold_ta_marbuta).norm, None)
+    return out
+
+
+# nationality forms that are mostly other words: «المالية» financial (not Malian)
+_NOT_NATIONALITIES = ("مالي", "مالية", "المالي", "المالية", "ماليون", "الماليون", "ماليات")
 
 
 _KIND_OF_LABEL = {"PERS": "person", "ORG": "body", "LOC": "body", "GPE": "body", "AGENT": "person"}
@@ -418,6 +702,73 @@ def _carry(q: Quote, prev: Quote) -> None:
     q.speaker_span, q.speaker_kind = prev.speaker_span, prev.speaker_kind
     q.speaker_country, q.speaker_sector = prev.speaker_country, prev.speaker_sector
     q.speaker_name_source = prev.speaker_name_source
+
+
+def _name_in(ctx: _Ctx, s: int, e: int) -> tuple[Entity, int, int] | None:
+    """The last person entity inside a descriptor (normalised ``[s, e)``), with its source offsets."""
+    best: tuple[Entity, int, int] | None = None
+    for ent in ctx.article.entities or ():
+        if ent.label != "PERS":
+            continue
+        a, b = ctx.nt.to_norm(ent.start, ent.end)
+        if s <= a and b <= e + 1 and (best is None or ent.start > best[1]):
+            best = (ent, ent.start, ent.end)
+    return best
+
+
+def _subjectless(norm: str, cue: _Cue) -> bool:
+    """A cue verb whose next word is its complement or a colon: no subject of its own (``وأوضح أن``)."""
+    if cue.lemma == ":":
+        return False
+    nxt = norm[cue.end:cue.end + 30].lstrip(" ")
+    if nxt[:1] in (":", "،", ",") or nxt[:1] in "\"«“":
+        return True
+    w = next(iter(words(norm, cue.end, cue.end + 30, limit=1)), None)
+    return w is not None and (COMPLEMENTIZER.match(w[2]) is not None or w[2] in _SUBJECTLESS_NEXT)
+
+
+_SUBJECTLESS_NEXT = frozenset(_N(w) for w in ("إلى", "الى", "على", "في", "خلال", "لـ", "ل", "بأن", "قائلا", "بقوله",
+                                              "أيضا", "ايضا", "كذلك"))
+CARRY_CHARS = 1500
+# verbs that start a new statement when they come (with و/ف) inside the clause of another
+_SAYING = frozenset(_N(w) for w in ("قال", "أضاف", "أكد", "أوضح", "أشار", "تابع", "أردف", "لفت", "شدد", "ذكر", "بين",
+                                    "أبان", "نوه", "كشف", "أفاد"))
+
+
+def _full_name(ctx: _Ctx, ent: Entity, speaker: Mention, qs: int) -> tuple[int, int] | None:
+    """The fuller mention of a person named here by part of the name (``العمرة`` → ``محمد العمرة``).
+
+    Another person entity of the article whose words end with this mention's words; the nearest one before
+    the quote, else the first after. Normalised offsets, or None.
+    """
+    norm = ctx.nt.norm
+    mine = [w for _, _, w in words(norm, speaker.start, speaker.end)]
+    if not mine:
+        return None
+    best: tuple[int, int] | None = None
+    for other in ctx.article.entities or ():
+        if other.label != "PERS" or other is ent:
+            continue
+        s, e = ctx.nt.to_norm(other.start, other.end)
+        theirs = [w for _, _, w in words(norm, s, e)]
+        if len(theirs) <= len(mine) or theirs[-len(mine):] != mine:
+            continue
+        if (s < qs and (best is None or best[0] > qs or s > best[0])) or (s >= qs and best is None):
+            best = (s, e)
+    return best
+
+
+def _descriptor_before(ctx: _Ctx, s: int, e: int) -> Descriptor | None:
+    """The descriptor phrase that leads up to a name (``مدير عام الهيئة … المهندس محمد العمرة``), in its sentence."""
+    norm = ctx.nt.norm
+    sent_start = max(norm.rfind(ch, 0, s) for ch in SENT_END) + 1
+    for ws, _, w in words(norm, max(sent_start, s - 160), s):
+        if head_of(w) is None:
+            continue
+        desc = describe(norm, ws, e, ctx.nationality, ctx.home)
+        if desc is not None and desc.end >= s:
+            return desc
+    return None
 
 
 def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, speaker: Mention | None,
@@ -444,15 +795,23 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         desc = None
         if cue.end <= speaker.start <= cue.end + 100:
             desc = describe(norm, cue.end, speaker.end, ctx.nationality, ctx.home)
+        full = _full_name(ctx, ent, speaker, qs) if ent.label == "PERS" and link is None else None
+        if desc is None:
+            desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
         if desc is not None:
             q.speaker_country = q.speaker_country or desc.country
             q.speaker_sector = q.speaker_sector or desc.sector
             if ent.label == "AGENT" or link is None:
                 q.speaker_kind = desc.kind if desc.kind != "body" or ent.label != "PERS" else "person"
         if q.speaker_name is None and ent.label == "PERS":
-            r = romanize(ctx.article.text[q.speaker_span.start:q.speaker_span.end], q.speaker_country or ctx.home)
+            a, b = ctx.nt.to_source(*full) if full else (q.speaker_span.start, q.speaker_span.end)
+            r = romanize(ctx.article.text[a:b], q.speaker_country or ctx.home)
             if r is not None:
                 q.speaker_name, q.speaker_name_source = r.latin, "romanized"
+                if q.speaker_country is None and r.rule == "table" and ctx.home:
+                    # every part of the name is a known Arabic name and nothing says otherwise: a local speaker
+                    # (a citizen, a shopkeeper interviewed by a Saudi paper); foreign names are spelled out
+                    q.speaker_country = ctx.home
         return
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None:
         _carry(q, prev)
@@ -467,6 +826,10 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     if desc is None and sent_start < cue.start:  # SVO: «وزارة الداخلية أكدت أن …»
         desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
     if desc is None:
+        # an elided subject («وأوضح أن …», «وقال: …») is the speaker of the quote before, when it is near
+        if prev is not None and prev.speaker_span is not None and _subjectless(norm, cue) \
+                and 0 <= ctx.nt.to_norm(q.start, q.start)[0] - ctx.nt.to_norm(prev.end, prev.end)[0] < CARRY_CHARS:
+            _carry(q, prev)
         return
     first = next(iter(words(norm, start, desc.end, limit=1)), None)
     s0 = first[0] if first else start
@@ -475,7 +838,17 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         s0 += 1  # the conjunction glued to the head (وأكد … / ووزارة …) is not part of the speaker
     q.speaker_span = Span(*ctx.nt.to_source(s0, desc.end))
     q.speaker_kind, q.speaker_country, q.speaker_sector = desc.kind, desc.country, desc.sector
-    if desc.name_start is not None and desc.kind == "person":
+    named = _name_in(ctx, s0, desc.end) if desc.kind == "person" and desc.name_start is None else None
+    if named is not None:  # «مدير إدارة العلاقات العامة بالمؤسسة ناصر الدوسري»: the person at its end
+        ent, a, b = named
+        if ent.link is not None and ent.link.name_en:
+            q.speaker, q.speaker_name, q.speaker_actor_id = ent.id, ent.link.name_en, ent.link.id
+            q.speaker_name_source = "link"
+        else:
+            r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
+            if r is not None:
+                q.speaker, q.speaker_name, q.speaker_name_source = ent.id, r.latin, "romanized"
+    elif desc.name_start is not None and desc.kind == "person":
         a, b = ctx.nt.to_source(desc.name_start, desc.end)
         r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
         if r is not None:

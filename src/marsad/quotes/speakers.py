@@ -95,7 +95,10 @@ _STOP = frozenset(_N(w) for w in ("أن", "إن", "ان", "بأن", "بان", "�
 _TITLES = frozenset(_N(w) for w in (
     "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "الشيخ", "الدكتور", "د", "المهندس",
     "الأستاذ", "الأمير", "الملك", "المواطن", "المواطنة", "الإمام", "القاضي", "المحامي", "السفير", "الكاتب",
-    "الصحفي", "الباحث", "المحلل", "الخبير", "المدرب", "اللاعب", "الفنان", "الفنانة", "السيد", "السيدة"))
+    "الصحفي", "الباحث", "المحلل", "الخبير", "المدرب", "اللاعب", "الفنان", "الفنانة", "السيد", "السيدة",
+    "الملازم", "الرقيب", "العريف", "الجندي", "المقدم", "المستشار", "المعلم", "المعلمة", "الطبيب", "الطبيبة"))
+# «الملازم أول», «الفريق أول»: a rank's second word, before the name
+_RANK_TAIL = frozenset(_N(w) for w in ("أول", "ثاني", "ركن", "طيار", "بحري", "م", "د"))
 
 _IN = _N("في")
 _VENUES = frozenset(_N(w) for w in ("بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مؤتمر", "لقاء", "مقابلة", "اتصال",
@@ -142,6 +145,8 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
     if not words:
         return None
     head = head_of(words[0][2])
+    if len(words) > 1 and _N(words[0][2] + " " + words[1][2]) in _HEADS:  # «مصادر مطلعة»
+        head = _HEADS[_N(words[0][2] + " " + words[1][2])]
     if head is None:
         return None
     kind, sector = head
@@ -162,8 +167,9 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
         for rank, (sw, sec) in enumerate(_SECTORS):
             if rank < best_rank and (w == sw or (" " in sw and norm.startswith(sw, s))):
                 best_rank, sector = rank, sec
-        if w in _TITLES and k + 1 < len(words):
-            name_start = words[k + 1][0]
+        if w in _TITLES and k + 1 < len(words) and name_start is None:
+            nxt = k + 2 if words[k + 1][2] in _RANK_TAIL and k + 2 < len(words) else k + 1
+            name_start = words[nxt][0]
     official = ("GOV", "COP", "MIL", "JUD", "LEG")
     if country is None and (head[1] in official or sector in official or kind == "anonymous"):
         country = home
