@@ -240,6 +240,9 @@ class Event:
         place: Entity id of the place mention.
         time: Id of the time expression used for the date.
         date: ISO date of the event (may be a month ``2015-10``), or None.
+        date_source: Where the date came from: ``text`` (a time expression in the event's own sentence),
+            ``context`` (an earlier sentence or event it continues, or the dateline), ``published`` (nothing in
+            the text dates it: the publication date), or None without a date.
     """
 
     id: str
@@ -258,6 +261,7 @@ class Event:
     place: str | None = None
     time: str | None = None
     date: str | None = None
+    date_source: str | None = None
     quote: str | None = None
     confidence: float = 1.0
 

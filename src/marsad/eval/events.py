@@ -268,6 +268,7 @@ def evaluate_units(units: list[Any], pipeline: Any | None = None,
     scores: dict[str, TypeScore] = {t: TypeScore() for t in kinds}
     misses: list[str] = []
     done: dict[tuple[str, str], Article] = {}
+    dates = DateTally()
     t0 = time.perf_counter()
     for u in units:
         key = (u.corpus, u.article)
@@ -285,11 +286,55 @@ def evaluate_units(units: list[Any], pipeline: Any | None = None,
                 a = gold_items[0]["actors"][0]
                 actor = Codes(a.get("country"), a.get("sector"))
             _score_case(scores[t], bool(gold_items), mine, actor, None)
+            if mine and gold_items:
+                dates.add(gold_items[0].get("date"), mine, art.meta.published)
             if mine and not gold_items:
                 misses.append(f"FP {u.corpus}:{u.article}@{us} {t}: {art.text[us:ue]}")
             elif gold_items and not mine:
                 misses.append(f"FN {u.corpus}:{u.article}@{us} {t}: {art.text[us:ue]}")
-    return _result(scores, len(units), time.perf_counter() - t0, misses)
+    out = _result(scores, len(units), time.perf_counter() - t0, misses)
+    out["event_date"] = dates.as_dict()
+    return out
+
+
+@dataclass(slots=True)
+class DateTally:
+    """Event dates on true positives (issue 16: an event takes the date its clause gives, else the article's).
+
+    A gold item with a date is right when one of Marsad's events of that type in the unit has that date (or a
+    day inside a gold month or year: ``lenient``); a gold item without one (the text does not say when) is right
+    when Marsad did not invent one either: the event's date comes from the publication date.
+    """
+
+    dated: int = 0
+    dated_right: int = 0
+    dated_lenient: int = 0
+    undated: int = 0
+    undated_right: int = 0
+
+    def add(self, gold_date: str | None, events: list[Event], published: date | None) -> None:
+        if gold_date:
+            self.dated += 1
+            got = [e.date for e in events if e.date]
+            self.dated_right += int(gold_date in got)
+            self.dated_lenient += int(any(d == gold_date or d.startswith(gold_date) for d in got))
+            return
+        self.undated += 1
+        pub = published.isoformat() if published is not None else None
+        self.undated_right += int(any(e.date_source in ("published", None) or (pub and e.date == pub)
+                                      for e in events))
+
+    def as_dict(self) -> dict[str, Any]:
+        n = self.dated + self.undated
+        return {
+            "events": n,
+            "right": round((self.dated_right + self.undated_right) / n, 4) if n else None,
+            "dated": self.dated,
+            "dated_right": round(self.dated_right / self.dated, 4) if self.dated else None,
+            "dated_lenient": round(self.dated_lenient / self.dated, 4) if self.dated else None,
+            "undated": self.undated,
+            "undated_right": round(self.undated_right / self.undated, 4) if self.undated else None,
+        }
 
 
 def is_real_gold(path: str | Path) -> bool:
@@ -370,7 +415,7 @@ def show(result: dict[str, Any], kind: dict[str, str], as_json: bool, misses: bo
          echo: Callable[[str], None] = click.echo) -> None:
     """Print a result as JSON or as a table."""
     if as_json:
-        keep = ("per_type", "macro_f1", "sentences", "sentences_per_second")
+        keep = ("per_type", "macro_f1", "sentences", "sentences_per_second", "event_date")
         echo(json.dumps({"gold": kind, **{k: v for k, v in result.items() if k in keep}}, ensure_ascii=False,
                         indent=2))
         return
@@ -389,6 +434,11 @@ def show(result: dict[str, Any], kind: dict[str, str], as_json: bool, misses: bo
     macro = result.get("macro_f1")
     echo(f"{result['sentences']} cases, {result['sentences_per_second']} per second"
          + (f", macro-F1 {macro:.2f} over the types with gold or predicted events" if macro is not None else ""))
+    d = result.get("event_date")
+    if d and d.get("events"):
+        echo(f"event date on {d['events']} true positives: right {fmt(d['right'])} (gold dated {d['dated']}: "
+             f"{fmt(d['dated_right'])}, lenient {fmt(d['dated_lenient'])}; undated {d['undated']}: "
+             f"{fmt(d['undated_right'])} kept to the publication date)")
     if misses:
         for line in result["misses"]:
             echo(line)

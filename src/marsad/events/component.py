@@ -8,7 +8,7 @@ each sentence holds (:mod:`marsad.events.hybrid`).
 from __future__ import annotations
 
 from marsad.article import Article
-from marsad.events import coder, detector, hybrid, predicates
+from marsad.events import coder, detector, hybrid, predicates, timing
 from marsad.settings import Settings
 
 
@@ -38,6 +38,11 @@ class EventsComponent:
         model = detector.load_model() if self.use_detector else None
         if model is not None:
             events = hybrid.apply_detector(article, events, model, lexicon, self.version, self.fold_ta_marbuta)
+        sentences = {s.id: s for s in article.sentences or ()}
+        for ev in events:
+            sent = sentences.get(ev.sentence or "")
+            lo, hi = (sent.start, sent.end) if sent is not None else (ev.start, ev.end)
+            ev.date_source = timing.date_source(article, ev.time, lo, hi)
         article.events = events
 
 

@@ -52,3 +52,21 @@ def time_date(time: TimeExpr) -> str | None:
         return None
     value = value.split("/")[0]
     return value.split("T")[0]
+
+
+
+def date_source(article: Article, time_id: str | None, sentence_start: int, sentence_end: int) -> str | None:
+    """Where an event's date came from (``Event.date_source``), given the span of the event's sentence.
+
+    ``published`` for the publication-date record (``t0``), ``text`` for a time expression inside the
+    sentence, ``context`` for one elsewhere (the event it continues, an earlier sentence, the dateline),
+    None without a time.
+    """
+    if time_id is None:
+        return None
+    if time_id == "t0":
+        return "published"
+    t = next((x for x in article.times or () if x.id == time_id), None)
+    if t is not None and sentence_start <= t.start and t.end <= sentence_end:
+        return "text"
+    return "context"

@@ -1,0 +1,53 @@
+"""Event dates say where they came from (issue 16 part 3), and ``marsad eval events`` scores them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.article import Article, Meta
+from marsad.eval.events import DateTally
+from marsad.pipeline import Pipeline
+from marsad.settings import Settings
+from marsad.web.extractor import pipeline_components
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    s = Settings()
+    return Pipeline(pipeline_components(s), s)
+
+
+def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    art = pipeline(Article("t", text, Meta(published=date(2019, 5, 14))))
+    return [(e.type, e.date, e.date_source) for e in art.events or []]
+
+
+def test_an_event_dated_in_its_sentence_says_text(pipeline: Pipeline) -> None:
+    got = _events(pipeline, "استقبل الرئيس المصري أمس الاثنين في القاهرة وزير الخارجية الأردني.")
+    assert ("CONSULT", "2019-05-13", "text") in got
+
+
+def test_an_undated_event_says_published(pipeline: Pipeline) -> None:
+    got = _events(pipeline, "استقبل الرئيس المصري في القاهرة وزير الخارجية الأردني.")
+    assert ("CONSULT", "2019-05-14", "published") in got
+
+
+def test_date_tally_counts_dated_and_undated_true_positives() -> None:
+    from marsad.article import Event, Evidence, Provenance, Span
+
+    prov = Provenance("events", "1", "t", "0" * 64, "p")
+
+    def ev(d: str | None, src: str | None) -> Event:
+        return Event(id="e", start=0, end=1, sentence=None, type="CONSULT", cameo="040", prov=prov,
+                     evidence=Evidence(pattern="p", predicate=Span(0, 1), lemma="x"), date=d, date_source=src)
+
+    t = DateTally()
+    t.add("2019-05-13", [ev("2019-05-13", "text")], date(2019, 5, 14))
+    t.add("2019-05", [ev("2019-05-02", "text")], date(2019, 5, 14))
+    t.add(None, [ev("2019-05-14", "published")], date(2019, 5, 14))
+    t.add(None, [ev("2019-04-01", "text")], date(2019, 5, 14))
+    d = t.as_dict()
+    assert (d["events"], d["dated"], d["undated"]) == (4, 2, 2)
+    assert (d["dated_right"], d["dated_lenient"], d["undated_right"], d["right"]) == (0.5, 1.0, 0.5, 0.5)
