@@ -584,7 +584,7 @@ def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Dr
         src_end = None  # where the source phrase ends and the clause begins
         for k, (ws_, we, w) in enumerate(ws):
             if k and norm[ws[k - 1][1]:ws_].strip(" ") in ("،", ","):
-                src_end = (ws[k - 1][1], ws_)
+                src_end = (ws[k - 1][1], we if w in ("فان", "فانه", "فانها") else ws_)  # «، فإن الأسعار …»
                 break
             if k and w in _THEN:
                 src_end = (ws[k - 1][1], we if w in ("فان", "فانه", "فانها") else ws_)
