@@ -274,6 +274,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             if span is not None and not any(d[0] <= span[0] < d[1] for d in drafts):
                 drafts.append((span[0], span[1], True, cue, None, None, 0.75))
         drafts += _headlines(ctx, cues, lo, hi, drafts)
+        drafts += _said_so(ctx, lo, hi, drafts)
         drafts += _attributions(ctx, lo, hi, drafts)
     drafts = _dedup(sorted(drafts, key=lambda d: d[0]))
     quotes: list[Quote] = []
@@ -400,6 +401,33 @@ def _colon_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, i
             end = c.start
             break
     return (j, end) if len(words(norm, j, end)) >= MIN_WORDS else None
+
+
+_SAID_SO = re.compile(r"(?<!\w)(و?(?:صرح|افاد|اوضح|ذكر|اعلن|قال|اكد)(?:ت)?) (?:ب?ذلك)(?!\w)")
+
+
+def _said_so(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
+    """``صرح بذلك الرائد محمد الحمادي …`` at a sentence's start: what was said is the story told before it, from
+    the first paragraph after the title (or the end of the last quotation) to this sentence."""
+    norm = ctx.nt.norm
+    out: list[_Draft] = []
+    for m in _SAID_SO.finditer(norm, lo, hi):
+        if not _clause_start(norm, m.start(), lo) or (m.start() > lo and norm[max(lo, m.start() - 2):m.start()]
+                                                      .strip(" ") in ("،", ",")):
+            continue
+        title_end = norm.find("\n")
+        start = title_end + 1 if 0 <= title_end < m.start() else 0
+        start = max([start] + [d[1] for d in drafts if d[1] <= m.start()])
+        while start < m.start() and not norm[start].isalnum():
+            start += 1
+        end = m.start()
+        while end > start and (norm[end - 1].isspace() or norm[end - 1] in "."):
+            end -= 1
+        if len(words(norm, start, end)) >= MIN_WORDS:
+            verb = m.group(1)[1:] if m.group(1).startswith("و") else m.group(1)
+            cue = _Cue(m.start(), m.end(), cue_forms().get(verb, verb), False, False)
+            out.append((start, end, False, cue, None, None, 0.6))
+    return out
 
 
 def _bare_speech(ctx: _Ctx, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
@@ -556,7 +584,7 @@ def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Dr
         src_end = None  # where the source phrase ends and the clause begins
         for k, (ws_, we, w) in enumerate(ws):
             if k and norm[ws[k - 1][1]:ws_].strip(" ") in ("،", ","):
-                src_end = (ws[k - 1][1], ws_)
+                src_end = (ws[k - 1][1], we if w in ("فان", "فانه", "فانها") else ws_)  # «، فإن الأسعار …»
                 break
             if k and w in _THEN:
                 src_end = (ws[k - 1][1], we if w in ("فان", "فانه", "فانها") else ws_)
@@ -568,6 +596,12 @@ def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Dr
             if not known:
                 continue
             span = (s0, a)
+        elif src_end is None and known and len(ws) <= 8 and s0 > lo:
+            # «… علي عبد الله صالح.وفقا لشبكة سكاي نيوز.»: a source that is a sentence of its own, after its clause
+            p0 = max(lo, max(norm.rfind(ch, lo, s0 - 1) for ch in SENT_END) + 1)
+            if len(words(norm, p0, s0)) < MIN_WORDS:
+                continue
+            span = (p0, s0 - 1)
         else:
             if src_end is None or len(words(norm, src_end[1], e0)) < MIN_WORDS:
                 continue
