@@ -154,3 +154,9 @@ def test_eval_link_real_gold(shared_dir: Path) -> None:
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
     assert out["gold"][0]["kind"] == "real" and out["groups"]["dev"]["items"] > 0
+
+
+@pytest.mark.parametrize(("a", "b"), [("Muhammad bin Nayef", "Mohammed bin Nayef"),
+                                      ("Mishari bin Saud Al Saud", "Mishari bin Saud")])
+def test_eval_link_norm_name_spellings(a: str, b: str) -> None:
+    assert norm_name(a) == norm_name(b)

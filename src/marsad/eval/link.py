@@ -9,12 +9,14 @@ Per gold item (``uncertain`` ones left out):
 
 - **found**: a system entity of label PERS, ORG or AGENT (a role or office standing for its holder) overlaps
   it; places (LOC) and MISC are not people or organisations. When several overlap, a linked named mention
-  (PERS/ORG) wins over a role agent, then the longest overlap;
+  (PERS/ORG linked to an actor) wins over a role agent linked to one, then anything with an answer (a link or a
+  NIL description), then the longest overlap;
 - **type**: PERS → PER, ORG → ORG; an AGENT takes its link's type (an office holder is PER, a role agent with an
   office PER, a sector collective ORG); counted over found items;
-- **name**: the entity's English name (its link's ``name_en``; an entity without a link has none) equals the
+- **name**: the entity's English name (its link's ``name_en``, else its NIL description's) equals the
   gold one — *strict* (exact string) and *normalised* (:func:`norm_name`: case, diacritics, hyphens and
-  spaces, ``al-``/``el-``, a leading ``Saudi``/``the``, parenthesised qualifiers); over all items;
+  spaces, ``al-``/``el-``, a leading ``Saudi``/``the``, parenthesised qualifiers, a trailing ``Al Saud``,
+  Muhammad/Mohammed); over all items;
 - **country** / **sector**: the link's country / sector equals the gold one, over the items whose gold gives
   one (the system's ``JRN`` is the guideline's media ``MED``, its health ``MED`` the guideline's ``HLH``);
 - **NIL**: for gold ``notable: false`` the system must not link the mention to a *different* known actor
@@ -39,7 +41,7 @@ from typing import Any
 
 import click
 
-from marsad.article import Article, Entity
+from marsad.article import Article, Entity, Link
 from marsad.cli.options import json_option
 from marsad.eval.gold import gold_kind, read_gold
 from marsad.learn.real import Unit, read_units
@@ -49,6 +51,8 @@ COMPONENTS = ["structure", "sentences", "tokens", "entities"]
 LABELS = frozenset({"PERS", "ORG", "AGENT"})
 BOOTSTRAP = 1000
 _SECTOR_TO_GUIDELINE = {"JRN": "MED", "MED": "HLH"}
+#: Spellings of one name that English newspapers use interchangeably.
+_SAME = {"muhammad": "mohammed", "mohammad": "mohammed", "mohamed": "mohammed", "muhammed": "mohammed"}
 _COUNTS = ("items", "found", "found_typed", "type", "name_strict", "name_norm", "with_country", "country",
            "with_sector", "sector", "nil_items", "nil_ok", "linked_known", "predicted", "extra")
 
@@ -57,8 +61,8 @@ def norm_name(name: str | None) -> str:
     """The comparison form of an English name: ``Al-Hilal FC (Saudi Arabia)`` ≈ ``al hilal fc``.
 
     Lower case, diacritics and apostrophes dropped, parenthesised qualifiers dropped, a leading ``the`` and
-    ``Saudi`` dropped, ``al``/``el`` articles dropped, then every space and hyphen removed (``Abdul Aziz`` =
-    ``Abdulaziz``).
+    ``Saudi`` dropped, a trailing ``Al Saud`` dropped, ``al``/``el`` articles dropped, Muhammad/Mohammed/
+    Mohamed/Mohammad folded, then every space and hyphen removed (``Abdul Aziz`` = ``Abdulaziz``).
     """
     if not name:
         return ""
@@ -70,15 +74,23 @@ def norm_name(name: str | None) -> str:
     words = s.split()
     while words and words[0] in ("the", "saudi"):
         words = words[1:]
-    words = [w for w in words if w not in ("al", "el")]
+    if len(words) > 2 and words[-2:] == ["al", "saud"]:
+        words = words[:-2]  # the dynasty (Mishari bin Saud Al Saud)
+    words = [_SAME.get(w, w) for w in words if w not in ("al", "el")]
     return "".join(words)
+
+
+def answer(e: Entity) -> Link | None:
+    """What the system says the entity is: its knowledge-base link, else its NIL description."""
+    return e.link if e.link is not None else e.nil
 
 
 def sector_of(e: Entity) -> str | None:
     """The entity's sector in the guideline's codes."""
-    if e.link is None or not e.link.sector:
+    link = answer(e)
+    if link is None or not link.sector:
         return None
-    return _SECTOR_TO_GUIDELINE.get(e.link.sector, e.link.sector)
+    return _SECTOR_TO_GUIDELINE.get(link.sector, link.sector)
 
 
 def type_of(e: Entity) -> str:
@@ -87,7 +99,7 @@ def type_of(e: Entity) -> str:
         return "PER"
     if e.label == "ORG":
         return "ORG"
-    link = e.link
+    link = answer(e)
     if link is not None and link.type == "PERS":
         return "PER"
     if link is not None and link.type == "ORG":
@@ -191,9 +203,9 @@ def _best(over: list[Entity], g: tuple[int, int]) -> Entity | None:
     if not over:
         return None
 
-    def rank(e: Entity) -> tuple[int, int, int]:
+    def rank(e: Entity) -> tuple[int, int, int, int]:
         overlap = min(e.end, g[1]) - max(e.start, g[0])
-        return (int(e.label != "AGENT" and e.link is not None), int(known(e)), overlap)
+        return (int(e.label != "AGENT" and known(e)), int(known(e)), int(answer(e) is not None), overlap)
 
     return max(over, key=rank)
 
@@ -226,7 +238,7 @@ def score_article(art: Article, items: Sequence[dict[str, Any]], unit: tuple[int
         gold_type = "PER" if str(it.get("type", "")).upper().startswith("PER") else "ORG"
         hit(names, "items")
         hit(names, "found", best is not None)
-        link = best.link if best is not None else None
+        link = answer(best) if best is not None else None
         got_name = link.name_en if link is not None else ""
         strict = bool(got_name) and got_name == gold_name
         normed = bool(got_name) and norm_name(got_name) == norm_name(gold_name)
@@ -419,7 +431,7 @@ def command(gold: tuple[str, ...], as_json: bool, show_misses: bool, split: str 
                    f"{d['linked_known']:>7.3f}{d['precision']:>7.3f}")
     for name, ci in cis.items():
         if ci:
-            click.echo(f"ci95 {name:<15}" + "  ".join(f"{k} [{lo:.3f}, {hi:.3f}]" for k, (lo, hi) in ci.items()))
+            click.echo(f"ci95 {name:<19}" + "  ".join(f"{k} [{lo:.3f}, {hi:.3f}]" for k, (lo, hi) in ci.items()))
     if show_misses:
         for line in result.misses:
             click.echo(line)
