@@ -25,7 +25,7 @@ from marsad.entities.linking import Linker, Mention, actor_link
 from marsad.entities.places import LOCATIVE_CUES, org_head
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
-from marsad.kb.records import Resources
+from marsad.kb.records import NATIONALITY, Resources
 from marsad.settings import Settings
 from marsad.text.normalize import normalize
 
@@ -131,7 +131,9 @@ class EntityComponent:
         tagger = self.tagger
         if tagger is not None:
             mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives)
-            nil_links(article.text, mentions, linker.home, linker.home_how)
+            nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
+                    if k == NATIONALITY and res.nationalities[i].number == "sg"]
+            nil_links(article.text, mentions, linker.home, linker.home_how, nats)
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
@@ -269,11 +271,16 @@ _NAME_TITLES = frozenset({
 _NIL_GAP = 3  # a descriptor agent ends at most this many characters before the name (a space, a comma)
 
 
-def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: str) -> None:
-    """NIL is an answer: a person or organisation the knowledge base does not hold keeps a ``nil:`` link with
-    its type, a romanised English name (people, ``marsad.kb.romanize``), and the country and sector its
-    descriptor gives (``المتحدث باسم الشرطة`` before it, an agent whose span holds or touches it), else the
-    article's country as a prior (``evidence`` says which)."""
+def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: str,
+              nationalities: Sequence[tuple[int, int, str]] = ()) -> None:
+    """NIL is an answer: a person or organisation the knowledge base does not hold keeps a ``nil:`` description
+    (``Mention.nil``) with its type, a romanised English name (people, ``marsad.kb.romanize``), and the
+    country and sector its descriptor gives (an agent whose span holds it or that stands right before it, with
+    only titles between: ``المتحدث باسم الشرطة العقيد …``), else the country of a nationality word next to it
+    (``المدرب البرتغالي جوزيه``، ``… البرتغالي``), else the article's country as a prior (``evidence`` says
+    which; dropping the prior for names the Arabic name table does not know cost more than it saved on dev).
+
+    ``nationalities``: (start, end, country) of the singular nationality words of the article."""
     from marsad.kb.romanize import romanize
 
     agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
@@ -282,9 +289,16 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
             continue
         desc = next((a for a in agents if a.start <= m.start and m.end <= a.end), None) or next(
             (a for a in reversed(agents) if a.end <= m.start and _only_titles(text[a.end:m.start])), None)
-        country = desc.link.country if desc is not None and desc.link is not None else home
+        nat = next((c for a, b, c in nationalities if (b <= m.start and m.start - b <= 30
+                                                          and _only_words(text[b:m.start]))
+                    or (m.end <= a <= m.end + 2 and not text[m.end:a].strip())), None)
         sector = desc.link.sector if desc is not None and desc.link is not None else None
-        why = ["country:descriptor"] if desc is not None else [f"country:home:{home_how}"] if home else []
+        if desc is not None and desc.link is not None:
+            country, why = desc.link.country, ["country:descriptor"]
+        elif nat is not None:
+            country, why = nat, ["country:nationality"]
+        else:
+            country, why = home, [f"country:home:{home_how}"] if home else []
         surface = text[m.start:m.end]
         name_en = ""
         if m.label == "PERS":
@@ -304,6 +318,11 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
             j = next(i for i, x in enumerate(mentions) if x is desc)
             mentions[j] = replace(desc, link=None, nil=replace(nil, role=desc.link.role if desc.link else None),
                                   actor=None, antecedent=None, pattern=f"{desc.pattern}+nil_name")
+
+
+def _only_words(gap: str) -> bool:
+    """No punctuation between a nationality word and a name (``البرتغالي جوزيه``، ``الهولندي لويس``)."""
+    return all(ch.isalpha() or ch.isspace() or "\u064b" <= ch <= "\u0652" for ch in gap)
 
 
 def _only_titles(gap: str) -> bool:

@@ -16,7 +16,8 @@ Per gold item (``uncertain`` ones left out):
 - **name**: the entity's English name (its link's ``name_en``, else its NIL description's) equals the
   gold one — *strict* (exact string) and *normalised* (:func:`norm_name`: case, diacritics, hyphens and
   spaces, ``al-``/``el-``, a leading ``Saudi``/``the``, parenthesised qualifiers, a trailing ``Al Saud``,
-  Muhammad/Mohammed); over all items;
+  Muhammad/Mohammed); over all items; *sound* (the same consonant skeleton, ``al-Jafn`` = ``al-Jifn``) is
+  reported beside them as a loose measure of romanised names;
 - **country** / **sector**: the link's country / sector equals the gold one, over the items whose gold gives
   one (the system's ``JRN`` is the guideline's media ``MED``, its health ``MED`` the guideline's ``HLH``);
 - **NIL**: for gold ``notable: false`` the system must not link the mention to a *different* known actor
@@ -44,6 +45,7 @@ import click
 from marsad.article import Article, Entity, Link
 from marsad.cli.options import json_option
 from marsad.eval.gold import gold_kind, read_gold
+from marsad.kb.translit import latin_skeleton
 from marsad.learn.real import Unit, read_units
 from marsad.pipeline import Pipeline
 
@@ -53,7 +55,8 @@ BOOTSTRAP = 1000
 _SECTOR_TO_GUIDELINE = {"JRN": "MED", "MED": "HLH"}
 #: Spellings of one name that English newspapers use interchangeably.
 _SAME = {"muhammad": "mohammed", "mohammad": "mohammed", "mohamed": "mohammed", "muhammed": "mohammed"}
-_COUNTS = ("items", "found", "found_typed", "type", "name_strict", "name_norm", "with_country", "country",
+_COUNTS = ("items", "found", "found_typed", "type", "name_strict", "name_norm", "name_skeleton", "with_country",
+           "country",
            "with_sector", "sector", "nil_items", "nil_ok", "linked_known", "predicted", "extra")
 
 
@@ -78,6 +81,13 @@ def norm_name(name: str | None) -> str:
         words = words[:-2]  # the dynasty (Mishari bin Saud Al Saud)
     words = [_SAME.get(w, w) for w in words if w not in ("al", "el")]
     return "".join(words)
+
+
+def same_sound(a: str | None, b: str | None) -> bool:
+    """A loose name match: the same consonant skeleton after :func:`norm_name` (``al-Jafn`` = ``al-Jifn``,
+    ``Fahd`` = ``Fahad``) — romanisation variants of one name; reported beside, never instead of, ``name``."""
+    sa, sb = latin_skeleton(norm_name(a)), latin_skeleton(norm_name(b))
+    return bool(sa) and sa == sb
 
 
 def answer(e: Entity) -> Link | None:
@@ -130,6 +140,7 @@ class Tally:
     type: int = 0
     name_strict: int = 0
     name_norm: int = 0
+    name_skeleton: int = 0
     with_country: int = 0
     country: int = 0
     with_sector: int = 0
@@ -154,6 +165,7 @@ class Tally:
             "type": r(self.type, self.found_typed),
             "name_strict": r(self.name_strict, self.items),
             "name": r(self.name_norm, self.items),
+            "name_skeleton": r(self.name_skeleton, self.items),
             "country": r(self.country, self.with_country),
             "sector": r(self.sector, self.with_sector),
             "nil_ok": r(self.nil_ok, self.nil_items),
@@ -244,6 +256,7 @@ def score_article(art: Article, items: Sequence[dict[str, Any]], unit: tuple[int
         normed = bool(got_name) and norm_name(got_name) == norm_name(gold_name)
         hit(names, "name_strict", strict)
         hit(names, "name_norm", normed)
+        hit(names, "name_skeleton", bool(got_name) and same_sound(got_name, gold_name))
         if best is not None:
             hit(names, "found_typed")
             hit(names, "type", type_of(best) == gold_type)
@@ -333,6 +346,7 @@ def agreement(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> dict[str, Any
     exact = overlap_pairs = 0
     n_a = n_b = 0
     pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    pair_where: list[str] = []
     disagreements: list[str] = []
     arts = 0
     for ub in b_units:
@@ -349,7 +363,7 @@ def agreement(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> dict[str, Any
             spans = [(k, ib[k]) for k in free
                      if int(ib[k]["start"]) < int(x["end"]) and int(x["start"]) < int(ib[k]["end"])]
             if not spans:
-                disagreements.append(f"{ua.article}: only A {x['start']}-{x['end']} {x.get('name_en')}")
+                disagreements.append(f"{ua.split}:{ua.article}: only A {x['start']}-{x['end']} {x.get('name_en')}")
                 continue
             k, y = max(spans, key=lambda kv: (kv[1]["start"] == x["start"] and kv[1]["end"] == x["end"],
                                                   -abs(int(kv[1]["start"]) - int(x["start"]))))
@@ -357,9 +371,10 @@ def agreement(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> dict[str, Any
             overlap_pairs += 1
             exact += int(y["start"]) == int(x["start"]) and int(y["end"]) == int(x["end"])
             pairs.append((x, y))
+            pair_where.append(f"{ua.split}:{ua.article}")
         for k in free:
             y = ib[k]
-            disagreements.append(f"{ub.article}: only B {y['start']}-{y['end']} {y.get('name_en')}")
+            disagreements.append(f"{ub.split}:{ub.article}: only B {y['start']}-{y['end']} {y.get('name_en')}")
 
     def f1(m: int) -> float:
         return round(2 * m / (n_a + n_b), 4) if n_a + n_b else 0.0
@@ -367,9 +382,9 @@ def agreement(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> dict[str, Any
     type_pairs = [(str(x.get("type")), str(y.get("type"))) for x, y in pairs]
     name_same = [norm_name(x.get("name_en")) == norm_name(y.get("name_en")) for x, y in pairs]
     with_c = [(x.get("country"), y.get("country")) for x, y in pairs]
-    for (x, y), same in zip(pairs, name_same, strict=True):
+    for (x, y), same, where in zip(pairs, name_same, pair_where, strict=True):
         if not same or x.get("country") != y.get("country") or x.get("type") != y.get("type"):
-            disagreements.append(f"{x.get('start')}-{x.get('end')}: A {x.get('type')} {x.get('name_en')!r} "
+            disagreements.append(f"{where} {x.get('start')}-{x.get('end')}: A {x.get('type')} {x.get('name_en')!r} "
                                  f"{x.get('country')} | B {y.get('type')} {y.get('name_en')!r} {y.get('country')}")
     return {
         "articles": arts, "mentions_a": n_a, "mentions_b": n_b,
@@ -378,6 +393,10 @@ def agreement(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> dict[str, Any
         "type_kappa": _kappa(type_pairs),
         "type_agreement": round(sum(a == b for a, b in type_pairs) / len(type_pairs), 4) if type_pairs else 0.0,
         "name_agreement": round(sum(name_same) / len(name_same), 4) if name_same else 0.0,
+        "name_agreement_skeleton": round(sum(same_sound(x.get("name_en"), y.get("name_en")) for x, y in pairs)
+                                         / len(pairs), 4) if pairs else 0.0,
+        "name_agreement_strict": round(sum(x.get("name_en") == y.get("name_en") for x, y in pairs) / len(pairs), 4)
+        if pairs else 0.0,
         "country_agreement": round(sum(a == b for a, b in with_c) / len(with_c), 4) if with_c else 0.0,
         "country_kappa": _kappa([(str(a), str(b)) for a, b in with_c]),
         "notable_agreement": round(sum(x.get("notable") == y.get("notable") for x, y in pairs) / len(pairs), 4)
@@ -410,7 +429,7 @@ def command(gold: tuple[str, ...], as_json: bool, show_misses: bool, split: str 
             return
         for k, v in res.items():
             if k != "disagreements":
-                click.echo(f"{k:<22}{v}")
+                click.echo(f"{k:<26}{v}")
         if show_misses:
             for line in res["disagreements"]:
                 click.echo(line)
@@ -423,12 +442,13 @@ def command(gold: tuple[str, ...], as_json: bool, show_misses: bool, split: str 
         return
     for kind in kinds:
         click.echo(f"gold  {kind['path']} ({kind['kind']}: {kind['about']})")
-    click.echo(f"{'group':<20}{'items':>6}{'found':>7}{'type':>7}{'name':>7}{'strict':>7}{'country':>8}"
-               f"{'sector':>7}{'nil_ok':>7}{'known':>7}{'prec':>7}")
+    click.echo(f"{'group':<20}{'items':>6}{'found':>7}{'type':>7}{'name':>7}{'strict':>7}{'sound':>7}"
+               f"{'country':>8}{'sector':>7}{'nil_ok':>7}{'known':>7}{'prec':>7}")
     for name, d in groups.items():
+        prec = f"{d['precision']:>7.3f}" if name in ("all", "dev", "test") else f"{'-':>7}"
         click.echo(f"{name:<20}{d['items']:>6}{d['found']:>7.3f}{d['type']:>7.3f}{d['name']:>7.3f}"
-                   f"{d['name_strict']:>7.3f}{d['country']:>8.3f}{d['sector']:>7.3f}{d['nil_ok']:>7.3f}"
-                   f"{d['linked_known']:>7.3f}{d['precision']:>7.3f}")
+                   f"{d['name_strict']:>7.3f}{d['name_skeleton']:>7.3f}{d['country']:>8.3f}{d['sector']:>7.3f}"
+                   f"{d['nil_ok']:>7.3f}{d['linked_known']:>7.3f}{prec}")
     for name, ci in cis.items():
         if ci:
             click.echo(f"ci95 {name:<19}" + "  ".join(f"{k} [{lo:.3f}, {hi:.3f}]" for k, (lo, hi) in ci.items()))
