@@ -612,6 +612,9 @@ class Linker:
         nxt = self._next(i)
         if nxt is not None:
             c = self._country_of(nxt, role.kind == "counterpart" or self._definite(m))
+            if c is not None and self._definite(m) and self._prefix(nxt)[:1] in ("ل", "ب") \
+                    and not self._entries(nxt, NATIONALITY):
+                c = None  # زيارة ولي ولي العهد لمصر: where he goes, not whose office
             if c is not None:
                 countries.append((c, nxt))
                 j = i + 2
@@ -684,6 +687,10 @@ class Linker:
                 self._emit(Mention(m.start, m.end, "AGENT", "role", link, 0.6, pattern=f"role+home:{self.home_how}",
                                    actor=actor, named=False))
             return
+        if person is not None and len(countries) == 1 and self.day is not None and office:
+            term = self.res.holder(countries[0][0], office, self.day)
+            if term is not None and term.actor != person.id and person.country != countries[0][0]:
+                person = None  # استقبل الرئيس المصري الأمير محمد بن سلمان: the object, not an apposition
         for n, (c, cm) in enumerate(countries):
             start = m.start if n == 0 else cm.start
             end = cm.end

@@ -230,6 +230,7 @@ _OFFICE_RANK = {
     "secretary_general": 1,
     "head_of_government": 1,
     "crown_prince": 2,
+    "deputy_crown_prince": 3,
     "vice_president": 3,
     "foreign_minister": 4,
     "defence_minister": 5,
