@@ -284,6 +284,7 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     from marsad.kb.romanize import romanize
 
     agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
+    drop: list[Mention] = []
     for k, m in enumerate(mentions):
         if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source != "ner":
             continue
@@ -314,10 +315,8 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
         mentions[k] = replace(m, nil=nil)
         if desc is not None and m.label == "PERS" and desc.end <= m.start and desc.pattern is not None \
                 and desc.pattern.startswith(("office_coref", "role+home")):
-            # الأمير خالد بن سعد، وزير الصحة سامي …: a title guessed from the article is the named person
-            j = next(i for i, x in enumerate(mentions) if x is desc)
-            mentions[j] = replace(desc, link=None, nil=replace(nil, role=desc.link.role if desc.link else None),
-                                  actor=None, antecedent=None, pattern=f"{desc.pattern}+nil_name")
+            drop.append(desc)  # الأمير خالد بن سعد، وزير الصحة سامي …: the name says who, not a guess
+    mentions[:] = [m for m in mentions if not any(m is d for d in drop)]
 
 
 def _only_words(gap: str) -> bool:

@@ -265,6 +265,7 @@ class Linker:
         if not own:
             return self.places
         return placemod.PlaceContext(self.context - own, self.places.source_country, self.places.resolved)
+
     def _home_country(self) -> tuple[str | None, str]:
         """The country a bare office (``وزير الخارجية``) belongs to: the dateline's, else the country the article
         names most (country names and nationality words), its source's country counting ``SOURCE_PRIOR`` extra
@@ -393,6 +394,13 @@ class Linker:
                 self._emit(Mention(start, m.end, "LOC", "gazetteer", link, 0.9, pattern="place:country:state_name"))
                 return True
         return False
+
+    def _ends_phrase(self, m: Match) -> bool:
+        """Does punctuation or the end of the text follow the match (``… وجّه الملك.``)? A king's or an emir's
+        title is nearly always followed by a name (``الملك عبدالعزيز``، ``الأمير فيصل``): alone, it stands for
+        the holder only at the end of a phrase."""
+        rest = self.nt.norm[m.nend : m.nend + 3].lstrip()
+        return not rest or not rest[0].isalpha()
 
     def _before_name(self, i: int) -> bool:
         """Is the role noun at match ``i`` followed by what reads as a name (``الأمير تركي``: a nationality word
@@ -679,7 +687,8 @@ class Linker:
                 self._emit(Mention(m.start, m.end, "AGENT", "coref", src.link, 0.7, antecedent=ante,
                                    pattern="office_coref", actor=src.actor, named=False))
             elif self.home and office and self._definite(m) and not self._before_name(i) and (
-                    self.res.offices_by_key.get((self.home, office)) or office not in _HEADS):
+                    self.res.offices_by_key.get((self.home, office)) or office not in _HEADS) and (
+                    office not in HEAD_OF_STATE or self._ends_phrase(m)):
                 # a bare definite office (وزير الخارجية) in a Saudi article is the Saudi one: the holder on
                 # the article's date when known, else the office of the article's country (not a head of
                 # state or government the country is not known to have: الرئيس in Saudi news is foreign)
