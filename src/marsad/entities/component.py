@@ -281,8 +281,6 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     which; dropping the prior for names the Arabic name table does not know cost more than it saved on dev).
 
     ``nationalities``: (start, end, country) of the singular nationality words of the article."""
-    from marsad.kb.romanize import romanize
-
     agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
     drop: list[Mention] = []
     for k, m in enumerate(mentions):
@@ -306,7 +304,7 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
             words = surface.split()
             while len(words) > 1 and words[0] in _NAME_TITLES:
                 words = words[1:]
-            r = romanize(" ".join(words), country)
+            r = _romanize_name(words, country)
             if r is not None:
                 name_en = r.latin
                 why.append(f"romanized:{r.rule}")
@@ -317,6 +315,23 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
                 and desc.pattern.startswith(("office_coref", "role+home")):
             drop.append(desc)  # الأمير خالد بن سعد، وزير الصحة سامي …: the name says who, not a guess
     mentions[:] = [m for m in mentions if not any(m is d for d in drop)]
+
+
+_RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
+
+
+def _romanize_name(words: list[str], country: str | None) -> Any:
+    """The romanised name; an NER span may keep a proclitic (``ورانيا``، ``لفيصل``): without it when the name
+    table then knows more of the name."""
+    from marsad.kb.romanize import romanize
+
+    best = romanize(" ".join(words), country)
+    first = words[0] if words else ""
+    if best is not None and len(first) > 3 and first[0] in "وفبل":
+        alt = romanize(" ".join([first[1:], *words[1:]]), country)
+        if alt is not None and _RULE_RANK.get(alt.rule, 0) > _RULE_RANK.get(best.rule, 0):
+            return alt
+    return best
 
 
 def _only_words(gap: str) -> bool:
