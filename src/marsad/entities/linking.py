@@ -62,7 +62,6 @@ SECTOR_NAMES = {
     "AGR": "agriculture",
     "IGO": "organisation",
 }
-_HEADS = HEAD_OF_STATE | {"head_of_government", "vice_president", "supreme_leader"}
 # An org that can be the jurisdiction of an office (الأمين العام للأمم المتحدة).
 _ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
 _SHORT_YEARS_BEFORE = 3
@@ -686,9 +685,9 @@ class Linker:
                 src = self.out[ante]
                 self._emit(Mention(m.start, m.end, "AGENT", "coref", src.link, 0.7, antecedent=ante,
                                    pattern="office_coref", actor=src.actor, named=False))
-            elif self.home and office and self._definite(m) and not self._before_name(i) and (
-                    self.res.offices_by_key.get((self.home, office)) or office not in _HEADS) and (
-                    office not in HEAD_OF_STATE or self._ends_phrase(m)):
+            elif self.home and office and self._definite(m) and not self._before_name(i) \
+                    and self.res.offices_by_key.get((self.home, office)) \
+                    and (office not in HEAD_OF_STATE or self._ends_phrase(m)):
                 # a bare definite office (وزير الخارجية) in a Saudi article is the Saudi one: the holder on
                 # the article's date when known, else the office of the article's country (not a head of
                 # state or government the country is not known to have: الرئيس in Saudi news is foreign)
