@@ -640,7 +640,10 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         source = next((m for m in after if m.prep == _N("عن")), None)
         if source is not None:
             return source, None, conf - 0.05
-    speaker = next((m for m in after if m.prep == ""), None)
+    # a mention inside a prepositional phrase (المتحدث الرسمي لمديرية الدفاع المدني، لـ «عكاظ») speaks only when
+    # nothing else does
+    speaker = next((m for m in after if m.prep == "" and not m.gov and not _after_lam(norm, m.start)), None) \
+        or next((m for m in after if m.prep == ""), None)
     addressee = None
     if speaker is not None and speaker.start - cue.end > 40:
         speaker = None
@@ -670,6 +673,12 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
     return None, None, conf - 0.3
+
+
+def _after_lam(norm: str, start: int) -> bool:
+    """Does a standalone ``لـ`` (``لـ «عكاظ»``) stand right before ``start``?"""
+    before = norm[max(0, start - 6):start].rstrip(" «\"“'")
+    return before.endswith(" ل") or before == "ل"
 
 
 def _blessing(norm: str, m: Mention) -> bool:
