@@ -378,7 +378,7 @@ def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
 def _known_name_over_ner(g: Mention, span: NerSpan) -> bool:
     """Does a full knowledge-base name of a person or organisation win over an NER span of another type that
     covers exactly it (perhaps with a proclitic, ``بداعش``)?"""
-    if g.link is None or g.pattern not in ("actor", "actor_short") or g.link.type not in ("PERS", "ORG"):
+    if g.link is None or g.pattern != "actor" or g.link.type not in ("PERS", "ORG"):
         return False
     if g.link.type in _COMPATIBLE.get(span.label, set()):
         return False

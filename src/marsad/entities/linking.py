@@ -185,7 +185,6 @@ class Linker:
         self.day = published
         self.out: list[Mention] = []
         self.first_full: dict[str, int] = {}
-        self.full_named: set[str] = set()  # actors named in full (not by a short form) so far
         self.context_at: dict[str, set[int]] = {}
         self.context = self._context_countries()
         self.places = placemod.PlaceContext(self.context, placemod.source_country(res, source, url))
@@ -349,42 +348,27 @@ class Linker:
         k = self._emit(mention)
         if first is None:
             self.first_full[a.id] = k
-        if not short:
-            self.full_named.add(a.id)
         return k
 
     def _short(self, m: Match) -> bool:
         for idx in self._entries(m, ACTOR_SHORT):
             a = self.res.actors[idx]
-            one_word_org = a.type == "ORG" and " " not in m.key
-            if a.id in self.first_full and (not one_word_org or a.id in self.full_named or self._quoted(m)):
-                self._actor(m, idx, short=True)  # (وسبق أن … after «سبق» is a verb: one word needs its full name)
+            if a.id in self.first_full:
+                self._actor(m, idx, short=True)
                 return True
-            if a.type == "ORG" and self._quoted(m) and not self._foreign_adjective(m, a.country):
-                self._actor(m, idx, short=True)  # «سبق»، «الشرق الأوسط»: a name in quotation marks
-                return True
-            if a.type == "ORG" and (" " not in m.key or self._foreign_adjective(m, a.country)
-                                    or self._entries(m, PLACE) or self._entries(m, PLACE_AMBIGUOUS)):
-                continue  # الهلال، النصر: one common word needs a full mention or NER; وزارة الداخلية المصرية;
-                # الشرق الأوسط is the region unless quoted
+            if a.type == "ORG" and (" " not in m.key or self._foreign_adjective(m, a.country)):
+                continue  # الهلال، النصر: one common word needs a full mention or NER; وزارة الداخلية المصرية
             if (a.country in self.context or (a.type == "ORG" and a.country == self.home)) \
                     and self._plausible(a.id):
                 self._actor(m, idx, short=True)
                 return True
         # remember what NER evidence could confirm
         idx = self._entries(m, ACTOR_SHORT)[0]
-        if self._entries(m, PLACE) or self._entries(m, PLACE_AMBIGUOUS):
-            return False
         if self._plausible(self.res.actors[idx].id) and not self._foreign_adjective(m, self.res.actors[idx].country):
             self._emit(Mention(m.start, m.end, self.res.actors[idx].type, "gazetteer", None, 0.5,
                                pattern="short_unconfirmed",
                                short_actor=self.res.actors[idx].id))
         return False
-
-    def _quoted(self, m: Match) -> bool:
-        """Is the match the whole of a quotation-mark pair (``«سبق»``، ``"الهلال"``)?"""
-        text = self.nt.text
-        return m.start > 0 and m.end < len(text) and text[m.start - 1] in "«\"“" and text[m.end] in "»\"”"
 
     def _state_name(self, m: Match) -> bool:
         """``الجمهورية اليمنية``، ``المملكة المغربية``، ``السلطنة العمانية``: a state's name made of its form of
