@@ -132,6 +132,9 @@ class Entity:
         source: ``gazetteer``, ``ner``, ``role`` or ``coref``.
         link: The canonical entity, or None when unlinked.
         antecedent: Id of the mention this one co-refers with, if any.
+        nil: For a person or organisation the knowledge base does not hold (``link`` is None): what the text
+            says of it — type, a romanised English name, the country and sector of its descriptor or, as a
+            prior, of the article (``evidence`` says which); id ``nil:TYPE:surface``.
     """
 
     id: str
@@ -143,6 +146,7 @@ class Entity:
     link: Link | None = None
     confidence: float = 1.0
     antecedent: str | None = None
+    nil: Link | None = None
 
 
 @dataclass(slots=True)

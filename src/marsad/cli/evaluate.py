@@ -12,9 +12,10 @@ EVALS = {
     "events": "marsad.eval.events:command",
     "places": "marsad.eval.places:command",
     "quotes": "marsad.eval.quotes:command",
+    "link": "marsad.eval.link:command",
 }
 
 
 @click.group("eval", cls=LazyGroup, commands=EVALS)
 def eval_group() -> None:
-    """Measure accuracy on a gold file (NER, times, events, places, quotes)."""
+    """Measure accuracy on a gold file (NER, times, events, places, quotes, link)."""

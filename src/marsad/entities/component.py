@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from marsad.article import Article, Entity, Token
+from marsad.article import Article, Entity, Link, Token
 from marsad.entities.gazetteer import find, word_spans
 from marsad.entities.linking import Linker, Mention, actor_link
 from marsad.entities.places import LOCATIVE_CUES, org_head
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
-from marsad.kb.records import Resources
+from marsad.kb.records import NATIONALITY, Resources
 from marsad.settings import Settings
 from marsad.text.normalize import normalize
 
@@ -131,6 +131,9 @@ class EntityComponent:
         tagger = self.tagger
         if tagger is not None:
             mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives)
+            nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
+                    if k == NATIONALITY and res.nationalities[i].number == "sg"]
+            nil_links(article.text, mentions, linker.home, linker.home_how, nats)
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
@@ -179,6 +182,11 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             used.update(over)
             out.append(named[cover[0]])
             continue
+        known = [k for k in over if _known_name_over_ner(named[k], span)]
+        if known:  # بداعش tagged LOC, داعش tagged PERS: the knowledge base knows the name and its type
+            used.update(over)
+            out.append(named[known[0]])
+            continue
         if span.label == "LOC" and (any(a <= span.start and span.end <= b for a, b in adjectives) or any(
                 m.pattern == "role+nat" and m.start <= span.start and span.end <= m.end for m in agents) or any(
                 span.start < a and b == span.end and not article.text[span.start : a].strip().endswith(("،", ","))
@@ -208,9 +216,10 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             if g.link is not None and g.link.type in _COMPATIBLE.get(span.label, set()):
                 mention.link, mention.actor, mention.antecedent = g.link, g.actor, None
                 break
-            if g.link is None and g.short_actor and span.label == "PERS" and (g.start, g.end) == (span.start, span.end):
+            if g.link is None and g.short_actor and span.label in ("PERS", "ORG") and g.end == span.end \
+                    and span.start <= g.start <= span.start + 2:  # the span may keep a proclitic (والهلال)
                 a = res.actor(g.short_actor)
-                if a is not None:
+                if a is not None and a.type == span.label:
                     mention.link = actor_link(res, a, article.meta.published)
                     mention.actor = a.id
                     mention.pattern = "ner+actor_short"
@@ -253,6 +262,86 @@ def _after_locative_cue(text: str, start: int) -> bool:
     if len(prev) > 3 and prev[0] in "وف":
         prev = prev[1:]
     return prev in LOCATIVE_CUES
+# Titles and honorifics before a name (left out of the romanised form).
+_NAME_TITLES = frozenset({
+    "الأمير", "الامير", "الأميرة", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة", "د.", "د", "المهندس",
+    "م.", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الملك", "الرئيس",
+    "معالي", "سمو", "صاحب", "السمو", "الملكي", "فضيلة", "الأستاذ", "الاستاذ", "الأستاذة", "الإمام", "القاضي",
+})
+_NIL_GAP = 3  # a descriptor agent ends at most this many characters before the name (a space, a comma)
+
+
+def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: str,
+              nationalities: Sequence[tuple[int, int, str]] = ()) -> None:
+    """NIL is an answer: a person or organisation the knowledge base does not hold keeps a ``nil:`` description
+    (``Mention.nil``) with its type, a romanised English name (people, ``marsad.kb.romanize``), and the
+    country and sector its descriptor gives (an agent whose span holds it or that stands right before it, with
+    only titles between: ``المتحدث باسم الشرطة العقيد …``), else the country of a nationality word next to it
+    (``المدرب البرتغالي جوزيه``، ``… البرتغالي``), else the article's country as a prior (``evidence`` says
+    which; dropping the prior for names the Arabic name table does not know cost more than it saved on dev).
+
+    ``nationalities``: (start, end, country) of the singular nationality words of the article."""
+    agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
+    drop: list[Mention] = []
+    for k, m in enumerate(mentions):
+        if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source != "ner":
+            continue
+        desc = next((a for a in agents if a.start <= m.start and m.end <= a.end), None) or next(
+            (a for a in reversed(agents) if a.end <= m.start and _only_titles(text[a.end:m.start])), None)
+        nat = next((c for a, b, c in nationalities if (b <= m.start and m.start - b <= 30
+                                                          and _only_words(text[b:m.start]))
+                    or (m.end <= a <= m.end + 2 and not text[m.end:a].strip())), None)
+        sector = desc.link.sector if desc is not None and desc.link is not None else None
+        if desc is not None and desc.link is not None:
+            country, why = desc.link.country, ["country:descriptor"]
+        elif nat is not None:
+            country, why = nat, ["country:nationality"]
+        else:
+            country, why = home, [f"country:home:{home_how}"] if home else []
+        surface = text[m.start:m.end]
+        name_en = ""
+        if m.label == "PERS":
+            words = surface.split()
+            while len(words) > 1 and words[0] in _NAME_TITLES:
+                words = words[1:]
+            r = _romanize_name(words, country)
+            if r is not None:
+                name_en = r.latin
+                why.append(f"romanized:{r.rule}")
+        nil = Link(id=f"nil:{m.label}:{' '.join(surface.split())}", name_en=name_en, name_ar=surface,
+                   type=m.label, country=country, sector=sector, evidence=why)
+        mentions[k] = replace(m, nil=nil)
+        if desc is not None and m.label == "PERS" and desc.end <= m.start and desc.pattern is not None \
+                and desc.pattern.startswith(("office_coref", "role+home")):
+            drop.append(desc)  # الأمير خالد بن سعد، وزير الصحة سامي …: the name says who, not a guess
+    mentions[:] = [m for m in mentions if not any(m is d for d in drop)]
+
+
+_RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
+
+
+def _romanize_name(words: list[str], country: str | None) -> Any:
+    """The romanised name; an NER span may keep a proclitic (``ورانيا``، ``لفيصل``): without it when the name
+    table then knows more of the name."""
+    from marsad.kb.romanize import romanize
+
+    best = romanize(" ".join(words), country)
+    first = words[0] if words else ""
+    if best is not None and len(first) > 3 and first[0] in "وفبل":
+        alt = romanize(" ".join([first[1:], *words[1:]]), country)
+        if alt is not None and _RULE_RANK.get(alt.rule, 0) > _RULE_RANK.get(best.rule, 0):
+            return alt
+    return best
+
+
+def _only_words(gap: str) -> bool:
+    """No punctuation between a nationality word and a name (``البرتغالي جوزيه``، ``الهولندي لويس``)."""
+    return all(ch.isalpha() or ch.isspace() or "\u064b" <= ch <= "\u0652" for ch in gap)
+
+
+def _only_titles(gap: str) -> bool:
+    """Is the text between a descriptor and a name only spaces, commas and titles (``العقيد``)?"""
+    return len(gap) <= 40 and all(w in _NAME_TITLES for w in gap.replace("،", " ").replace(",", " ").split())
 
 
 def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
@@ -284,6 +373,16 @@ def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
     if span.label == "MISC":
         return True
     return strong or g.confidence >= BIG_PLACE_CONFIDENCE
+
+
+def _known_name_over_ner(g: Mention, span: NerSpan) -> bool:
+    """Does a full knowledge-base name of a person or organisation win over an NER span of another type that
+    covers exactly it (perhaps with a proclitic, ``بداعش``)?"""
+    if g.link is None or g.pattern != "actor" or g.link.type not in ("PERS", "ORG"):
+        return False
+    if g.link.type in _COMPATIBLE.get(span.label, set()):
+        return False
+    return g.end == span.end and 0 <= g.start - span.start <= 2
 
 
 def _extends_name(g: Mention, span: NerSpan, text: str) -> bool:
@@ -376,7 +475,8 @@ def to_entities(article: Article, mentions: list[Mention], version: str) -> list
         m = mentions[k]
         ante = _antecedent_id(m, mentions, ordered, ids)
         out.append(Entity(ids[k], m.start, m.end, m.label, m.source,
-                          article.provenance("entities", version, m.pattern), m.link, round(m.confidence, 3), ante))
+                          article.provenance("entities", version, m.pattern), m.link, round(m.confidence, 3), ante,
+                          m.nil))
     return out
 
 

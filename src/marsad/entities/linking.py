@@ -28,6 +28,7 @@ from marsad.entities.gazetteer import Match
 from marsad.kb.records import (
     ACTOR,
     ACTOR_SHORT,
+    HEAD_OF_STATE,
     NATIONALITY,
     PLACE,
     PLACE_AMBIGUOUS,
@@ -70,6 +71,7 @@ _HEAD_CUES = frozenset({"منطقه", "محافظه", "مدينه"})
 # Forms of government that make a state's name with a nationality adjective (الجمهورية اليمنية).
 _STATE_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه", "الاماره"})
 CUE_ONLY_CONFIDENCE = 0.4  # a cue-only place name without its cue (kept only under an NER place span)
+SOURCE_PRIOR = 2  # the source's country counts as this many mentions when choosing a bare office's country
 _SHORT_YEARS_AFTER = 2
 # The words a strong cue can end with (with or without و/ف): only words after one are looked at.
 _CUE_WORDS = frozenset(
@@ -111,6 +113,7 @@ class Mention:
     actor: str | None = None
     short_actor: str | None = None
     named: bool = field(default=True)
+    nil: Link | None = None
 
 
 def actor_link(res: Resources, actor: Actor, day: date | None, role: str | None = None) -> Link:
@@ -134,7 +137,10 @@ def agent_link(res: Resources, country: str | None, sector: str, office: str | N
     """The ``Link`` of a role agent with no person: ``agent:RUS:GOV:president``."""
     en, ar = res.country_name(country) if country else ("", "")
     what = SECTOR_NAMES.get(sector, sector)
-    name_en = " ".join(x for x in (en, what, f"({office.replace('_', ' ')})" if office else "") if x)
+    if sector == "GOV" and en and not office:
+        name_en = f"Government of {en}"  # as Wikipedia titles it (Government of Iran)
+    else:
+        name_en = " ".join(x for x in (en, what, f"({office.replace('_', ' ')})" if office else "") if x)
     return Link(
         id=f"agent:{country or 'UNK'}:{sector}" + (f":{office}" if office else ""),
         name_en=name_en,
@@ -185,6 +191,7 @@ class Linker:
         self.datelines = place_cues.dateline_segments(nt)
         self.adjectives: set[tuple[int, int]] = set()  # source spans of country names used as adjectives
         self._word_texts = [nt.norm[a:b] for a, b in words]
+        self.home, self.home_how = self._home_country()
 
     # --- helpers -------------------------------------------------------------
 
@@ -258,6 +265,31 @@ class Linker:
             return self.places
         return placemod.PlaceContext(self.context - own, self.places.source_country, self.places.resolved)
 
+    def _home_country(self) -> tuple[str | None, str]:
+        """The country a bare office (``وزير الخارجية``) belongs to: the dateline's, else the country the article
+        names most (country names and nationality words), its source's country counting ``SOURCE_PRIOR`` extra
+        mentions. A prior, never a fact: ``how`` is ``dateline``, ``source`` or ``most_named``."""
+        src = self.places.source_country
+        counts: dict[str, int] = {src: SOURCE_PRIOR} if src else {}
+        for m in self.ms:
+            here: str | None = None
+            for k, i in m.entries:
+                if k == NATIONALITY:
+                    here = self.res.nationalities[i].country
+                elif k in (PLACE, PLACE_AMBIGUOUS) and self.res.places[i].feature == "country":
+                    here = self.res.places[i].country
+                if here:
+                    break
+            if here is None:
+                continue
+            if (m.nstart, m.nend) in self.datelines:
+                return here, "dateline"
+            counts[here] = counts.get(here, 0) + 1
+        if not counts:
+            return None, ""
+        best = max(counts, key=lambda c: (counts[c], c == src))
+        return best, "source" if best == src else "most_named"
+
     def _plausible(self, actor_id: str) -> bool:
         """Is the article's date inside the actor's public life (or unknown)?"""
         terms = self.res.offices_of(actor_id)
@@ -321,13 +353,20 @@ class Linker:
     def _short(self, m: Match) -> bool:
         for idx in self._entries(m, ACTOR_SHORT):
             a = self.res.actors[idx]
-            if a.id in self.first_full or (a.country in self.context and self._plausible(a.id)):
+            if a.id in self.first_full:
+                self._actor(m, idx, short=True)
+                return True
+            if a.type == "ORG" and (" " not in m.key or self._foreign_adjective(m, a.country)):
+                continue  # الهلال، النصر: one common word needs a full mention or NER; وزارة الداخلية المصرية
+            if (a.country in self.context or (a.type == "ORG" and a.country == self.home)) \
+                    and self._plausible(a.id):
                 self._actor(m, idx, short=True)
                 return True
         # remember what NER evidence could confirm
         idx = self._entries(m, ACTOR_SHORT)[0]
-        if self._plausible(self.res.actors[idx].id):
-            self._emit(Mention(m.start, m.end, "PERS", "gazetteer", None, 0.5, pattern="short_unconfirmed",
+        if self._plausible(self.res.actors[idx].id) and not self._foreign_adjective(m, self.res.actors[idx].country):
+            self._emit(Mention(m.start, m.end, self.res.actors[idx].type, "gazetteer", None, 0.5,
+                               pattern="short_unconfirmed",
                                short_actor=self.res.actors[idx].id))
         return False
 
@@ -354,6 +393,49 @@ class Linker:
                 self._emit(Mention(start, m.end, "LOC", "gazetteer", link, 0.9, pattern="place:country:state_name"))
                 return True
         return False
+
+    def _ends_phrase(self, m: Match) -> bool:
+        """Does punctuation or the end of the text follow the match (``… وجّه الملك.``)? A king's or an emir's
+        title is nearly always followed by a name (``الملك عبدالعزيز``، ``الأمير فيصل``): alone, it stands for
+        the holder only at the end of a phrase."""
+        rest = self.nt.norm[m.nend : m.nend + 3].lstrip()
+        return not rest or not rest[0].isalpha()
+
+    def _before_name(self, i: int) -> bool:
+        """Is the role noun at match ``i`` followed by what reads as a name (``الأمير تركي``: a nationality word
+        that does not agree with it, or another title)?"""
+        nxt = self._next(i)
+        return nxt is not None and bool(self._entries(nxt, NATIONALITY) or self._entries(nxt, ROLE))
+
+    def _named_elsewhere(self, country: str, m: Match) -> bool:
+        """Does another match than ``m`` name ``country`` (its name, or an unambiguous nationality word)?"""
+        for o in self.ms:
+            if o is m:
+                continue
+            for k, i in o.entries:
+                if k == PLACE and self.res.places[i].feature == "country" and self.res.places[i].country == country:
+                    return True
+                if k == NATIONALITY and not self.res.nationalities[i].ambiguous \
+                        and self.res.nationalities[i].country == country:
+                    return True
+        return False
+
+    def _foreign_adjective(self, m: Match, country: str | None) -> bool:
+        """Is the match followed by a nationality adjective of another country (``وزارة الداخلية المصرية``), or
+        by ``في``/``ب`` and a place in another country (``وزارة الداخلية في غزة``)?"""
+        i = self.ms.index(m)
+        if i + 1 >= len(self.ms):
+            return False
+        nxt = self.ms[i + 1]
+        if nxt.token == m.last_token + 1:
+            found = {self.res.nationalities[k].country for k in self._entries(nxt, NATIONALITY)}
+            if self._prefix(nxt) in ("ب", "في"):
+                found |= {c for k in self._entries(nxt, PLACE) if (c := self.res.places[k].country)}
+        elif nxt.token == m.last_token + 2 and self._word_texts[m.last_token + 1] in ("في", "ب"):
+            found = {c for k in self._entries(nxt, PLACE) if (c := self.res.places[k].country)}
+        else:
+            return False
+        return bool(found) and country not in found
 
     def _adjective(self, m: Match) -> bool:
         """A country name that is also a nationality form, right after a definite noun, is the adjective
@@ -518,6 +600,9 @@ class Linker:
         nat = self.res.nationalities[self._entries(m, NATIONALITY)[0]]
         if nat.number != "pl":
             return
+        if nat.ambiguous and not self._named_elsewhere(nat.country, m):
+            return  # منتجات الألبان: dairy, unless Albania is named
+
         self._emit(Mention(m.start, m.end, "AGENT", "role", agent_link(self.res, nat.country, "CVL"), 0.6,
                            pattern="nationality_plural"))
 
@@ -534,6 +619,9 @@ class Linker:
         nxt = self._next(i)
         if nxt is not None:
             c = self._country_of(nxt, role.kind == "counterpart" or self._definite(m))
+            if c is not None and self._definite(m) and self._prefix(nxt)[:1] in ("ل", "ب") \
+                    and not self._entries(nxt, NATIONALITY):
+                c = None  # زيارة ولي ولي العهد لمصر: where he goes, not whose office
             if c is not None:
                 countries.append((c, nxt))
                 j = i + 2
@@ -552,9 +640,17 @@ class Linker:
                 for idx in self._entries(nxt, ACTOR):
                     if self.res.actors[idx].id in _ORG_JURISDICTIONS:
                         org = self.res.actors[idx].id
+                if org is None and role.office:  # أمير منطقة الرياض: the office of a region
+                    for idx in self._entries(nxt, PLACE):
+                        pid = self.res.places[idx].id
+                        region = pid.removeprefix("place:admin:")
+                        if region != pid and self.res.offices_by_key.get((region, role.office)):
+                            org = region
+                            break
+        fixed = role.jurisdiction is not None and not countries and org is None
         # apposition: a person named right after the role (+ modifier)
         person: Actor | None = None
-        pm = self._next(i + 1) if len(countries) == 1 else (nxt if not countries else None)
+        pm = nxt if fixed else self._next(i + 1) if len(countries) == 1 else (nxt if not countries else None)
         if pm is not None:
             for idx in self._entries(pm, ACTOR):
                 if self.res.actors[idx].type == "PERS":
@@ -564,6 +660,8 @@ class Linker:
         if role.kind == "counterpart":
             self._counterpart(m, role.sector, countries, person)
         elif role.kind in ("office", "office_mod"):
+            if fixed and role.jurisdiction:
+                countries = [(role.jurisdiction, m)]
             self._office(i, role, countries, person, org)
         elif role.kind == "group" or countries:
             for n, (c, cm) in enumerate(countries or [(None, m)]):
@@ -587,21 +685,34 @@ class Linker:
                 src = self.out[ante]
                 self._emit(Mention(m.start, m.end, "AGENT", "coref", src.link, 0.7, antecedent=ante,
                                    pattern="office_coref", actor=src.actor, named=False))
+            elif self.home and office and self._definite(m) and not self._before_name(i) \
+                    and self.res.offices_by_key.get((self.home, office)) \
+                    and (office not in HEAD_OF_STATE or self._ends_phrase(m)):
+                # a bare definite office (وزير الخارجية) in a Saudi article is the Saudi one: the holder on
+                # the article's date when known, else the office of the article's country (not a head of
+                # state or government the country is not known to have: الرئيس in Saudi news is foreign)
+                link, actor = self._holder_link(self.home, role.sector, office, None, fallback=False)
+                self._emit(Mention(m.start, m.end, "AGENT", "role", link, 0.6, pattern=f"role+home:{self.home_how}",
+                                   actor=actor, named=False))
             return
+        if person is not None and len(countries) == 1 and self.day is not None and office:
+            term = self.res.holder(countries[0][0], office, self.day)
+            if term is not None and term.actor != person.id and person.country != countries[0][0]:
+                person = None  # استقبل الرئيس المصري الأمير محمد بن سلمان: the object, not an apposition
         for n, (c, cm) in enumerate(countries):
             start = m.start if n == 0 else cm.start
             end = cm.end
             link, actor = self._holder_link(c, role.sector, office, person if len(countries) == 1 else None)
-            kind = "nat" if self._entries(cm, NATIONALITY) else "org" if org else "country"
+            kind = "nat" if self._entries(cm, NATIONALITY) else "org" if org else "fixed" if cm is m else "country"
             self._emit(Mention(start, end, "AGENT", "role", link, 0.9, pattern=f"role+{kind}", actor=actor,
                                named=False))
 
     def _holder_link(self, jurisdiction: str, sector: str, office: str,
-                     person: Actor | None) -> tuple[Link, str | None]:
+                     person: Actor | None, fallback: bool = True) -> tuple[Link, str | None]:
         if person is not None:
             return actor_link(self.res, person, self.day, role=office or None), person.id
         if self.day is not None and office:
-            term = self.res.holder(jurisdiction, office, self.day)
+            term = self.res.holder(jurisdiction, office, self.day, fallback)
             if term is not None:
                 a = self.res.actor(term.actor)
                 if a is not None:

@@ -159,7 +159,12 @@ def read_roles(base: Path) -> list[Role]:
     for lineno, (pattern, sector, office, kind, number) in _rows(base / "roles.tsv", 5):
         if kind not in ("office", "office_mod", "counterpart", "group", "group_mod"):
             raise ResourceFormatError(f"roles.tsv:{lineno}: unknown kind {kind!r}")
-        out.append(Role(pattern, sector, office or None, kind, number))
+        jurisdiction: str | None = None
+        if ":" in office:  # SAU:king — a noun that names one country's office
+            jurisdiction, office = office.split(":", 1)
+            if not re.fullmatch(r"[A-Z]{3}", jurisdiction) or kind != "office":
+                raise ResourceFormatError(f"roles.tsv:{lineno}: a fixed jurisdiction needs ISO3:office and kind office")
+        out.append(Role(pattern, sector, office or None, kind, number, jurisdiction))
     return out
 
 
@@ -328,7 +333,7 @@ def compile_resources(base: Path, version: str, fold: bool = True) -> Resources:
             city_ar = {str(k).lower(): str(v) for k, v in data.items() if isinstance(v, str)}
     _cities(base, gc, cities, places, forms_by_id, iso2to3, city_ar, curated_en, fold)
     _merge_curated_cities(places, forms_by_id, fold)
-    nationalities = _nationalities(adjectives, arw, names_en, never)
+    nationalities = _nationalities(adjectives, arw, names_en, never, ambiguous, fold)
     automaton, stats, rules = _automaton(actors, places, forms_by_id, roles, nationalities, ambiguous, never, fold,
                                           cue_only)
     translit: dict[str, list[int]] = defaultdict(list)
@@ -479,12 +484,13 @@ def _km(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float 
 
 
 def _nationalities(adjectives: list[tuple[str, str]], arw: Path | None, names_en: dict[str, str],
-                   never: set[str]) -> list[Nationality]:
+                   never: set[str], ambiguous: set[str] | None = None, fold: bool = True) -> list[Nationality]:
     out: dict[tuple[str, str], Nationality] = {}
+    amb_n = {normalize_string(f, fold) for f in ambiguous or ()}
 
     def add(iso3: str, form: str, number: str, definite: bool) -> None:
         if form and form not in never and (iso3, form) not in out:
-            out[(iso3, form)] = Nationality(iso3, form, number, definite)
+            out[(iso3, form)] = Nationality(iso3, form, number, definite, normalize_string(form, fold) in amb_n)
 
     for iso3, adj in adjectives:
         if adj.startswith("!"):

@@ -122,6 +122,8 @@ class Role(_Record):
     office: str | None
     kind: str
     number: str
+    #: The one country whose office the noun names (``خادم الحرمين الشريفين`` → SAU king), if any.
+    jurisdiction: str | None = None
 
 
 @dataclass(slots=True)
@@ -132,6 +134,8 @@ class Nationality(_Record):
     form: str
     number: str
     definite: bool
+    #: Also a common noun (``الألبان`` "dairy" / Albanians, listed in ambiguous.txt): needs its country named.
+    ambiguous: bool = False
 
 
 @dataclass(slots=True)
@@ -184,10 +188,11 @@ class Resources:
         p = self.places[i]
         return p.name_en, p.name_ar
 
-    def holder(self, jurisdiction: str, office: str, day: date) -> Office | None:
-        """Who held ``office`` in ``jurisdiction`` on ``day`` (heads of state fall back to each other)."""
+    def holder(self, jurisdiction: str, office: str, day: date, fallback: bool = True) -> Office | None:
+        """Who held ``office`` in ``jurisdiction`` on ``day`` (with ``fallback``, heads of state fall back to
+        each other)."""
         found = self._holder(jurisdiction, office, day)
-        if found is None and office in HEAD_OF_STATE:
+        if found is None and fallback and office in HEAD_OF_STATE:
             for other in sorted(HEAD_OF_STATE - {office}):
                 found = self._holder(jurisdiction, other, day)
                 if found is not None:
@@ -225,6 +230,7 @@ _OFFICE_RANK = {
     "secretary_general": 1,
     "head_of_government": 1,
     "crown_prince": 2,
+    "deputy_crown_prince": 3,
     "vice_president": 3,
     "foreign_minister": 4,
     "defence_minister": 5,

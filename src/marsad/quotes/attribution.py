@@ -640,7 +640,10 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         source = next((m for m in after if m.prep == _N("عن")), None)
         if source is not None:
             return source, None, conf - 0.05
-    speaker = next((m for m in after if m.prep == ""), None)
+    # a mention inside a prepositional phrase (المتحدث الرسمي لمديرية الدفاع المدني، لـ «عكاظ») speaks only when
+    # nothing else does
+    speaker = next((m for m in after if m.prep == "" and not m.gov and not _after_lam(norm, m.start)), None) \
+        or next((m for m in after if m.prep == ""), None)
     addressee = None
     if speaker is not None and speaker.start - cue.end > 40:
         speaker = None
@@ -661,7 +664,8 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             and prev.speaker_span is not None:
         return None, None, conf - 0.05  # the participle continues the sentence's quote: its speaker carries over
     before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
-              and not _blessing(norm, m) and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
+              and not _blessing(norm, m) and not _byline(norm, m)
+              and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker:
@@ -670,6 +674,19 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
     return None, None, conf - 0.3
+
+
+def _byline(norm: str, m: Mention) -> bool:
+    """The outlet of a dateline (``نجامينا - «الشرق الأوسط»: قال …``): followed by a colon, after a dash."""
+    after = norm[m.end:m.end + 4].lstrip("»\"” ")
+    before = norm[max(0, m.start - 5):m.start].rstrip("«\"“ ")
+    return after.startswith(":") and before.endswith(("-", "–", "—"))
+
+
+def _after_lam(norm: str, start: int) -> bool:
+    """Does a standalone ``لـ`` (``لـ «عكاظ»``) stand right before ``start``?"""
+    before = norm[max(0, start - 6):start].rstrip(" «\"“'")
+    return before.endswith(" ل") or before == "ل"
 
 
 def _blessing(norm: str, m: Mention) -> bool:
