@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,3 +62,34 @@ def gold_kind(path: str | Path) -> dict[str, str]:
             return {"path": str(path), "kind": "real",
                     "about": "annotations of real articles by id and offsets (gold/real/README.md)"}
     return {"path": str(path), "kind": "external", "about": "a gold file from outside gold/ (annotated by others)"}
+
+
+#: The v1 quote and link guidelines write MED for media and HLH for health; Marsad's sectors write JRN and MED.
+GOLD_SECTOR = {"MED": "JRN", "HLH": "MED"}
+#: Marsad's sector letters in the guidelines' codes (the inverse of :data:`GOLD_SECTOR`).
+SECTOR_TO_GOLD = {v: k for k, v in GOLD_SECTOR.items()}
+
+
+def below_floors(floor: Path, tally: Callable[[str], dict[str, Any]],
+                 ceilings: frozenset[str] = frozenset()) -> list[str]:
+    """The metrics of a floor file (``{group: {metric: value}}``, keys starting with ``_`` are notes) that a
+    result fell below; metrics in ``ceilings`` (a share of false output) fail when above instead.
+
+    Args:
+        floor: The floor file.
+        tally: The result's metrics for one group (``dev``, ``test``, ``all``).
+        ceilings: Metric names that are upper bounds.
+    """
+    want = json.loads(floor.read_text("utf-8"))
+    low: list[str] = []
+    for group, metrics in want.items():
+        if group.startswith("_"):
+            continue
+        got = tally(group)
+        for k, v in metrics.items():
+            if k in ceilings:
+                if float(got[k]) > float(v):
+                    low.append(f"{group}.{k} {got[k]} > ceiling {v}")
+            elif float(got[k]) < float(v):
+                low.append(f"{group}.{k} {got[k]} < floor {v}")
+    return low

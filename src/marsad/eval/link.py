@@ -44,7 +44,7 @@ import click
 
 from marsad.article import Article, Entity, Link
 from marsad.cli.options import json_option
-from marsad.eval.gold import gold_kind, read_gold
+from marsad.eval.gold import SECTOR_TO_GOLD, below_floors, gold_kind, read_gold
 from marsad.kb.translit import latin_skeleton
 from marsad.learn.real import Unit, read_units
 from marsad.pipeline import Pipeline
@@ -52,7 +52,6 @@ from marsad.pipeline import Pipeline
 COMPONENTS = ["structure", "sentences", "tokens", "entities"]
 LABELS = frozenset({"PERS", "ORG", "AGENT"})
 BOOTSTRAP = 1000
-_SECTOR_TO_GUIDELINE = {"JRN": "MED", "MED": "HLH"}
 #: Spellings of one name that English newspapers use interchangeably.
 _SAME = {"muhammad": "mohammed", "mohammad": "mohammed", "mohamed": "mohammed", "muhammed": "mohammed"}
 _COUNTS = ("items", "found", "found_typed", "type", "name_strict", "name_norm", "name_skeleton", "with_country",
@@ -100,7 +99,7 @@ def sector_of(e: Entity) -> str | None:
     link = answer(e)
     if link is None or not link.sector:
         return None
-    return _SECTOR_TO_GUIDELINE.get(link.sector, link.sector)
+    return SECTOR_TO_GOLD.get(link.sector, link.sector)
 
 
 def type_of(e: Entity) -> str:
@@ -460,11 +459,4 @@ def command(gold: tuple[str, ...], as_json: bool, show_misses: bool, split: str 
 def floor_check(files: Sequence[Path], floor: Path, split: str | None = None) -> list[str]:
     """The metrics that fell below ``floor`` (a JSON ``{group: {metric: value}}``)."""
     _, result = evaluate([str(f) for f in files], split)
-    want = json.loads(floor.read_text("utf-8"))
-    low = []
-    for group, metrics in want.items():
-        got = result.tally(group).as_dict()
-        for k, v in metrics.items():
-            if float(got[k]) < float(v):
-                low.append(f"{group}.{k} {got[k]} < floor {v}")
-    return low
+    return below_floors(floor, lambda group: result.tally(group).as_dict())

@@ -57,7 +57,7 @@ import numpy as np
 from marsad.article import Article, Quote
 from marsad.cli.options import json_option
 from marsad.errors import UsageError
-from marsad.eval.gold import gold_kind
+from marsad.eval.gold import GOLD_SECTOR, below_floors, gold_kind
 
 COMPONENTS = ["structure", "sentences", "tokens", "entities", "quotes"]
 GOOD_JACCARD = 0.8
@@ -241,10 +241,6 @@ def speaker_mentions(item: dict[str, Any], items: Sequence[dict[str, Any]], text
             if (m.start(), m.end()) not in out:
                 out.append((m.start(), m.end()))
     return out
-
-
-#: The guideline writes MED for media and HLH for health; Marsad's sectors (CAMEO) write JRN and MED.
-GOLD_SECTOR = {"MED": "JRN", "HLH": "MED"}
 
 
 def gold_sector(item: dict[str, Any]) -> str | None:
@@ -533,16 +529,4 @@ def command(gold: tuple[str, ...], as_json: bool, show_misses: bool, split: str 
 def floor_check(gold: Sequence[Path], floor: Path) -> list[str]:
     """The metrics that fell below ``floor`` (JSON ``{group: {metric: value}}``; ``false`` is a ceiling)."""
     _, result = evaluate([str(p) for p in gold])
-    want = json.loads(floor.read_text("utf-8"))
-    low = []
-    for group, metrics in want.items():
-        if group.startswith("_"):
-            continue
-        got = result.tally(group).as_dict()
-        for k, v in metrics.items():
-            if k == "false":
-                if float(got[k]) > float(v):
-                    low.append(f"{group}.{k} {got[k]} > ceiling {v}")
-            elif float(got[k]) < float(v):
-                low.append(f"{group}.{k} {got[k]} < floor {v}")
-    return low
+    return below_floors(floor, lambda group: result.tally(group).as_dict(), ceilings=frozenset({"false"}))
