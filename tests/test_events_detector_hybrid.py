@@ -88,3 +88,40 @@ def test_events_detector_hybrid_off_by_setting() -> None:
 def test_events_detector_hybrid_feature_positions_point_into_the_text() -> None:
     feats = text_features("اعتصم مئات العمال أمام الوزارة", None)
     assert "w:اعتصم" in feats and "c:<اع" in feats and "bias" in feats
+
+
+def _no_model(veto_words: int) -> detector.LinearModel:
+    """A model that says no to every ASSAULT (p≈0) and vetoes rule events under p=0.5 from ``veto_words`` words."""
+    lm = detector.LabelModel(-20.0, {"w:قصفت": 0.0}, (1.0, 0.0), threshold=0.9, veto=0.5, alone=0.9,
+                             veto_words=veto_words)
+    return detector.LinearModel.build({"ASSAULT": lm}, "test")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # short: under veto_words, the rules' reading stands
+        ("شن الجيش الإسرائيلي غارات على قطاع غزة.", True),
+        # long enough for the detector to judge: vetoed
+        ("شن الجيش الإسرائيلي غارات على قطاع غزة بعد ظهر أمس في أول هجوم منذ أسابيع على المنطقة الساحلية المكتظة.",
+         False),
+    ],
+)
+def test_events_detector_hybrid_veto_only_from_veto_words(text: str, kept: bool) -> None:
+    from marsad.events.hybrid import apply_detector
+    from marsad.events.predicates import lexicon
+
+    art = article(text)
+    make_component(Settings(event_detector=False))(art)
+    rules = [e for e in art.events or [] if e.type == "ASSAULT"]
+    assert rules
+    out = apply_detector(art, list(art.events or []), _no_model(12), lexicon(), "t")
+    assert any(e.type == "ASSAULT" for e in out) is kept
+
+
+def test_events_detector_hybrid_shipped_veto_words_come_from_the_card() -> None:
+    model = detector.load_model()
+    assert model is not None
+    card = json.loads((MODELS / "events.detector.card.json").read_text(encoding="utf-8"))
+    for t, lm in model.labels.items():
+        assert card["per_label"][t]["veto_words"] == lm.veto_words, t

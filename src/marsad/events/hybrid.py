@@ -9,7 +9,8 @@ Per sentence and per type the detector has a model for (:mod:`marsad.events.dete
   trigger, or after it), or none: an actorless event is an event;
 * it does not fire but is not sure (probability ≥ the type's veto level): rule events stay, with that
   probability as confidence;
-* it says no with confidence (probability < veto): rule events of that type are dropped.
+* it says no with confidence (probability < veto) in a sentence long enough for it to judge (at least the
+  type's ``veto_words``): rule events of that type are dropped.
 
 Types without a model are coded by the rules alone.
 
@@ -24,7 +25,7 @@ from marsad.article import Article, Entity, Event, Evidence, Participant, Span
 from marsad.events import ontology
 from marsad.events.coder import HISTORICAL_PHRASES, NEGATORS, POLITICAL_SECTORS, PROTEST_SECTORS
 from marsad.events.detector import Detection, LinearModel
-from marsad.events.features import sentence_features, sentence_names
+from marsad.events.features import sentence_features, sentence_names, word_count
 from marsad.events.predicates import Lexicon
 from marsad.events.timing import event_time, temporal_aux, time_date
 from marsad.text.clauses import alias_links, entity_link, normalized, words
@@ -54,11 +55,12 @@ def apply_detector(article: Article, events: list[Event], model: LinearModel, le
         rules = sorted({(ev.type, *nt.to_norm(ev.evidence.predicate.start, ev.evidence.predicate.end))
                         for ev in mine if not set(ev.aux) & NOT_HAPPENED})
         probs = model.probabilities(sentence_names(nt.norm, ns, ne, lexicon, rules))
-        dets = model.detect([], probs)
+        n_words = word_count(nt.norm, ns, ne)
+        dets = model.detect([], probs, n_words)
         rule_types = {ev.type for ev in mine}
         if any(d.fires and d.alone and t not in rule_types for t, d in dets.items()):
             # the positions of the features (for the trigger word) only when an event may be emitted
-            dets = model.detect(sentence_features(nt.norm, ns, ne, lexicon, rules=rules), probs)
+            dets = model.detect(sentence_features(nt.norm, ns, ne, lexicon, rules=rules), probs, n_words)
         kept: list[Event] = []
         for ev in mine:
             det = dets.get(ev.type)
