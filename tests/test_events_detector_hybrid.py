@@ -125,3 +125,24 @@ def test_events_detector_hybrid_shipped_veto_words_come_from_the_card() -> None:
     card = json.loads((MODELS / "events.detector.card.json").read_text(encoding="utf-8"))
     for t, lm in model.labels.items():
         assert card["per_label"][t]["veto_words"] == lm.veto_words, t
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "country", "why"),
+    [
+        ("القاهرة - وصل الوفد أمس إلى المدينة.\nوقتل مسلحون ثلاثة جنود عند حاجز قرب المدينة.", None, "EGY",
+         "the article's dateline"),
+        ("قتل مسلحون ثلاثة جنود عند حاجز قرب المدينة.", "alriyadh", "SAU", "the source's country"),
+        ("قتل مسلحون ثلاثة جنود عند حاجز قرب المدينة.", None, None, None),  # no context: no guess
+    ],
+)
+def test_events_detector_hybrid_generic_actor_country_from_context(text: str, source: str | None,
+                                                                  country: str | None, why: str | None) -> None:
+    art = article(text)
+    art.meta.source = source
+    make_component(Settings())(art)
+    evs = [e for e in art.events or [] if e.type == "ASSAULT"]
+    assert evs and evs[0].actors and evs[0].actors[0].sector == "UAF"
+    assert evs[0].actors[0].country == country
+    notes = " ".join(evs[0].evidence.notes)
+    assert (why is None and "country of" not in notes) or (why is not None and why in notes)

@@ -22,17 +22,20 @@ no such context they keep no country (never a guess).
 from __future__ import annotations
 
 from marsad.article import Article, Entity, Event, Evidence, Participant, Span
+from marsad.entities.place_cues import dateline_segments
 from marsad.events import ontology
 from marsad.events.coder import HISTORICAL_PHRASES, NEGATORS, POLITICAL_SECTORS, PROTEST_SECTORS
 from marsad.events.detector import Detection, LinearModel
 from marsad.events.features import sentence_features, sentence_names, word_count
 from marsad.events.predicates import Lexicon
 from marsad.events.timing import event_time, temporal_aux, time_date
+from marsad.kb.sources import article_country
 from marsad.text.clauses import alias_links, entity_link, normalized, words
 from marsad.text.normalize import NormText
 
 ACTOR_SECTORS = POLITICAL_SECTORS | PROTEST_SECTORS
 NOT_HAPPENED = frozenset({"negated", "hypothetical"})  # as in marsad eval events: not a detection
+UNLINKED_ACTOR_LABELS = frozenset({"PERS", "ORG", "AGENT"})
 
 
 def apply_detector(article: Article, events: list[Event], model: LinearModel, lexicon: Lexicon,
@@ -96,13 +99,28 @@ def apply_detector(article: Article, events: list[Event], model: LinearModel, le
 
 
 def fill_context_countries(article: Article, events: list[Event]) -> None:
-    """Give generic participants (a sector, no country) the country of the event's place or sentence."""
+    """Give generic participants (a sector, no country) and unlinked ones their country from context.
+
+    In order: the country of the event's place; of the one country-bearing place of the sentence; of the
+    place in the article's dateline (``الرياض - ...``); of the outlet the article comes from
+    (:func:`marsad.kb.sources.article_country`). With none of these the participant keeps no country (never a
+    guess). A linked actor without a country (an organisation of no one state) is left alone.
+    """
     ents = {e.id: e for e in article.entities or []}
+    places = [e for e in ents.values()
+              if e.link is not None and e.link.type in ("LOC", "GPE") and e.link.country]
     sent_places: dict[str, set[str]] = {}
     for sent in article.sentences or []:
-        sent_places[sent.id] = {e.link.country for e in ents.values()
-                                if e.link is not None and e.link.type in ("LOC", "GPE") and e.link.country
-                                and sent.start <= e.start and e.end <= sent.end}
+        sent_places[sent.id] = {e.link.country for e in places
+                                if sent.start <= e.start and e.end <= sent.end and e.link is not None
+                                and e.link.country}
+    dateline: str | None = None
+    why_article = "the article's dateline"
+    if any(not p.country for ev in events for p in (*ev.actors, *ev.recipients)):
+        dateline = _dateline_country(article, places)
+        if dateline is None:
+            dateline = article_country(article.meta.source, article.meta.url)
+            why_article = "the source's country"
     for ev in events:
         place = ents.get(ev.place or "")
         country = place.link.country if place is not None and place.link is not None else None
@@ -112,11 +130,29 @@ def fill_context_countries(article: Article, events: list[Event]) -> None:
             country = next(iter(cands)) if len(cands) == 1 else None
             why = "the place of the sentence"
         if not country:
+            country, why = dateline, why_article
+        if not country:
             continue
         for p in (*ev.actors, *ev.recipients):
-            if p.country is None and p.sector is not None:
+            if p.country is None and (p.sector is not None or p.actor_id is None):
                 p.country = country
                 ev.evidence.notes.append(f"country of {article.text[p.start:p.end]} from {why}")
+
+
+def _dateline_country(article: Article, places: list[Entity]) -> str | None:
+    """The country of the one country-bearing place inside the article's dateline segments, if any."""
+    if not places:
+        return None
+    nt = normalized(article.text, True)
+    segs = dateline_segments(nt)
+    if not segs:
+        return None
+    found = set()
+    for e in places:
+        s, t = nt.to_norm(e.start, e.end)
+        if any(a <= s and t <= b for a, b in segs) and e.link is not None and e.link.country:
+            found.add(e.link.country)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _detected(article: Article, nt: NormText, lexicon: Lexicon, sentence_id: str, ns: int, ne: int,
@@ -176,15 +212,23 @@ def _nearest_actor(article: Article, nt: NormText, ents: list[Entity], by_id: di
         if not (ss <= ent.start and ent.end <= se) or (ent.start < pe and ent.end > ps):
             continue
         link = entity_link(ent, by_id.get, nt, alias)  # type: ignore[arg-type]
-        if link is None or (link.sector not in sectors and link.type in ("LOC", "GPE", "FAC")):
-            continue
-        if link.sector is None and link.country is None:
-            continue
-        dist = ps - ent.end if ent.end <= ps else 2 * (ent.start - pe) + 1  # before the trigger first
+        if link is None:
+            # an unlinked person or organisation the entities layer found is still an actor (its country, if
+            # any, comes from context: fill_context_countries); after any linked one
+            if ent.label not in UNLINKED_ACTOR_LABELS:
+                continue
+            dist = 1000 + (ps - ent.end if ent.end <= ps else 2 * (ent.start - pe) + 1)
+            part = Participant(entity=ent.id, start=ent.start, end=ent.end, name=article.text[ent.start:ent.end])
+        else:
+            if link.sector not in sectors and link.type in ("LOC", "GPE", "FAC"):
+                continue
+            if link.sector is None and link.country is None:
+                continue
+            dist = ps - ent.end if ent.end <= ps else 2 * (ent.start - pe) + 1  # before the trigger first
+            part = Participant(entity=ent.id, start=ent.start, end=ent.end, name=link.name_en,
+                               country=link.country, sector=link.sector, actor_id=link.id, wikidata=link.wikidata)
         if best is None or dist < best[0]:
-            best = (dist, Participant(entity=ent.id, start=ent.start, end=ent.end, name=link.name_en,
-                                      country=link.country, sector=link.sector, actor_id=link.id,
-                                      wikidata=link.wikidata))
+            best = (dist, part)
     return best[1] if best is not None else None
 
 
