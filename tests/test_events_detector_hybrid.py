@@ -146,3 +146,17 @@ def test_events_detector_hybrid_generic_actor_country_from_context(text: str, so
     assert evs[0].actors[0].country == country
     notes = " ".join(evs[0].evidence.notes)
     assert (why is None and "country of" not in notes) or (why is not None and why in notes)
+
+
+def test_events_detector_hybrid_unbound_violent_predicate_with_nationality_actor() -> None:
+    # a verbal noun of violence no frame binds (no actor entity): coded from the lexicon, the actor from the
+    # nationality adjective that follows it
+    art = code("تواصل القصف الكيني لمواقع المسلحين في الجنوب.")
+    evs = [e for e in art.events or [] if e.type == "ASSAULT"]
+    assert evs and evs[0].evidence.pattern.startswith("detector:ASSAULT+assault_qasafa")
+    assert [(a.country, art.text[a.start:a.end]) for a in evs[0].actors] == [("KEN", "الكيني")]
+
+
+@pytest.mark.parametrize("text", ["قتل الوقت بلعب الورق في المقهى.", "يقتل الفراغ شباب الحي كل مساء."])
+def test_events_detector_hybrid_killing_time_is_no_assault(text: str) -> None:
+    assert [e.type for e in code(text).events or [] if e.type == "ASSAULT"] == []
