@@ -77,10 +77,12 @@ def test_eval_events_command_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     result = CliRunner().invoke(ev_eval.command, [str(gold), "--json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
-    assert set(out) == {"gold", "per_type", "macro_f1", "sentences", "sentences_per_second"}
+    assert set(out) == {"gold", "per_type", "macro_f1", "actor_country_acc", "actor_country_n", "sentences",
+                        "sentences_per_second"}
     assert out["gold"]["kind"] == "external"
     assert set(out["per_type"]["CONSULT"]) == {"precision", "recall", "f1", "f1_ci95", "support", "cases",
                                                "actor_country_acc", "actor_sector_acc", "recipient_country_acc",
-                                               "recipient_sector_acc"}
+                                               "recipient_sector_acc", "actor_country_n", "actor_sector_n",
+                                               "recipient_country_n", "recipient_sector_n"}
     table = CliRunner().invoke(ev_eval.command, [str(gold)])
     assert table.exit_code == 0 and "CONSULT" in table.output

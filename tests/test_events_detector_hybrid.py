@@ -88,3 +88,75 @@ def test_events_detector_hybrid_off_by_setting() -> None:
 def test_events_detector_hybrid_feature_positions_point_into_the_text() -> None:
     feats = text_features("اعتصم مئات العمال أمام الوزارة", None)
     assert "w:اعتصم" in feats and "c:<اع" in feats and "bias" in feats
+
+
+def _no_model(veto_words: int) -> detector.LinearModel:
+    """A model that says no to every ASSAULT (p≈0) and vetoes rule events under p=0.5 from ``veto_words`` words."""
+    lm = detector.LabelModel(-20.0, {"w:قصفت": 0.0}, (1.0, 0.0), threshold=0.9, veto=0.5, alone=0.9,
+                             veto_words=veto_words)
+    return detector.LinearModel.build({"ASSAULT": lm}, "test")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # short: under veto_words, the rules' reading stands
+        ("شن الجيش الإسرائيلي غارات على قطاع غزة.", True),
+        # long enough for the detector to judge: vetoed
+        ("شن الجيش الإسرائيلي غارات على قطاع غزة بعد ظهر أمس في أول هجوم منذ أسابيع على المنطقة الساحلية المكتظة.",
+         False),
+    ],
+)
+def test_events_detector_hybrid_veto_only_from_veto_words(text: str, kept: bool) -> None:
+    from marsad.events.hybrid import apply_detector
+    from marsad.events.predicates import lexicon
+
+    art = article(text)
+    make_component(Settings(event_detector=False))(art)
+    rules = [e for e in art.events or [] if e.type == "ASSAULT"]
+    assert rules
+    out = apply_detector(art, list(art.events or []), _no_model(12), lexicon(), "t")
+    assert any(e.type == "ASSAULT" for e in out) is kept
+
+
+def test_events_detector_hybrid_shipped_veto_words_come_from_the_card() -> None:
+    model = detector.load_model()
+    assert model is not None
+    card = json.loads((MODELS / "events.detector.card.json").read_text(encoding="utf-8"))
+    for t, lm in model.labels.items():
+        assert card["per_label"][t]["veto_words"] == lm.veto_words, t
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "country", "why"),
+    [
+        ("القاهرة - وصل الوفد أمس إلى المدينة.\nوقتل مسلحون ثلاثة جنود عند حاجز قرب المدينة.", None, "EGY",
+         "the article's dateline"),
+        ("قتل مسلحون ثلاثة جنود عند حاجز قرب المدينة.", "alriyadh", "SAU", "the source's country"),
+        ("قتل مسلحون ثلاثة جنود عند حاجز قرب المدينة.", None, None, None),  # no context: no guess
+    ],
+)
+def test_events_detector_hybrid_generic_actor_country_from_context(text: str, source: str | None,
+                                                                  country: str | None, why: str | None) -> None:
+    art = article(text)
+    art.meta.source = source
+    make_component(Settings())(art)
+    evs = [e for e in art.events or [] if e.type == "ASSAULT"]
+    assert evs and evs[0].actors and evs[0].actors[0].sector == "UAF"
+    assert evs[0].actors[0].country == country
+    notes = " ".join(evs[0].evidence.notes)
+    assert (why is None and "country of" not in notes) or (why is not None and why in notes)
+
+
+def test_events_detector_hybrid_unbound_violent_predicate_with_nationality_actor() -> None:
+    # a verbal noun of violence no frame binds (no actor entity): coded from the lexicon, the actor from the
+    # nationality adjective that follows it
+    art = code("تواصل القصف الكيني لمواقع المسلحين في الجنوب.")
+    evs = [e for e in art.events or [] if e.type == "ASSAULT"]
+    assert evs and evs[0].evidence.pattern.startswith("detector:ASSAULT+assault_qasafa")
+    assert [(a.country, art.text[a.start:a.end]) for a in evs[0].actors] == [("KEN", "الكيني")]
+
+
+@pytest.mark.parametrize("text", ["قتل الوقت بلعب الورق في المقهى.", "يقتل الفراغ شباب الحي كل مساء."])
+def test_events_detector_hybrid_killing_time_is_no_assault(text: str) -> None:
+    assert [e.type for e in code(text).events or [] if e.type == "ASSAULT"] == []

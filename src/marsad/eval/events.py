@@ -121,6 +121,7 @@ class TypeScore:
                                "f1_ci95": [lo, hi], "support": self.support, "cases": len(self.outcomes)}
         for k, a in self.acc.items():
             out[f"{k}_acc"] = a.value
+            out[f"{k}_n"] = a.total
         return out
 
 
@@ -244,9 +245,13 @@ def _score_case(sc: TypeScore, label: bool, events: list[Event], actor: Codes | 
 def _result(scores: dict[str, TypeScore], n: int, elapsed: float, misses: list[str]) -> dict[str, Any]:
     per_type = {t: s.as_dict() for t, s in sorted(scores.items())}
     scored = [v["f1"] for v in per_type.values() if v["support"] or v["precision"]]
+    pooled = Acc(sum(s.acc["actor_country"].right for s in scores.values()),
+                 sum(s.acc["actor_country"].total for s in scores.values()))
     return {
         "per_type": per_type,
         "macro_f1": round(sum(scored) / len(scored), 4) if scored else None,
+        "actor_country_acc": pooled.value,  # over the true positives of every type with a gold actor country
+        "actor_country_n": pooled.total,
         "sentences_per_second": round(n / elapsed, 1) if elapsed > 0 else None,
         "sentences": n,
         "misses": misses,
@@ -415,7 +420,8 @@ def show(result: dict[str, Any], kind: dict[str, str], as_json: bool, misses: bo
          echo: Callable[[str], None] = click.echo) -> None:
     """Print a result as JSON or as a table."""
     if as_json:
-        keep = ("per_type", "macro_f1", "sentences", "sentences_per_second", "event_date")
+        keep = ("per_type", "macro_f1", "actor_country_acc", "actor_country_n", "sentences", "sentences_per_second",
+                "event_date")
         echo(json.dumps({"gold": kind, **{k: v for k, v in result.items() if k in keep}}, ensure_ascii=False,
                         indent=2))
         return
@@ -439,6 +445,9 @@ def show(result: dict[str, Any], kind: dict[str, str], as_json: bool, misses: bo
         echo(f"event date on {d['events']} true positives: right {fmt(d['right'])} (gold dated {d['dated']}: "
              f"{fmt(d['dated_right'])}, lenient {fmt(d['dated_lenient'])}; undated {d['undated']}: "
              f"{fmt(d['undated_right'])} kept to the publication date)")
+    if result.get("actor_country_n"):
+        echo(f"actor country right on {result['actor_country_acc']:.2f} of {result['actor_country_n']} true positives "
+             "with a gold actor country (all types)")
     if misses:
         for line in result["misses"]:
             echo(line)

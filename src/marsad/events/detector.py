@@ -5,14 +5,16 @@ The model file (``models/events.detector.json.gz``, written by ``marsad train ev
 
     {"format": "marsad-linear-1", "features": "evfeat-2", "version": "...",
      "labels": {"ASSAULT": {"bias": b, "weights": {feature: w}, "platt": [a, c], "threshold": t,
-                            "veto": v, "alone": s}, ...},
+                            "veto": v, "veto_words": m, "alone": s}, ...},
      "card": {...training report...}}
 
 A sentence's score for a type is ``bias + sum(w[f] for f in its distinct features) / sqrt(n)`` (``n``
 the number of its distinct features), and its probability ``1 / (1 + exp(-(a * score + c)))`` (Platt
 scaling fitted on cross-validation scores of the training data). The detector *fires* for a type when
 the probability reaches ``threshold``; a rule-coded event of that type is *vetoed* when the probability
-is below ``veto``; an event no predicate frame bound is emitted only from ``max(threshold, alone)``.
+is below ``veto`` in a sentence of at least ``veto_words`` words (a shorter one is outside what the model was
+trained on: it says "no" to nearly every short sentence, right or wrong, so there the rules' reading stands);
+an event no predicate frame bound is emitted only from ``max(threshold, alone)``.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class LabelModel:
     threshold: float
     veto: float
     alone: float = 0.0  # the probability an event needs when no predicate frame of its type bound one
+    veto_words: int = 0  # the veto applies only in sentences of at least this many words
 
     def score(self, feats: set[str]) -> float:
         """The linear score of a set of distinct features."""
@@ -121,8 +124,12 @@ class LinearModel:
     def any_fires(self, probs: dict[str, float]) -> bool:
         return any(p >= self.labels[t].threshold for t, p in probs.items())
 
-    def detect(self, feats: list[Feature], probs: dict[str, float] | None = None) -> dict[str, Detection]:
-        """The detection of every label for one sentence's features (``probs``: already computed)."""
+    def detect(self, feats: list[Feature], probs: dict[str, float] | None = None,
+               n_words: int | None = None) -> dict[str, Detection]:
+        """The detection of every label for one sentence's features (``probs``: already computed).
+
+        ``n_words``: the sentence's word count (for each label's ``veto_words``); None: long enough to veto.
+        """
         if probs is None:
             probs = self.probabilities({f for f, _, _ in feats})
         out: dict[str, Detection] = {}
@@ -145,7 +152,8 @@ class LinearModel:
                 if trig is not None:
                     best_f = max((f for f, s, e in feats if (s, e) == trig),
                                  key=lambda f: lm.weights.get(f, 0.0))
-            out[label] = Detection(label, p, p >= lm.threshold, p < lm.veto, trig, best_f,
+            vetoes = p < lm.veto and (n_words is None or n_words >= lm.veto_words)
+            out[label] = Detection(label, p, p >= lm.threshold, vetoes, trig, best_f,
                                    p >= max(lm.threshold, lm.alone))
         return out
 
@@ -166,7 +174,7 @@ def parse_model(raw: bytes, source: str = MODEL_FILE) -> LinearModel:
         labels = {
             str(t): LabelModel(float(m["bias"]), {str(k): float(v) for k, v in m["weights"].items()},
                                (float(m["platt"][0]), float(m["platt"][1])), float(m["threshold"]),
-                               float(m["veto"]), float(m.get("alone", m["threshold"])))
+                               float(m["veto"]), float(m.get("alone", m["threshold"])), int(m.get("veto_words", 0)))
             for t, m in data["labels"].items()
         }
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:

@@ -138,6 +138,11 @@ def sentence_names(norm: str, start: int, end: int, lexicon: Lexicon | None,
     return names
 
 
+def word_count(norm: str, start: int, end: int) -> int:
+    """The number of words of ``norm[start:end]`` as the features see them (before the :data:`MAX_WORDS` cut)."""
+    return sum(1 for _ in _WORD_RE.finditer(norm, start, end))
+
+
 def text_features(text: str, lexicon: Lexicon | None, fold_ta_marbuta: bool = True,
                   rule_types: Iterable[str] = ()) -> list[str]:
     """The feature names of a whole short text (a training sentence): normalise, then featurise."""

@@ -53,12 +53,14 @@ class LabelResult:
     pos_weight: float
     cv: dict[str, Any] = field(default_factory=dict)
     alone: float = 0.0
+    veto_words: int = 0
 
     def to_json(self, digits: int = 5) -> dict[str, Any]:
         return {"bias": round(self.bias, digits),
                 "weights": {k: round(v, digits) for k, v in sorted(self.weights.items())},
                 "platt": [round(self.platt[0], digits), round(self.platt[1], digits)],
-                "threshold": round(self.threshold, 4), "veto": round(self.veto, 4), "alone": round(self.alone, 4)}
+                "threshold": round(self.threshold, 4), "veto": round(self.veto, 4), "alone": round(self.alone, 4),
+                "veto_words": self.veto_words}
 
 
 def fold_of(group: str, folds: int) -> int:
