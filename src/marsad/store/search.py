@@ -21,7 +21,7 @@ from marsad.text.normalize import NormText, normalize, normalize_string
 from marsad.text.tokens import WORD_RE, clitic_variants
 
 SNIPPET_CHARS = 100  # on each side of the match
-MATCH_HEAD_CHARS = 1000  # how much of an article's text is normalised first to find its first match
+MATCH_HEAD_CHARS = 400  # how much of an article's text is normalised first to find its first match
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +170,14 @@ def find_match(nt: NormText, terms: list[tuple[str, bool]], before: int | None =
     """
     wanted = {t for t, _ in terms}
     prefixes = [t for t, p in terms if p]
+    # A stem is the end of its word, or ``ال`` + the end of it: a word ending in none of these cannot match.
+    endings = tuple(wanted | {t[2:] for t in wanted if t.startswith("ال")})
     for m in WORD_RE.finditer(nt.norm):
         if before is not None and m.end() >= before:
             return None
         word = m.group()
+        if not prefixes and not word.endswith(endings):
+            continue
         for _pre, stem in clitic_variants(word):
             if stem in wanted or any(stem.startswith(p) for p in prefixes):
                 return nt.to_source(m.start(), m.end())
