@@ -27,6 +27,7 @@ from marsad.errors import MarsadError
 from marsad.settings import Settings
 from marsad.store.db import default_store_path
 from marsad.web.api import make_api_router
+from marsad.web.cache import CacheResponses, ResponseCache, StoreWatch
 from marsad.web.context import WebContext
 from marsad.web.errors import error_body, http_status
 from marsad.web.pages import Pages, make_pages_router
@@ -155,11 +156,13 @@ def create_app(settings: Settings | None = None, db_path: str | os.PathLike[str]
     path = Path(db_path).expanduser() if db_path is not None else default_store_path(settings)
     ctx = WebContext(settings, path)
     ctx.ensure_store()
+    watch = StoreWatch(path)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         ctx.close()
+        watch.close()
 
     app = FastAPI(
         title="Marsad",
@@ -211,6 +214,9 @@ def create_app(settings: Settings | None = None, db_path: str | os.PathLike[str]
             return JSONResponse(error_body("E000", message), 500)
         return pages.error(request, 500, "E000", message)
 
+    if settings.web_cache_mb > 0:
+        app.state.cache = ResponseCache(settings.web_cache_mb * 1_000_000)
+        app.add_middleware(CacheResponses, cache=app.state.cache, watch=watch)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=settings.web_max_request_bytes)
     app.include_router(make_api_router(ctx))
