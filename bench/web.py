@@ -1,6 +1,7 @@
-"""Web benchmark: p50/p95 latency of /api/events and of the article page under concurrent clients.
+"""Web benchmark: p50/p95 latency of /api/events, the search, article and events pages under concurrent clients.
 
 Usage: .venv/bin/python bench/web.py [--db PATH] [--clients 20] [--requests 600] [--workers 2]
+       [--server-workers 1] [--out bench/results/web.json]
 
 Without ``--db`` the bench corpus (../shared/data/bench/saudinewsnet-3000.jsonl) is ingested
 once with ``marsad ingest`` into ``bench/results/web-bench.db`` (reused by later runs). The
@@ -17,6 +18,7 @@ import json
 import os
 import platform
 import random
+import re
 import socket
 import sqlite3
 import statistics
@@ -25,8 +27,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -70,9 +74,13 @@ def store_facts(db: Path) -> dict[str, object]:
         ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")]
         types = [r[0] for r in con.execute("SELECT type FROM events GROUP BY type ORDER BY count(*) DESC")]
         n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        titles = [r[0] or "" for r in con.execute("SELECT title FROM articles ORDER BY id")]
     finally:
         con.close()
-    return {"ids": ids, "types": types, "events": n_events}
+    # search words: the most frequent words of four letters or more in the titles
+    counts = Counter(w for t in titles for w in re.findall(r"[\u0621-\u064a]{4,}", t))
+    words = [w for w, _ in counts.most_common(200)]
+    return {"ids": ids, "types": types, "events": n_events, "words": words}
 
 
 def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
@@ -141,6 +149,7 @@ def main() -> None:
     ap.add_argument("--exclude", action="append", default=[], metavar="ID",
                     help="Leave this corpus record out of the store (repeatable); e.g. one the pipeline hangs on")
     ap.add_argument("--server-workers", type=int, default=1, help="marsad serve --workers")
+    ap.add_argument("--out", type=Path, default=RESULTS / "web.json", help="Where to write the numbers")
     ap.add_argument("--rebuild", action="store_true", help="Complete the store even if it exists")
     args = ap.parse_args()
 
@@ -153,6 +162,7 @@ def main() -> None:
     facts = store_facts(db)
     ids: list[str] = facts["ids"]  # type: ignore[assignment]
     types: list[str] = facts["types"]  # type: ignore[assignment]
+    words: list[str] = facts["words"]  # type: ignore[assignment]
     if not ids:
         sys.exit(f"{db} holds no article")
 
@@ -171,16 +181,29 @@ def main() -> None:
         def article_path(rng: random.Random) -> str:
             return f"/articles/{rng.choice(ids)}"
 
+        def search_path(rng: random.Random) -> str:
+            q = rng.choice(words) if rng.random() < 0.7 else f"{rng.choice(words)} {rng.choice(words)}"
+            return f"/search?q={quote(q)}"
+
+        def events_page_path(rng: random.Random) -> str:
+            kind = rng.random()
+            if kind < 0.4 or not types:
+                return f"/events?page={rng.randrange(1, 11)}"
+            if kind < 0.8:
+                return f"/events?type={rng.choice(types[:8])}"
+            return "/events?actor=SAU"
+
+        paths = {"api_events": events_path, "article_page": article_path, "search_page": search_path,
+                 "events_page": events_page_path}
+        if not words:
+            del paths["search_page"]
         # warm up: page templates, connections, SQLite page cache
-        run_load(base, events_path, 2, 20)
-        run_load(base, article_path, 2, 20)
-        results = {
-            "api_events": run_load(base, events_path, args.clients, args.requests),
-            "article_page": run_load(base, article_path, args.clients, args.requests),
-            # one client at a time: the service time without queueing
-            "api_events_serial": run_load(base, events_path, 1, max(20, args.requests // 6)),
-            "article_page_serial": run_load(base, article_path, 1, max(20, args.requests // 6)),
-        }
+        for make_path in paths.values():
+            run_load(base, make_path, 2, 20)
+        results = {name: run_load(base, make_path, args.clients, args.requests) for name, make_path in paths.items()}
+        # one client at a time: the service time without queueing
+        for name, make_path in paths.items():
+            results[f"{name}_serial"] = run_load(base, make_path, 1, max(20, args.requests // 6))
     finally:
         server.terminate()
         server.wait(10)
@@ -194,16 +217,17 @@ def main() -> None:
         "clients": args.clients,
         "server_workers": args.server_workers,
         "requests_per_endpoint": args.requests,
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         **results,
     }
     for name, r in results.items():
-        print(f"{name:19s} p50 {r['p50_ms']:7.1f} ms  p95 {r['p95_ms']:7.1f} ms  max {r['max_ms']:7.1f} ms  "
+        print(f"{name:20s} p50 {r['p50_ms']:7.1f} ms  p95 {r['p95_ms']:7.1f} ms  max {r['max_ms']:7.1f} ms  "
               f"{r['throughput_rps']:6.1f} req/s  errors {r['errors']}")
     print(f"store: {len(ids)} articles, {facts['events']} events, {out['store_mb']} MB; "
           f"{args.clients} clients, {args.requests} requests per endpoint")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "web.json").write_text(json.dumps(out, indent=2) + "\n", "utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, indent=2) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

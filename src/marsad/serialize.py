@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Any
@@ -36,35 +37,83 @@ def _hints(cls: type) -> dict[str, Any]:
 def from_plain(tp: Any, data: Any) -> Any:
     """Rebuild a value of type ``tp`` from ``to_plain`` output.
 
+    The conversion for each type is worked out once from its hints (``_decoder``) and reused.
+
     Raises:
         SchemaVersionError: The data does not fit the type.
     """
-    if data is None:
-        return None
+    try:
+        decode = _decoder(tp)
+    except TypeError:  # an unhashable type form: work it out for this call only
+        decode = _make_decoder(tp)
+    return data if decode is None else decode(data)
+
+
+Decoder = Callable[[Any], Any]
+
+
+@cache
+def _decoder(tp: Any) -> Decoder | None:
+    """The function rebuilding a value of type ``tp``, or None where the plain value is the value."""
+    return _make_decoder(tp)
+
+
+def _make_decoder(tp: Any) -> Decoder | None:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return from_plain(args[0], data) if len(args) == 1 else data
+        if len(args) != 1:
+            return None
+        return _decoder(args[0])  # every decoder passes None through
     if origin is list:
-        (item,) = typing.get_args(tp)
-        return [from_plain(item, x) for x in data]
+        (item_tp,) = typing.get_args(tp)
+        item = _decoder(item_tp)
+        if item is None:
+            return _list_copy
+        return lambda data: None if data is None else [item(x) for x in data]
     if origin is dict:
-        _, val = typing.get_args(tp)
-        return {k: from_plain(val, v) for k, v in data.items()}
+        _, val_tp = typing.get_args(tp)
+        val = _decoder(val_tp)
+        if val is None:
+            return _dict_copy
+        return lambda data: None if data is None else {k: val(v) for k, v in data.items()}
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        if not isinstance(data, dict):
-            raise SchemaVersionError(f"expected an object for {tp.__name__}, got {type(data).__name__}")
-        hints = _hints(tp)
-        kwargs = {}
-        for f in dataclasses.fields(tp):
-            if f.name in data:
-                kwargs[f.name] = from_plain(hints[f.name], data[f.name])
-        try:
-            return tp(**kwargs)
-        except TypeError as exc:
-            raise SchemaVersionError(f"cannot rebuild {tp.__name__}: {exc}") from exc
+        return _dataclass_decoder(tp)
     if tp is date:
-        return date.fromisoformat(data)
-    if tp is float and isinstance(data, int):
-        return float(data)
-    return data
+        return lambda data: None if data is None else date.fromisoformat(data)
+    if tp is float:
+        return lambda data: float(data) if isinstance(data, int) else data
+    return None
+
+
+def _list_copy(data: Any) -> Any:
+    return None if data is None else list(data)
+
+
+def _dict_copy(data: Any) -> Any:
+    return None if data is None else dict(data.items())
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
+    # Field decoders are resolved at the first call, so that a record type may hold itself.
+    plan: list[tuple[tuple[str, Decoder | None], ...]] = []
+
+    def decode(data: Any) -> Any:
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            raise SchemaVersionError(f"expected an object for {cls.__name__}, got {type(data).__name__}")
+        if not plan:
+            hints = _hints(cls)
+            plan.append(tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)))
+        kwargs = {}
+        for name, dec in plan[0]:
+            if name in data:
+                value = data[name]
+                kwargs[name] = value if dec is None else dec(value)
+        try:
+            return cls(**kwargs)
+        except TypeError as exc:
+            raise SchemaVersionError(f"cannot rebuild {cls.__name__}: {exc}") from exc
+
+    return decode

@@ -34,6 +34,7 @@ class Settings:
     web_extract_processes: int = 1
     web_extract_deadline: float = 30.0
     web_extract_queue: int = 4
+    web_cache_mb: int = 64
     api_token: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -58,6 +59,7 @@ _KEYS = {
     ("web", "extract_processes"): "web_extract_processes",
     ("web", "extract_deadline"): "web_extract_deadline",
     ("web", "extract_queue"): "web_extract_queue",
+    ("web", "cache_mb"): "web_cache_mb",
     ("web", "api_token"): "api_token",
 }
 

@@ -248,6 +248,29 @@ class Store:
                 raise store_error(exc, self.path) from exc
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Run several reads on one snapshot of the store (a deferred read transaction).
+
+        Inside a transaction already open on this connection, the reads simply join it.
+
+        Raises:
+            StoreError: Mapped SQLite errors.
+        """
+        if self.conn.in_transaction:
+            yield
+            return
+        try:
+            self.conn.execute("BEGIN DEFERRED")
+        except sqlite3.Error as exc:
+            raise store_error(exc, self.path) from exc
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):  # a read transaction has nothing to lose
+                    self.conn.execute("COMMIT")
+
     def query(self, sql: str, params: tuple[Any, ...] | list[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         """Run a read query and return its rows (``sqlite3.Row``: by index or name).
 

@@ -322,18 +322,38 @@ def list_events(
 ) -> list[EventRow]:
     """Coded events matching the filters, latest day first (historical ones only with ``include_historical``)."""
     where, params = event_filters(actor, recipient, type, mode, since, until, place, include_historical)
-    rows = store.query(
-        f"""SELECT e.article_id, e.id, e.type, e.mode, e.cameo, e.date, e.day, e.start, e."end",
-              substr(a.text, e.start + 1, e."end" - e.start) AS text,
-              e.place_id, COALESCE(pl.name, pl.name_en), pl.lat, pl.lon, e.aux, e.confidence, e.pattern,
-              e.cluster_id, c.num_articles, c.num_sources, a.source, a.published, a.title
-            FROM events e JOIN articles a ON a.id = e.article_id
+    # First the page of events (their rowids, in order), sorting only the events' own columns; then their
+    # clause text and article columns for that page alone. Sorting with ``a.text`` in the rows read every
+    # article of the store, row overflow pages included, for each page.
+    with store.snapshot():
+        return _list_events(store, where, params, limit, offset)
+
+
+def _list_events(store: Store, where: str, params: list[Any], limit: int, offset: int) -> list[EventRow]:
+    page = [r[0] for r in store.query(
+        f"""SELECT e.rowid FROM events e JOIN articles a ON a.id = e.article_id
               LEFT JOIN places pl ON pl.id = e.place_id
               LEFT JOIN event_clusters c ON c.id = e.cluster_id
             {where}
             ORDER BY e.day IS NULL, e.day DESC, e.article_id, e.start LIMIT ? OFFSET ?""",
         [*params, int(limit), int(offset)],
-    )
+    )]
+    by_rowid: dict[int, tuple[Any, ...]] = {}
+    for i in range(0, len(page), 500):
+        chunk = page[i : i + 500]
+        for r in store.query(
+            f"""SELECT e.rowid, e.article_id, e.id, e.type, e.mode, e.cameo, e.date, e.day, e.start, e."end",
+                  substr(a.text, e.start + 1, e."end" - e.start) AS text,
+                  e.place_id, COALESCE(pl.name, pl.name_en), pl.lat, pl.lon, e.aux, e.confidence, e.pattern,
+                  e.cluster_id, c.num_articles, c.num_sources, a.source, a.published, a.title
+                FROM events e JOIN articles a ON a.id = e.article_id
+                  LEFT JOIN places pl ON pl.id = e.place_id
+                  LEFT JOIN event_clusters c ON c.id = e.cluster_id
+                WHERE e.rowid IN ({",".join("?" * len(chunk))})""",
+            chunk,
+        ):
+            by_rowid[r[0]] = tuple(r)[1:]
+    rows = [by_rowid[rowid] for rowid in page if rowid in by_rowid]
     events = [
         EventRow(
             article_id=r[0], event_id=r[1], type=r[2], mode=r[3], cameo=r[4], date=r[5], day=r[6],

@@ -21,6 +21,7 @@ from marsad.text.normalize import NormText, normalize, normalize_string
 from marsad.text.tokens import WORD_RE, clitic_variants
 
 SNIPPET_CHARS = 100  # on each side of the match
+MATCH_HEAD_CHARS = 400  # how much of an article's text is normalised first to find its first match
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,21 +111,31 @@ def search_articles(store: Store, q: str, limit: int = 20) -> list[SearchHit]:
     """
     fold = store.settings.fold_ta_marbuta
     terms = query_terms(q, fold)
-    try:
-        rows = store.conn.execute(
-            """SELECT f.article_id, bm25(articles_fts, 2.0, 1.0, 0.5, 1.0) AS score,
-                 a.title, a.source, a.published, a.url, a.text
-               FROM articles_fts f JOIN articles a ON a.id = f.article_id
-               WHERE articles_fts MATCH ? ORDER BY score LIMIT ?""",
-            (fts_query(terms), int(limit)),
-        ).fetchall()
-    except sqlite3.Error as exc:
-        raise store_error(exc, store.path) from exc
+    with store.snapshot():
+        try:
+            # The page of hits first (ids and scores only), then the article columns of that page: a sort carrying
+            # a.text copied the text of every matching article.
+            page = store.conn.execute(
+                """SELECT f.article_id, bm25(articles_fts, 2.0, 1.0, 0.5, 1.0) AS score
+                   FROM articles_fts f JOIN articles a ON a.id = f.article_id
+                   WHERE articles_fts MATCH ? ORDER BY score LIMIT ?""",
+                (fts_query(terms), int(limit)),
+            ).fetchall()
+            columns: dict[str, tuple[str | None, str | None, str | None, str | None, str]] = {}
+            ids = list(dict.fromkeys(r[0] for r in page))
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT id, title, source, published, url, text FROM articles WHERE id IN ({marks})"
+                for a in store.conn.execute(sql, chunk):
+                    columns[a[0]] = a[1:]
+        except sqlite3.Error as exc:
+            raise store_error(exc, store.path) from exc
+    rows = [(r[0], r[1], *columns[r[0]]) for r in page if r[0] in columns]
     hits: list[SearchHit] = []
     for r in rows:
         text: str = r[6]
-        nt = normalize(text, fold)
-        span = find_match(nt, terms) or _name_match(store, r[0], terms)
+        span = first_match(text, terms, fold) or _name_match(store, r[0], terms)
         snippet = _cut(text, 0, 0, with_marks=False) if span is None else _cut(text, *span, with_marks=True)
         hits.append(
             SearchHit(
@@ -135,12 +146,38 @@ def search_articles(store: Store, q: str, limit: int = 20) -> list[SearchHit]:
     return hits
 
 
-def find_match(nt: NormText, terms: list[tuple[str, bool]]) -> tuple[int, int] | None:
-    """Source span of the first word of the text that matches a query term (bare or without clitics)."""
+def first_match(text: str, terms: list[tuple[str, bool]], fold_ta_marbuta: bool = True) -> tuple[int, int] | None:
+    """``find_match(normalize(text), terms)``, normalising a growing head of the text until a whole word matches.
+
+    Normalisation works character by character, so the head's view and offsets are the start of the whole
+    text's; a word touching the end of the head may go on after it and is not taken.
+    """
+    size = MATCH_HEAD_CHARS
+    while size < len(text):
+        head = normalize(text[:size], fold_ta_marbuta)
+        span = find_match(head, terms, before=len(head.norm))
+        if span is not None:
+            return span
+        size *= 4
+    return find_match(normalize(text, fold_ta_marbuta), terms)
+
+
+def find_match(nt: NormText, terms: list[tuple[str, bool]], before: int | None = None) -> tuple[int, int] | None:
+    """Source span of the first word of the text that matches a query term (bare or without clitics).
+
+    Args:
+        before: Only words ending before this offset of the normalised view count.
+    """
     wanted = {t for t, _ in terms}
     prefixes = [t for t, p in terms if p]
+    # A stem is the end of its word, or ``ال`` + the end of it: a word ending in none of these cannot match.
+    endings = tuple(wanted | {t[2:] for t in wanted if t.startswith("ال")})
     for m in WORD_RE.finditer(nt.norm):
+        if before is not None and m.end() >= before:
+            return None
         word = m.group()
+        if not prefixes and not word.endswith(endings):
+            continue
         for _pre, stem in clitic_variants(word):
             if stem in wanted or any(stem.startswith(p) for p in prefixes):
                 return nt.to_source(m.start(), m.end())

@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 _REMOVE = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"  # tashkeel, Quranic marks
@@ -130,8 +131,10 @@ def normalize(text: str, fold_ta_marbuta: bool = True) -> NormText:
     norm = text.translate(table)
     if len(norm) == len(text):
         return NormText(text, norm, None)
-    removed = {m.start() for m in _REMOVE_RE.finditer(text)}
-    offsets = tuple(i for i in range(len(text)) if i not in removed)
+    keep = bytearray(b"\x01") * len(text)
+    for m in _REMOVE_RE.finditer(text):
+        keep[m.start()] = 0
+    offsets = tuple(compress(range(len(text)), keep))
     return NormText(text, norm, offsets)
 
 

@@ -27,6 +27,7 @@ from marsad.errors import MarsadError
 from marsad.settings import Settings
 from marsad.store.db import default_store_path
 from marsad.web.api import make_api_router
+from marsad.web.cache import CacheResponses, ResponseCache, StoreWatch
 from marsad.web.context import WebContext
 from marsad.web.errors import error_body, http_status
 from marsad.web.pages import Pages, make_pages_router
@@ -103,6 +104,39 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body.body})
 
 
+SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode("latin-1")),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+)
+
+
+class SecurityHeaders:
+    """ASGI middleware adding the security headers (CSP ...) to every response that does not set them.
+
+    A plain ASGI wrapper of ``send``: it adds no task or body stream per request.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", ()))
+                present = {bytes(name).lower() for name, _ in headers}
+                headers += [(name, value) for name, value in SECURITY_HEADERS if name not in present]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
@@ -122,11 +156,13 @@ def create_app(settings: Settings | None = None, db_path: str | os.PathLike[str]
     path = Path(db_path).expanduser() if db_path is not None else default_store_path(settings)
     ctx = WebContext(settings, path)
     ctx.ensure_store()
+    watch = StoreWatch(path)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         ctx.close()
+        watch.close()
 
     app = FastAPI(
         title="Marsad",
@@ -178,15 +214,10 @@ def create_app(settings: Settings | None = None, db_path: str | os.PathLike[str]
             return JSONResponse(error_body("E000", message), 500)
         return pages.error(request, 500, "E000", message)
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
-
+    if settings.web_cache_mb > 0:
+        app.state.cache = ResponseCache(settings.web_cache_mb * 1_000_000)
+        app.add_middleware(CacheResponses, cache=app.state.cache, watch=watch)
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=settings.web_max_request_bytes)
     app.include_router(make_api_router(ctx))
     app.include_router(make_pages_router(pages))

@@ -57,6 +57,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates are package data: compiled once, never checked again per render
     )
     env.globals.update(nav=NAV, version=__version__, type_ar=EVENT_TYPES_AR)
     env.filters["who"] = who
