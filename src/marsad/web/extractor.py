@@ -21,13 +21,15 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from marsad.article import Article
+from marsad.article import Article, Meta
 from marsad.errors import ArticleTimeoutError, MissingRequirementError, ServerBusyError, UnknownComponentError
 from marsad.pipeline import Component, Pipeline, available_components, make_component
 from marsad.settings import Settings
 
 # grace after the deadline before a silent worker is killed (its own alarm should have fired first)
 KILL_GRACE_S = 5.0
+# a worker process may still be starting (imports, models) when a request reaches it: allowed on top
+STARTUP_S = 90.0
 
 _WORKER_PIPELINE: list[Pipeline] = []  # one per worker process, built by _init_worker
 
@@ -53,6 +55,9 @@ def pipeline_components(settings: Settings) -> list[Component]:
 def _init_worker(settings: Settings) -> None:
     comps = pipeline_components(settings)
     if comps:
+        pipeline = Pipeline(comps, settings.with_(article_timeout=0.0))
+        # load every model now, outside any request's deadline: components load lazily on first use
+        pipeline(Article("warm-up", "وصل الوفد إلى الرياض أمس.", Meta()))
         _WORKER_PIPELINE.append(Pipeline(comps, settings))
 
 
@@ -135,7 +140,8 @@ class Extractor:
         pool = self._executor()
         fut: Future[Article] = pool.submit(_run_in_worker, article)
         # the wait covers the queue: a request may wait for a busy worker before its own deadline starts
-        waiting = self.deadline * (1 + max(self.settings.web_extract_queue, 0)) + KILL_GRACE_S
+        # the worker's own alarm enforces the deadline; this wait is the last resort for a stuck worker
+        waiting = self.deadline * (1 + max(self.settings.web_extract_queue, 0)) + KILL_GRACE_S + STARTUP_S
         try:
             return fut.result(timeout=waiting)
         except FutureTimeout:
