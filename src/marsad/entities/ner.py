@@ -48,7 +48,10 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[^\W_]")
-_PHRASE_CATS = ("PERS", "LOC", "ORG")
+_PHRASE_CATS = ("PERS", "LOC", "ORG", "CLUB", "PDB")
+# when phrases of two categories end at the same place: the lexicon's own categories in alphabetical order,
+# then the optional lists (clubs, the name database)
+_PHRASE_RANK = {"LOC": 0, "ORG": 1, "PERS": 2, "CLUB": 3, "PDB": 4}
 _TOKEN_CATS = ("PERS", "LOC", "ORG")
 _CACHE_LIMIT = 500_000
 CONSISTENCY_WINDOW = 5  # sentences on each side that share their entity labels (``tag_many``)
@@ -140,7 +143,7 @@ class FeatureExtractor:
                         node = phrases.setdefault(toks[0], _Trie())
                         for t in toks[1:]:
                             node = node.next.setdefault(t, _Trie())
-                        if not node.cat or cat < node.cat:
+                        if not node.cat or _PHRASE_RANK[cat] < _PHRASE_RANK[node.cat]:
                             node.cat = cat
         self._single = {k: tuple(sorted(set(v))) for k, v in single.items()}
         self._token_cats = {k: tuple(v) for k, v in tokcats.items()}

@@ -104,6 +104,11 @@ _PAREN = re.compile(r"\s*\([^)]*\)\s*")
 _SPLIT = re.compile(r"[\s\-–—_/,،]+")
 
 CATEGORIES = ("PERS", "LOC", "ORG", "NAT", "FIRST", "TITLE", "TPERS", "TORG", "TLOC")
+# optional categories (``build_lexicon(names=True, clubs=True)``): name priors from arabic-name-romanizer
+# (given names and surnames by frequency: GIVEN1 >= 20 people, GIVEN2 2-19, likewise SURN1/SURN2; PDB full
+# names) and sports clubs from ArWikiCats without their head word (CLUB)
+NAME_CATEGORIES = ("GIVEN1", "GIVEN2", "SURN1", "SURN2", "PDB")
+CLUB_CATEGORIES = ("CLUB",)
 
 
 def _norm_entry(text: str) -> str | None:
@@ -262,13 +267,97 @@ def _from_babel_pycountry(out: dict[str, set[str]]) -> None:
                         out["LOC"].add(name)
 
 
-def build_lexicon() -> dict[str, list[str]]:
+def _name_db() -> Path | None:
+    spec = importlib.util.find_spec("arabic_name_romanizer")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "resources" / "names.sqlite3"
+    return path if path.is_file() else None
+
+
+def _from_name_db(out: dict[str, set[str]]) -> None:
+    """Given names, surnames (by how many people carry them) and full names from arabic-name-romanizer."""
+    path = _name_db()
+    if path is None:
+        return
+    import sqlite3
+
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        counts: dict[tuple[str, str], int] = {}
+        for key, role, count in db.execute("SELECT arabic_key, role, count FROM units"):
+            name = _norm_entry(str(key))
+            if name and " " not in name and role in ("given", "surname"):
+                counts[(name, role)] = counts.get((name, role), 0) + int(count)
+        for (name, role), count in counts.items():
+            if count < 2:
+                continue
+            tier = "1" if count >= 20 else "2"
+            out[("GIVEN" if role == "given" else "SURN") + tier].add(name)
+        for (key,) in db.execute("SELECT DISTINCT arabic_key FROM full_names"):
+            name = _norm_entry(str(key))
+            if name and " " in name:
+                out["PDB"].add(name)
+    finally:
+        db.close()
+
+
+_CLUB_HEADS = frozenset(_words("نادي النادي فريق"))
+_CLUB_TAILS = (" " + normalize_string("لكرة القدم"), " " + normalize_string("لكرة السلة"))
+
+
+def _from_clubs(out: dict[str, set[str]]) -> None:
+    """Sports clubs from ArWikiCats, as they are written in running text (``نادي سلتيك`` -> ``سلتيك``)."""
+    base = _arwikicats_dir()
+    if base is None:
+        return
+    for ar in _flat_strings(_load(base, "sports/Clubs_key.json")):
+        name = _norm_entry(ar)
+        if not name:
+            continue
+        for tail in _CLUB_TAILS:
+            if name.endswith(tail):
+                name = name[: -len(tail)]
+        head, _, rest = name.partition(" ")
+        if head in _CLUB_HEADS:
+            name = rest
+        elif head in _ORG_HEADS or head in _NON_LOC_HEADS or head in ("دوري", "الدوري", "كاس", "بطوله"):
+            continue
+        if name and len(name) >= 3:
+            out["CLUB"].add(name)
+
+
+def _from_kb(out: dict[str, set[str]]) -> None:
+    """People and organisations of Marsad's curated knowledge base (full forms and short forms), as PERS/ORG."""
+    from marsad.kb.build import read_actors
+    from marsad.kb.index import curated_dir
+
+    for actor in read_actors(curated_dir()):
+        for form in (*actor.variants, *actor.short):
+            name = _norm_entry(form)
+            if name:
+                out[actor.type].add(name)
+
+
+def build_lexicon(names: bool = False, clubs: bool = False, kb: bool = False) -> dict[str, list[str]]:
     """Build the lexicon from installed packages and the curated cues.
 
+    Args:
+        names: Add the name priors of arabic-name-romanizer (``NAME_CATEGORIES``).
+        clubs: Add sports clubs without their head word (``CLUB``).
+        kb: Add the people and organisations of the curated knowledge base to PERS and ORG.
+
     Returns:
-        Category (one of ``CATEGORIES``) -> sorted entries in matching form.
+        Category (one of ``CATEGORIES``, plus the optional ones asked for) -> sorted entries in matching form.
     """
-    out: dict[str, set[str]] = {c: set() for c in CATEGORIES}
+    cats = CATEGORIES + (NAME_CATEGORIES if names else ()) + (CLUB_CATEGORIES if clubs else ())
+    out: dict[str, set[str]] = {c: set() for c in cats}
+    if names:
+        _from_name_db(out)
+    if clubs:
+        _from_clubs(out)
+    if kb:
+        _from_kb(out)
     _from_arwikicats(out)
     _from_geonames(out)
     _from_babel_pycountry(out)
