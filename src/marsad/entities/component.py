@@ -15,7 +15,7 @@ Without the NER model (``marsad train ner`` not run) the gazetteer alone makes t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -133,7 +133,8 @@ class EntityComponent:
             mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives)
             nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
                     if k == NATIONALITY and res.nationalities[i].number == "sg"]
-            nil_links(article.text, mentions, linker.home, linker.home_how, nats)
+            nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
+                      linker.named, linker.context)
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
@@ -272,15 +273,18 @@ _NIL_GAP = 3  # a descriptor agent ends at most this many characters before the 
 
 
 def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: str,
-              nationalities: Sequence[tuple[int, int, str]] = ()) -> None:
+              nationalities: Sequence[tuple[int, int, str]] = (), source: str | None = None,
+              named: Mapping[str, int] | None = None, context: Collection[str] = ()) -> None:
     """NIL is an answer: a person or organisation the knowledge base does not hold keeps a ``nil:`` description
     (``Mention.nil``) with its type, a romanised English name (people, ``marsad.kb.romanize``), and the
     country and sector its descriptor gives (an agent whose span holds it or that stands right before it, with
     only titles between: ``المتحدث باسم الشرطة العقيد …``), else the country of a nationality word next to it
-    (``المدرب البرتغالي جوزيه``، ``… البرتغالي``), else the article's country as a prior (``evidence`` says
-    which; dropping the prior for names the Arabic name table does not know cost more than it saved on dev).
+    (``المدرب البرتغالي جوزيه``، ``… البرتغالي``), else the country of the person the full-name table holds
+    under the name (``سمير غانم`` → EGY), else the article's country as a prior, checked against the name
+    (:func:`name_country`; ``evidence`` says which).
 
-    ``nationalities``: (start, end, country) of the singular nationality words of the article."""
+    ``nationalities``: (start, end, country) of the singular nationality words of the article; ``source``: the
+    source's country; ``named``: how often the article names each country."""
     agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
     drop: list[Mention] = []
     for k, m in enumerate(mentions):
@@ -297,13 +301,17 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
         elif nat is not None:
             country, why = nat, ["country:nationality"]
         else:
-            country, why = home, [f"country:home:{home_how}"] if home else []
+            country, why = None, []
         surface = text[m.start:m.end]
+        words = surface.split()
+        while len(words) > 1 and words[0] in _NAME_TITLES:
+            words = words[1:]
+        if not why:
+            country, how = name_country(" ".join(words), m.label, home, home_how, source, named or {},
+                                        context)
+            why = [f"country:{how}"] if country else []
         name_en = ""
         if m.label == "PERS":
-            words = surface.split()
-            while len(words) > 1 and words[0] in _NAME_TITLES:
-                words = words[1:]
             r = _romanize_name(words, country)
             if r is not None:
                 name_en = r.latin
@@ -318,6 +326,39 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
 
 
 _RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
+
+
+def name_country(name: str, label: str, home: str | None, home_how: str, source: str | None,
+                 named: Mapping[str, int], context: Collection[str] = ()) -> tuple[str | None, str]:
+    """The country of an unlinked name with no descriptor, and how it was chosen (the evidence's tail).
+
+    1. A person the full-name table holds (``سمير غانم`` → EGY): ``name_table``, when the article names that
+       country (``context``; else a homonym is likelier than that person) and its own country is not one of
+       that name's.
+    2. Else the article's country (``home:…``) when the name fits it. A person's Arabic name
+       (``name_origin``) does not fit an article whose country is outside the Arab world (Saudi players at a
+       camp in Switzerland): the source's Arab country, ``source:arabic_name`` (people only: an organisation's
+       Arabic name may be a translation). A foreign name (``توم كوتون``، ``تويتر``) does not fit a country whose
+       names the table holds: the country the article names most outside that world, ``named:foreign_name``.
+    """
+    from marsad.kb.romanize import ARAB, NAME_WORLD, alpha2, full_name_countries, name_origin
+
+    if label == "PERS":
+        people = full_name_countries(name)
+        named_people = [c for c, _ in people if c in named or c in context]
+        if named_people and home not in {c for c, _ in people}:
+            return named_people[0], "name_table"
+    if home is None:
+        return None, ""
+    origin = name_origin(name)
+    h2 = alpha2(home)
+    if origin == "arabic" and label == "PERS" and h2 not in ARAB and source and alpha2(source) in ARAB:
+        return source, "source:arabic_name"
+    if origin == "foreign" and h2 in NAME_WORLD:
+        abroad = [c for c in named if alpha2(c) not in NAME_WORLD]
+        if abroad:
+            return max(abroad, key=lambda c: named[c]), "named:foreign_name"
+    return home, f"home:{home_how}"
 
 
 def _romanize_name(words: list[str], country: str | None) -> Any:

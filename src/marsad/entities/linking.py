@@ -191,6 +191,7 @@ class Linker:
         self.datelines = place_cues.dateline_segments(nt)
         self.adjectives: set[tuple[int, int]] = set()  # source spans of country names used as adjectives
         self._word_texts = [nt.norm[a:b] for a, b in words]
+        self.named: dict[str, int] = {}  # country → how often the article names it (names, nationality words)
         self.home, self.home_how = self._home_country()
 
     # --- helpers -------------------------------------------------------------
@@ -285,6 +286,7 @@ class Linker:
             if (m.nstart, m.nend) in self.datelines:
                 return here, "dateline"
             counts[here] = counts.get(here, 0) + 1
+            self.named[here] = self.named.get(here, 0) + 1
         if not counts:
             return None, ""
         best = max(counts, key=lambda c: (counts[c], c == src))
