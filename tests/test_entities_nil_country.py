@@ -40,3 +40,39 @@ def test_entities_nil_country(name: str, label: str, home: str, named: dict[str,
 
 def test_entities_nil_country_without_home() -> None:
     assert name_country("توم كوتون", "PERS", None, "", None, {}, ()) == (None, "")
+
+
+def _sector(text: str, name: str, sport: bool = False) -> str | None:
+    from marsad.entities.component import nil_sector
+
+    start = text.index(name)
+    return nil_sector(text, start, start + len(name), "ORG" if name.split()[0] in ("جامعة", "شركة") else "PERS",
+                      sport)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("سجل اللاعب سالم الهاجري هدفا.", "سالم الهاجري", "SPT"),
+        ("قال مدرب الفريق كمال الراشد إن …", "كمال الراشد", "SPT"),  # الفريق (team or rank) tells nothing
+        ("وصرح رجل الأعمال نادر الفلاني بأن …", "نادر الفلاني", "BUS"),
+        ("كتب الإعلامي ماجد العنزي مقالا.", "ماجد العنزي", "JRN"),
+        ("أعلنت جامعة الوادي الأخضر نتائجها.", "جامعة الوادي الأخضر", "EDU"),
+        ("قال العميد ركن سامي الفهد إن …", "سامي الفهد", "MIL"),
+        ("وقال السفير الإيراني، فرهاد زماني إن …", "فرهاد زماني", "GOV"),
+        ("انتهى اللقاء. سالم الهاجري غادر.", "سالم الهاجري", None),  # a sentence end between
+    ],
+)
+def test_entities_nil_sector_from_words(text: str, name: str, sector: str | None) -> None:
+    assert _sector(text, name) == sector
+
+
+def test_entities_nil_sector_sports_article() -> None:
+    from marsad.entities.component import sports_article
+
+    text = ("فاز المنتخب في مباراة الأمس بهدف، وقال المدرب إن اللاعب سالم الهاجري كان الأفضل في الملعب، "
+            "وإن الدوري سيبدأ بعد البطولة. وحضر الدكتور نادر الفلاني المباراة.")
+    assert sports_article(text)
+    assert not sports_article("افتتح الوزير المعرض في الرياض.")
+    assert _sector(text, "سالم الهاجري", sport=True) == "SPT"
+    assert _sector(text, "نادر الفلاني", sport=True) is None  # a doctor in a sports article is not a sportsman

@@ -286,6 +286,7 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     ``nationalities``: (start, end, country) of the singular nationality words of the article; ``source``: the
     source's country; ``named``: how often the article names each country."""
     agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
+    sport = sports_article(text)
     drop: list[Mention] = []
     for k, m in enumerate(mentions):
         if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source != "ner":
@@ -296,6 +297,8 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
                                                           and _only_words(text[b:m.start]))
                     or (m.end <= a <= m.end + 2 and not text[m.end:a].strip())), None)
         sector = desc.link.sector if desc is not None and desc.link is not None else None
+        if sector is None:
+            sector = nil_sector(text, m.start, m.end, m.label, sport)
         if desc is not None and desc.link is not None:
             country, why = desc.link.country, ["country:descriptor"]
         elif nat is not None:
@@ -326,6 +329,73 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
 
 
 _RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
+
+# The sector a word right before a name or at the head of an organisation's name gives (matching form: no
+# hamza on alef, final ya and ta marbuta kept). Marsad's letters: JRN media, MED health.
+_SECTOR_WORDS: dict[str, str] = {
+    **dict.fromkeys(("اللاعب", "لاعب", "اللاعبة", "المدرب", "مدرب", "الحارس", "حارس", "المهاجم", "مهاجم",
+                     "المدافع", "مدافع", "النجم", "نجم", "الكابتن", "نادي", "النادي", "منتخب", "المنتخب",
+                     "العداء", "البطل", "الملاكم", "الدولي", "الجناح", "الظهير", "الحكم"), "SPT"),
+    **dict.fromkeys(("الإعلامي", "الاعلامي", "الإعلامية", "الاعلامية", "الصحفي", "الصحافي", "الصحفية",
+                     "الكاتب", "الكاتبة", "المذيع", "المذيعة", "مراسل", "المراسل", "مراسلة", "صحيفة", "جريدة",
+                     "قناة", "مجلة", "تلفزيون", "إذاعة", "اذاعة", "وكالة", "محرر", "رئيس تحرير"), "JRN"),
+    **dict.fromkeys(("رجل الأعمال", "رجل الاعمال", "سيدة الأعمال", "شركة", "الشركة", "بنك", "البنك", "مصرف",
+                     "مجموعة", "مؤسسة", "المستثمر", "التاجر"), "BUS"),
+    **dict.fromkeys(("جامعة", "الجامعة", "كلية", "معهد", "مدرسة", "البروفيسور", "البروفسور", "الباحث",
+                     "الباحثة", "أستاذ", "استاذ", "الطالب", "الطالبة", "العالم"), "EDU"),
+    **dict.fromkeys(("الداعية", "المفتي", "الإمام", "الامام", "إمام", "امام", "خطيب", "الخطيب", "العلامة",
+                     "الشيخ الدكتور"), "REL"),
+    **dict.fromkeys(("مستشفى", "المستشفى", "مستشفيات", "الطبيب", "الطبيبة", "طبيب"), "MED"),
+    **dict.fromkeys(("اللواء", "العميد", "العقيد", "الفريق أول", "المشير", "ركن", "طيار", "المقدم",
+                     "الرائد", "النقيب", "الجنرال", "الأدميرال"), "MIL"),
+    **dict.fromkeys(("البنك المركزي", "المصرف المركزي", "بنك المركزي"), "GOV"),
+    **dict.fromkeys(("جمعية", "الجمعية"), "NGO"),
+    **dict.fromkeys(("محكمة", "المحكمة", "القاضي"), "JUD"),
+    **dict.fromkeys(("حزب", "الحزب"), "PTY"),
+    **dict.fromkeys(("وزارة", "الوزارة", "هيئة", "الهيئة", "أمانة", "امانة", "بلدية", "إمارة", "امارة",
+                     "الوزير", "وزير", "السفير", "سفير", "المحافظ", "محافظ", "النائب", "رئيس", "الرئيس",
+                     "معالي", "أمين", "امين", "المستشار", "السيناتور", "السناتور", "المبعوث", "الدبلوماسي"), "GOV"),
+}
+_SPORT_WORDS = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:مباراة|مباراه|مباريات|الدوري|دوري|منتخب|لاعب|لاعبي|لاعبين|"
+                          r"مدرب|هدف|أهداف|اهداف|ملعب|بطولة|بطوله|نادي|الفريق)(?=\s|$|[.,،:؛])")
+#: This many words of sport make an article a sports one: a name there with no descriptor is a sportsman.
+SPORT_WORDS_MIN = 6
+
+
+def sports_article(text: str) -> bool:
+    """Is the article about sport (at least :data:`SPORT_WORDS_MIN` words of sport: ``مباراة``، ``المنتخب`` …)?"""
+    return len(_SPORT_WORDS.findall(text)) >= SPORT_WORDS_MIN
+
+
+def nil_sector(text: str, start: int, end: int, label: str, sport: bool) -> str | None:
+    """The sector of an unlinked name: the head word of its span (``جامعة …``، ``شركة …``) or one or two words
+    right before it (``اللاعب …``، ``رجل الأعمال …``، ``مدرب الفريق``); else sport for a name in a sports
+    article (:func:`sports_article`)."""
+    own = text[start:end].split()
+    before = text[max(0, start - 40):start].replace("،", " ").split()
+    if before and text[max(0, start - 40):start].rstrip()[-1:] in ".:؛!?؟":
+        before = []  # a sentence end between
+    cands = [" ".join(own[:2]), own[0] if own else ""]
+    if before:
+        cands.append(" ".join(before[-2:]))
+    for w in reversed(before[-3:]):
+        cands.append(w)
+        if len(w) > 3 and w[0] in "وفل":
+            cands.append(w[1:])
+    for c in cands:
+        if c in _SECTOR_WORDS:
+            return _SECTOR_WORDS[c]
+        if c in _NOT_SPORT:
+            return None
+    if label == "ORG" and own and own[-1] in _MEDIA_TAILS:
+        return "JRN"
+    return "SPT" if sport else None
+
+
+# Titles that tell a sports article's name is not a sportsman's, without telling the sector.
+_NOT_SPORT = frozenset({"الدكتور", "الدكتورة", "د.", "المهندس", "الشيخ", "الأستاذ الدكتور"})
+# The last word of a newspaper's or a channel's name (``فاينانشيال تايمز``، ``واشنطن بوست``).
+_MEDIA_TAILS = frozenset({"تايمز", "بوست", "نيوز", "توداي", "جورنال", "تلغراف", "غارديان", "الغارديان"})
 
 
 def name_country(name: str, label: str, home: str | None, home_how: str, source: str | None,
