@@ -76,3 +76,42 @@ def test_entities_nil_sector_sports_article() -> None:
     assert not sports_article("افتتح الوزير المعرض في الرياض.")
     assert _sector(text, "سالم الهاجري", sport=True) == "SPT"
     assert _sector(text, "نادر الفلاني", sport=True) is None  # a doctor in a sports article is not a sportsman
+
+
+def _nil_mentions(text: str, names: list[str]) -> list:  # type: ignore[type-arg]
+    from marsad.article import Link
+    from marsad.entities.linking import Mention
+
+    out = []
+    at = 0
+    for n in names:
+        s = text.index(n, at)
+        at = s + len(n)
+        out.append(Mention(s, s + len(n), "PERS", "ner",
+                           nil=Link(id=f"nil:PERS:{n}", name_en=f"latin {n}", name_ar=n, type="PERS",
+                                    country="SAU", sector=None, evidence=[])))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expect"),
+    [
+        # a surname after the full name takes the full name's description
+        ("قال ماجد الفلاني إن الخطة جاهزة. وأضاف الفلاني أن …", ["ماجد الفلاني", "الفلاني"],
+         ["ماجد الفلاني", "ماجد الفلاني"]),
+        # a proclitic on the short form
+        ("حضر سالم العنزي الافتتاح، ثم توجه المحافظ والعنزي إلى القاعة.", ["سالم العنزي", "والعنزي"],
+         ["سالم العنزي", "سالم العنزي"]),
+        # a lone first name, one full name beginning with it
+        ("تحدث فريد الحمدان للصحفيين. ثم قال فريد إن …", ["فريد الحمدان", "فريد"], ["فريد الحمدان", "فريد الحمدان"]),
+        # … but not when two full names begin with it
+        ("حضر فريد الحمدان وفريد السالم. وقال فريد إن …", ["فريد الحمدان", "فريد السالم", "فريد"],
+         ["فريد الحمدان", "فريد السالم", "فريد"]),
+    ],
+)
+def test_entities_nil_coref(text: str, names: list[str], expect: list[str]) -> None:
+    from marsad.entities.component import nil_coref
+
+    ms = _nil_mentions(text, names)
+    nil_coref(text, ms)
+    assert [m.nil.name_en for m in ms] == [f"latin {e}" for e in expect]

@@ -135,6 +135,7 @@ class EntityComponent:
                     if k == NATIONALITY and res.nationalities[i].number == "sg"]
             nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
                       linker.named, linker.context)
+            nil_coref(article.text, mentions)
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
@@ -269,6 +270,8 @@ _NAME_TITLES = frozenset({
     "م.", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الملك", "الرئيس",
     "معالي", "سمو", "صاحب", "السمو", "الملكي", "فضيلة", "الأستاذ", "الاستاذ", "الأستاذة", "الإمام", "القاضي",
 })
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+_NAME_TITLES_FOLDED = frozenset(t.translate(_ALEF) for t in _NAME_TITLES)
 _NIL_GAP = 3  # a descriptor agent ends at most this many characters before the name (a space, a comma)
 
 
@@ -329,6 +332,47 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
 
 
 _RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
+
+
+def _name_words(surface: str) -> list[str]:
+    """A person's name words without titles, with alef forms folded (``أحمد`` = ``احمد``)."""
+    words = [w.translate(_ALEF) for w in surface.split()]
+    while len(words) > 1 and words[0] in _NAME_TITLES_FOLDED:
+        words = words[1:]
+    return words
+
+
+def _bare(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وفلب" else word
+
+
+def nil_coref(text: str, mentions: list[Mention]) -> None:
+    """A short unlinked name (``روني``، ``الحضيف``، ``فان غال``) that ends a longer person's name of the article
+    (``واين روني``، ``محمد الحضيف``، ``لويس فان غال``) is that person: it takes the longer mention's NIL
+    description (its English name, country and sector); the nearest longer mention before it, else the first
+    after. A lone first name (``فريد``) does so only when one longer name of the article begins with it."""
+    people = [(k, _name_words(text[m.start:m.end])) for k, m in enumerate(mentions)
+              if m.label == "PERS" and m.link is None and m.nil is not None]
+    full = [(k, w) for k, w in people if len(w) >= 2]
+    for k, words in people:
+        m = mentions[k]
+        assert m.nil is not None
+        if len(words) >= 3 or not words:
+            continue
+        tail = [_bare(words[0]), *words[1:]] if len(words[0]) > 3 else words
+        ends = [(j, w) for j, w in full if len(w) > len(words) and w[-len(words):] in (words, tail)]
+        if not ends and len(words) == 1:
+            firsts = [(j, w) for j, w in full if w[0] in (words[0], tail[0])]
+            if len({" ".join(w) for _, w in firsts}) == 1:
+                ends = firsts
+        if not ends:
+            continue
+        before = [(j, w) for j, w in ends if mentions[j].end <= m.start]
+        j = before[-1][0] if before else ends[0][0]
+        target = mentions[j].nil
+        if target is None or not target.name_en:
+            continue
+        mentions[k] = replace(m, nil=replace(target, evidence=[*target.evidence, "coref:name"]))
 
 # The sector a word right before a name or at the head of an organisation's name gives (matching form: no
 # hamza on alef, final ya and ta marbuta kept). Marsad's letters: JRN media, MED health.
