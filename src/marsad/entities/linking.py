@@ -319,7 +319,9 @@ class Linker:
                 if after is not None:
                     i = after
                     continue
-            if ACTOR in kinds:
+            if ACTOR in kinds and self._patronymic(m, self._entries(m, ACTOR)[0]):
+                pass  # سلطان بن سلمان بن عبدالعزيز: the son, not Salman
+            elif ACTOR in kinds:
                 self._actor(m, self._entries(m, ACTOR)[0], short=False)
             elif (ACTOR_SHORT in kinds and self._short(m)) or (NATIONALITY in kinds and self._state_name(m)):
                 pass
@@ -336,6 +338,12 @@ class Linker:
         self._inherit_group_countries()
         self.out.sort(key=lambda x: (x.start, -x.end))
         return self.out
+
+    def _patronymic(self, m: Match, idx: int) -> bool:
+        """Is a person's name matched after ``بن``/``بنت``/``ابن`` — the father's name inside a longer one
+        (``سلطان بن سلمان بن عبدالعزيز``), not that person?"""
+        return self.res.actors[idx].type == "PERS" and m.token > 0 and not self._prefix(m) \
+            and self._word_texts[m.token - 1] in ("بن", "بنت", "ابن")
 
     def _actor(self, m: Match, idx: int, short: bool) -> int:
         a = self.res.actors[idx]
