@@ -773,3 +773,9 @@ class Linker:
                     self.out[k] = replace(mt, link=agent_link(self.res, other.link.country, sector),
                                           pattern="group+sentence_country", confidence=0.7)
                     break
+            else:
+                surface = self.nt.text[mt.start:mt.end].lstrip("وفبل")
+                if self.home and mt.pattern is not None and mt.pattern.startswith("group") \
+                        and (surface.startswith("ال") or " ال" in surface):  # a definite body of the article's country
+                    self.out[k] = replace(mt, link=agent_link(self.res, self.home, mt.link.sector or ""),
+                                          pattern=f"group+home:{self.home_how}", confidence=0.6)
