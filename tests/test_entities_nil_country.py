@@ -115,3 +115,24 @@ def test_entities_nil_coref(text: str, names: list[str], expect: list[str]) -> N
     ms = _nil_mentions(text, names)
     nil_coref(text, ms)
     assert [m.nil.name_en for m in ms] == [f"latin {e}" for e in expect]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place", "en", "country", "expect"),
+    [
+        ("أعلنت جامعة الوادي نتائج القبول.", "جامعة الوادي", "الوادي", "Wadi", "SAU", "Wadi University"),
+        ("درس في جامعة برايتون سنتين.", "جامعة برايتون", "برايتون", "Brighton", "GBR", "University of Brighton"),
+    ],
+)
+def test_entities_nil_university_after_place(text: str, org: str, place: str, en: str, country: str,
+                                             expect: str) -> None:
+    from marsad.article import Link
+    from marsad.entities.component import nil_universities
+    from marsad.entities.linking import Mention
+
+    s = text.index(org)
+    p = text.index(place)
+    ms = [Mention(s, s + len(org), "ORG", "ner", nil=Link(id="nil:ORG:x", name_en="", name_ar=org, type="ORG",
+                                                          country="SAU", evidence=[]))]
+    nil_universities(text, ms, [(p, p + len(place), en, country)])
+    assert ms[0].nil is not None and (ms[0].nil.name_en, ms[0].nil.country) == (expect, country)

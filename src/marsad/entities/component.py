@@ -25,7 +25,7 @@ from marsad.entities.linking import Linker, Mention, actor_link
 from marsad.entities.places import LOCATIVE_CUES, org_head
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
-from marsad.kb.records import NATIONALITY, Resources
+from marsad.kb.records import NATIONALITY, PLACE, Resources
 from marsad.settings import Settings
 from marsad.text.normalize import normalize
 
@@ -136,6 +136,9 @@ class EntityComponent:
             nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
                       linker.named, linker.context)
             nil_coref(article.text, mentions)
+            places = [(mt.start, mt.end, res.places[i].name_en, res.places[i].country) for mt in matches
+                      for k, i in mt.entries[:1] if k == PLACE and res.places[i].name_en]
+            nil_universities(article.text, mentions, places)
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
@@ -332,6 +335,32 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
 
 
 _RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
+
+
+_UNIVERSITY = frozenset({"جامعة", "جامعه"})
+
+
+def nil_universities(text: str, mentions: list[Mention], places: Sequence[tuple[int, int, str, str | None]]) -> None:
+    """An unlinked university named after a place (``جامعة جازان``، ``جامعة شيفيلد``) gets the English name
+    Wikipedia's titles use — ``Jazan University`` for a Saudi one, ``University of Sheffield`` elsewhere — and
+    the place's country. ``places``: (start, end, English name, country) of the article's place matches."""
+    for k, m in enumerate(mentions):
+        if m.label != "ORG" or m.link is not None or m.nil is None:
+            continue
+        surface = text[m.start:m.end]
+        head, _, rest = surface.partition(" ")
+        if head[:1] in "وبل" and head[1:] in _UNIVERSITY:
+            head = head[1:]
+        if head not in _UNIVERSITY or not rest:
+            continue
+        rest_start = m.end - len(rest)
+        place = next((p for p in places if p[0] == rest_start and p[1] == m.end), None)
+        if place is None:
+            continue
+        _, _, en, country = place
+        name = f"{en} University" if country == "SAU" else f"University of {en}"
+        mentions[k] = replace(m, nil=replace(m.nil, name_en=name, country=country or m.nil.country, sector="EDU",
+                                             evidence=[*m.nil.evidence, "name:university+place"]))
 
 
 def _name_words(surface: str) -> list[str]:
