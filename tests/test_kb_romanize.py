@@ -54,3 +54,28 @@ def test_kb_romanize_rejects_a_misaligned_row() -> None:
 
 def test_kb_romanize_no_arabic_is_none() -> None:
     assert rz.romanize("Putin") is None
+
+
+@needs_table
+@pytest.mark.parametrize(
+    ("name", "origin"),
+    [
+        ("سعود الشهراني", "arabic"),  # the article
+        ("عادل عبيد", "arabic"),  # a letter transliterations do not use
+        ("منصور سمير", "arabic"),  # both units common in Arab countries
+        ("توم كوتون", "foreign"),
+        ("تويتر", "foreign"),
+        ("جورج بوش", "foreign"),  # one common unit of two is not most of them
+        ("Tom", "unknown"),
+    ],
+)
+def test_kb_romanize_name_origin(name: str, origin: str) -> None:
+    assert rz.name_origin(name) == origin
+
+
+@needs_table
+def test_kb_romanize_full_name_countries() -> None:
+    got = rz.full_name_countries("سمير غانم")
+    assert got and got[0][0] == "EGY"
+    assert rz.full_name_countries("سمير") == ()  # one unit is no person
+    assert rz.alpha3("SA") == "SAU" and rz.alpha2("EGY") == "EG" and rz.alpha3("XX") is None

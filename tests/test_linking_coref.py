@@ -65,3 +65,15 @@ def test_linking_short_form_needs_a_plausible_date() -> None:
     # رئيسي is a dual role noun here, and Raisi was not in office in 2017
     art = run("زار رئيسي تركيا وإيران موسكو.", date(2017, 11, 21))
     assert "actor:raisi_ebrahim" not in link_ids(art)
+
+
+def test_linking_father_name_inside_a_longer_name_is_not_the_father() -> None:
+    from datetime import date
+
+    from entities_util import link_ids, run
+
+    day = date(2015, 7, 25)
+    son = run("استقبل الأمير بدر بن سلمان بن عبدالعزيز الوفد في مكتبه.", day)
+    king = run("استقبل الملك سلمان بن عبدالعزيز الوفد في مكتبه.", day)
+    assert "actor:salman_bin_abdulaziz" in link_ids(king)
+    assert "actor:salman_bin_abdulaziz" not in link_ids(son)

@@ -139,3 +139,22 @@ def test_linking_single_word_org_confirmed_by_ner() -> None:
     art = _tagged("فاز الهلال بهدفين.", {"الهلال": "B-ORG"})
     (ent,) = find(art, "الهلال", "ORG")
     assert ent.link is not None and ent.link.id == "actor:al_hilal_fc"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("أقر مجلس الشورى النظام الجديد بعد نقاش طويل.", "مجلس الشورى", "SAU"),
+        ("نفذت القوات المسلحة تمرينا في الشمال.", "القوات المسلحة", "SAU"),
+    ],
+)
+def test_linking_definite_collective_takes_article_country(text: str, mention: str, country: str) -> None:
+    (ent,) = find(run_from(text), mention, "AGENT")
+    assert ent.link is not None and ent.link.country == country
+    assert ent.prov.pattern == "group+home:source"
+
+
+def test_linking_indefinite_collective_keeps_no_country() -> None:
+    art = run_from("قال مسؤولون في شرطة إن التحقيق مستمر.")
+    assert all(e.link is None or e.link.country is None or e.prov.pattern != "group+home:source"
+               for e in art.entities or [] if e.label == "AGENT")

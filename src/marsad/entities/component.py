@@ -15,7 +15,7 @@ Without the NER model (``marsad train ner`` not run) the gazetteer alone makes t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -25,7 +25,7 @@ from marsad.entities.linking import Linker, Mention, actor_link
 from marsad.entities.places import LOCATIVE_CUES, org_head
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
-from marsad.kb.records import NATIONALITY, Resources
+from marsad.kb.records import NATIONALITY, PLACE, Resources
 from marsad.settings import Settings
 from marsad.text.normalize import normalize
 
@@ -133,7 +133,12 @@ class EntityComponent:
             mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives)
             nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
                     if k == NATIONALITY and res.nationalities[i].number == "sg"]
-            nil_links(article.text, mentions, linker.home, linker.home_how, nats)
+            nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
+                      linker.named, linker.context)
+            nil_coref(article.text, mentions)
+            places = [(mt.start, mt.end, res.places[i].name_en, res.places[i].country) for mt in matches
+                      for k, i in mt.entries[:1] if k == PLACE and res.places[i].name_en]
+            nil_universities(article.text, mentions, places)
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
@@ -268,20 +273,26 @@ _NAME_TITLES = frozenset({
     "م.", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الملك", "الرئيس",
     "معالي", "سمو", "صاحب", "السمو", "الملكي", "فضيلة", "الأستاذ", "الاستاذ", "الأستاذة", "الإمام", "القاضي",
 })
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+_NAME_TITLES_FOLDED = frozenset(t.translate(_ALEF) for t in _NAME_TITLES)
 _NIL_GAP = 3  # a descriptor agent ends at most this many characters before the name (a space, a comma)
 
 
 def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: str,
-              nationalities: Sequence[tuple[int, int, str]] = ()) -> None:
+              nationalities: Sequence[tuple[int, int, str]] = (), source: str | None = None,
+              named: Mapping[str, int] | None = None, context: Collection[str] = ()) -> None:
     """NIL is an answer: a person or organisation the knowledge base does not hold keeps a ``nil:`` description
     (``Mention.nil``) with its type, a romanised English name (people, ``marsad.kb.romanize``), and the
     country and sector its descriptor gives (an agent whose span holds it or that stands right before it, with
     only titles between: ``المتحدث باسم الشرطة العقيد …``), else the country of a nationality word next to it
-    (``المدرب البرتغالي جوزيه``، ``… البرتغالي``), else the article's country as a prior (``evidence`` says
-    which; dropping the prior for names the Arabic name table does not know cost more than it saved on dev).
+    (``المدرب البرتغالي جوزيه``، ``… البرتغالي``), else the country of the person the full-name table holds
+    under the name (``سمير غانم`` → EGY), else the article's country as a prior, checked against the name
+    (:func:`name_country`; ``evidence`` says which).
 
-    ``nationalities``: (start, end, country) of the singular nationality words of the article."""
+    ``nationalities``: (start, end, country) of the singular nationality words of the article; ``source``: the
+    source's country; ``named``: how often the article names each country."""
     agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
+    sport = sports_article(text)
     drop: list[Mention] = []
     for k, m in enumerate(mentions):
         if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source != "ner":
@@ -292,18 +303,24 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
                                                           and _only_words(text[b:m.start]))
                     or (m.end <= a <= m.end + 2 and not text[m.end:a].strip())), None)
         sector = desc.link.sector if desc is not None and desc.link is not None else None
+        if sector is None:
+            sector = nil_sector(text, m.start, m.end, m.label, sport)
         if desc is not None and desc.link is not None:
             country, why = desc.link.country, ["country:descriptor"]
         elif nat is not None:
             country, why = nat, ["country:nationality"]
         else:
-            country, why = home, [f"country:home:{home_how}"] if home else []
+            country, why = None, []
         surface = text[m.start:m.end]
+        words = surface.split()
+        while len(words) > 1 and words[0] in _NAME_TITLES:
+            words = words[1:]
+        if not why:
+            country, how = name_country(" ".join(words), m.label, home, home_how, source, named or {},
+                                        context)
+            why = [f"country:{how}"] if country else []
         name_en = ""
         if m.label == "PERS":
-            words = surface.split()
-            while len(words) > 1 and words[0] in _NAME_TITLES:
-                words = words[1:]
             r = _romanize_name(words, country)
             if r is not None:
                 name_en = r.latin
@@ -318,6 +335,173 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
 
 
 _RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
+
+
+_UNIVERSITY = frozenset({"جامعة", "جامعه"})
+
+
+def nil_universities(text: str, mentions: list[Mention], places: Sequence[tuple[int, int, str, str | None]]) -> None:
+    """An unlinked university named after a place (``جامعة جازان``، ``جامعة شيفيلد``) gets the English name
+    Wikipedia's titles use — ``Jazan University`` for a Saudi one, ``University of Sheffield`` elsewhere — and
+    the place's country. ``places``: (start, end, English name, country) of the article's place matches."""
+    for k, m in enumerate(mentions):
+        if m.label != "ORG" or m.link is not None or m.nil is None:
+            continue
+        surface = text[m.start:m.end]
+        head, _, rest = surface.partition(" ")
+        if head[:1] in "وبل" and head[1:] in _UNIVERSITY:
+            head = head[1:]
+        if head not in _UNIVERSITY or not rest:
+            continue
+        rest_start = m.end - len(rest)
+        place = next((p for p in places if p[0] == rest_start and p[1] == m.end), None)
+        if place is None:
+            continue
+        _, _, en, country = place
+        name = f"{en} University" if country == "SAU" else f"University of {en}"
+        mentions[k] = replace(m, nil=replace(m.nil, name_en=name, country=country or m.nil.country, sector="EDU",
+                                             evidence=[*m.nil.evidence, "name:university+place"]))
+
+
+def _name_words(surface: str) -> list[str]:
+    """A person's name words without titles, with alef forms folded (``أحمد`` = ``احمد``)."""
+    words = [w.translate(_ALEF) for w in surface.split()]
+    while len(words) > 1 and words[0] in _NAME_TITLES_FOLDED:
+        words = words[1:]
+    return words
+
+
+def _bare(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وفلب" else word
+
+
+def nil_coref(text: str, mentions: list[Mention]) -> None:
+    """A short unlinked name (``روني``، ``الحضيف``، ``فان غال``) that ends a longer person's name of the article
+    (``واين روني``، ``محمد الحضيف``، ``لويس فان غال``) is that person: it takes the longer mention's NIL
+    description (its English name, country and sector); the nearest longer mention before it, else the first
+    after. A lone first name (``فريد``) does so only when one longer name of the article begins with it."""
+    people = [(k, _name_words(text[m.start:m.end])) for k, m in enumerate(mentions)
+              if m.label == "PERS" and m.link is None and m.nil is not None]
+    full = [(k, w) for k, w in people if len(w) >= 2]
+    for k, words in people:
+        m = mentions[k]
+        assert m.nil is not None
+        if len(words) >= 3 or not words:
+            continue
+        tail = [_bare(words[0]), *words[1:]] if len(words[0]) > 3 else words
+        ends = [(j, w) for j, w in full if len(w) > len(words) and w[-len(words):] in (words, tail)]
+        if not ends and len(words) == 1:
+            firsts = [(j, w) for j, w in full if w[0] in (words[0], tail[0])]
+            if len({" ".join(w) for _, w in firsts}) == 1:
+                ends = firsts
+        if not ends:
+            continue
+        before = [(j, w) for j, w in ends if mentions[j].end <= m.start]
+        j = before[-1][0] if before else ends[0][0]
+        target = mentions[j].nil
+        if target is None or not target.name_en:
+            continue
+        mentions[k] = replace(m, nil=replace(target, evidence=[*target.evidence, "coref:name"]))
+
+# The sector a word right before a name or at the head of an organisation's name gives (matching form: no
+# hamza on alef, final ya and ta marbuta kept). Marsad's letters: JRN media, MED health.
+_SECTOR_WORDS: dict[str, str] = {
+    **dict.fromkeys(("اللاعب", "لاعب", "اللاعبة", "المدرب", "مدرب", "الحارس", "حارس", "المهاجم", "مهاجم",
+                     "المدافع", "مدافع", "النجم", "نجم", "الكابتن", "نادي", "النادي", "منتخب", "المنتخب",
+                     "العداء", "البطل", "الملاكم", "الدولي", "الجناح", "الظهير", "الحكم"), "SPT"),
+    **dict.fromkeys(("الإعلامي", "الاعلامي", "الإعلامية", "الاعلامية", "الصحفي", "الصحافي", "الصحفية",
+                     "الكاتب", "الكاتبة", "المذيع", "المذيعة", "مراسل", "المراسل", "مراسلة", "صحيفة", "جريدة",
+                     "قناة", "مجلة", "تلفزيون", "إذاعة", "اذاعة", "وكالة", "محرر", "رئيس تحرير"), "JRN"),
+    **dict.fromkeys(("رجل الأعمال", "رجل الاعمال", "سيدة الأعمال", "شركة", "الشركة", "بنك", "البنك", "مصرف",
+                     "مجموعة", "مؤسسة", "المستثمر", "التاجر"), "BUS"),
+    **dict.fromkeys(("جامعة", "الجامعة", "كلية", "معهد", "مدرسة", "البروفيسور", "البروفسور", "الباحث",
+                     "الباحثة", "أستاذ", "استاذ", "الطالب", "الطالبة", "العالم"), "EDU"),
+    **dict.fromkeys(("الداعية", "المفتي", "الإمام", "الامام", "إمام", "امام", "خطيب", "الخطيب", "العلامة",
+                     "الشيخ الدكتور"), "REL"),
+    **dict.fromkeys(("مستشفى", "المستشفى", "مستشفيات", "الطبيب", "الطبيبة", "طبيب"), "MED"),
+    **dict.fromkeys(("اللواء", "العميد", "العقيد", "الفريق أول", "المشير", "ركن", "طيار", "المقدم",
+                     "الرائد", "النقيب", "الجنرال", "الأدميرال"), "MIL"),
+    **dict.fromkeys(("البنك المركزي", "المصرف المركزي", "بنك المركزي"), "GOV"),
+    **dict.fromkeys(("جمعية", "الجمعية"), "NGO"),
+    **dict.fromkeys(("محكمة", "المحكمة", "القاضي"), "JUD"),
+    **dict.fromkeys(("حزب", "الحزب"), "PTY"),
+    **dict.fromkeys(("وزارة", "الوزارة", "هيئة", "الهيئة", "أمانة", "امانة", "بلدية", "إمارة", "امارة",
+                     "الوزير", "وزير", "السفير", "سفير", "المحافظ", "محافظ", "النائب", "رئيس", "الرئيس",
+                     "معالي", "أمين", "امين", "المستشار", "السيناتور", "السناتور", "المبعوث", "الدبلوماسي"), "GOV"),
+}
+_SPORT_WORDS = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:مباراة|مباراه|مباريات|الدوري|دوري|منتخب|لاعب|لاعبي|لاعبين|"
+                          r"مدرب|هدف|أهداف|اهداف|ملعب|بطولة|بطوله|نادي|الفريق)(?=\s|$|[.,،:؛])")
+#: This many words of sport make an article a sports one: a name there with no descriptor is a sportsman.
+SPORT_WORDS_MIN = 6
+
+
+def sports_article(text: str) -> bool:
+    """Is the article about sport (at least :data:`SPORT_WORDS_MIN` words of sport: ``مباراة``، ``المنتخب`` …)?"""
+    return len(_SPORT_WORDS.findall(text)) >= SPORT_WORDS_MIN
+
+
+def nil_sector(text: str, start: int, end: int, label: str, sport: bool) -> str | None:
+    """The sector of an unlinked name: the head word of its span (``جامعة …``، ``شركة …``) or one or two words
+    right before it (``اللاعب …``، ``رجل الأعمال …``، ``مدرب الفريق``); else sport for a name in a sports
+    article (:func:`sports_article`)."""
+    own = text[start:end].split()
+    before = text[max(0, start - 40):start].replace("،", " ").split()
+    if before and text[max(0, start - 40):start].rstrip()[-1:] in ".:؛!?؟":
+        before = []  # a sentence end between
+    cands = [" ".join(own[:2]), own[0] if own else ""]
+    if before:
+        cands.append(" ".join(before[-2:]))
+    for w in reversed(before[-3:]):
+        cands.append(w)
+        if len(w) > 3 and w[0] in "وفل":
+            cands.append(w[1:])
+    for c in cands:
+        if c in _SECTOR_WORDS:
+            return _SECTOR_WORDS[c]
+        if c in _NOT_SPORT:
+            return None
+    if label == "ORG" and own and own[-1] in _MEDIA_TAILS:
+        return "JRN"
+    return "SPT" if sport else None
+
+
+# Titles that tell a sports article's name is not a sportsman's, without telling the sector.
+_NOT_SPORT = frozenset({"الدكتور", "الدكتورة", "د.", "المهندس", "الشيخ", "الأستاذ الدكتور"})
+# The last word of a newspaper's or a channel's name (``فاينانشيال تايمز``، ``واشنطن بوست``).
+_MEDIA_TAILS = frozenset({"تايمز", "بوست", "نيوز", "توداي", "جورنال", "تلغراف", "غارديان", "الغارديان"})
+
+
+def name_country(name: str, label: str, home: str | None, home_how: str, source: str | None,
+                 named: Mapping[str, int], context: Collection[str] = ()) -> tuple[str | None, str]:
+    """The country of an unlinked name with no descriptor, and how it was chosen (the evidence's tail).
+
+    1. A person the full-name table holds (``سمير غانم`` → EGY): ``name_table``, when the article names that
+       country (``context``; else a homonym is likelier than that person) and its own country is not one of
+       that name's.
+    2. Else the article's country (``home:…``) when the name fits it. A person's Arabic name
+       (``name_origin``) does not fit an article whose country is outside the Arab world (Saudi players at a
+       camp in Switzerland): the source's Arab country, ``source:arabic_name`` (people only: an organisation's
+       Arabic name may be a translation). A foreign name (``توم كوتون``، ``تويتر``) does not fit a country whose
+       names the table holds: the country the article names most outside that world, ``named:foreign_name``.
+    """
+    from marsad.kb.romanize import ARAB, NAME_WORLD, alpha2, full_name_countries, name_origin
+
+    if label == "PERS":
+        people = full_name_countries(name)
+        named_people = [c for c, _ in people if c in named or c in context]
+        if named_people and home not in {c for c, _ in people}:
+            return named_people[0], "name_table"
+    if home is None:
+        return None, ""
+    origin = name_origin(name)
+    h2 = alpha2(home)
+    if origin == "arabic" and label == "PERS" and h2 not in ARAB and source and alpha2(source) in ARAB:
+        return source, "source:arabic_name"
+    if origin == "foreign" and h2 in NAME_WORLD:
+        abroad = [c for c in named if alpha2(c) not in NAME_WORLD]
+        if abroad:
+            return max(abroad, key=lambda c: named[c]), "named:foreign_name"
+    return home, f"home:{home_how}"
 
 
 def _romanize_name(words: list[str], country: str | None) -> Any:

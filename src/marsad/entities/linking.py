@@ -191,6 +191,7 @@ class Linker:
         self.datelines = place_cues.dateline_segments(nt)
         self.adjectives: set[tuple[int, int]] = set()  # source spans of country names used as adjectives
         self._word_texts = [nt.norm[a:b] for a, b in words]
+        self.named: dict[str, int] = {}  # country → how often the article names it (names, nationality words)
         self.home, self.home_how = self._home_country()
 
     # --- helpers -------------------------------------------------------------
@@ -285,6 +286,7 @@ class Linker:
             if (m.nstart, m.nend) in self.datelines:
                 return here, "dateline"
             counts[here] = counts.get(here, 0) + 1
+            self.named[here] = self.named.get(here, 0) + 1
         if not counts:
             return None, ""
         best = max(counts, key=lambda c: (counts[c], c == src))
@@ -317,7 +319,9 @@ class Linker:
                 if after is not None:
                     i = after
                     continue
-            if ACTOR in kinds:
+            if ACTOR in kinds and self._patronymic(m, self._entries(m, ACTOR)[0]):
+                pass  # سلطان بن سلمان بن عبدالعزيز: the son, not Salman
+            elif ACTOR in kinds:
                 self._actor(m, self._entries(m, ACTOR)[0], short=False)
             elif (ACTOR_SHORT in kinds and self._short(m)) or (NATIONALITY in kinds and self._state_name(m)):
                 pass
@@ -334,6 +338,12 @@ class Linker:
         self._inherit_group_countries()
         self.out.sort(key=lambda x: (x.start, -x.end))
         return self.out
+
+    def _patronymic(self, m: Match, idx: int) -> bool:
+        """Is a person's name matched after ``بن``/``بنت``/``ابن`` — the father's name inside a longer one
+        (``سلطان بن سلمان بن عبدالعزيز``), not that person?"""
+        return self.res.actors[idx].type == "PERS" and m.token > 0 and not self._prefix(m) \
+            and self._word_texts[m.token - 1] in ("بن", "بنت", "ابن")
 
     def _actor(self, m: Match, idx: int, short: bool) -> int:
         a = self.res.actors[idx]
@@ -763,3 +773,9 @@ class Linker:
                     self.out[k] = replace(mt, link=agent_link(self.res, other.link.country, sector),
                                           pattern="group+sentence_country", confidence=0.7)
                     break
+            else:
+                surface = self.nt.text[mt.start:mt.end].lstrip("وفبل")
+                if self.home and mt.pattern is not None and mt.pattern.startswith("group") \
+                        and (surface.startswith("ال") or " ال" in surface):  # a definite body of the article's country
+                    self.out[k] = replace(mt, link=agent_link(self.res, self.home, mt.link.sector or ""),
+                                          pattern=f"group+home:{self.home_how}", confidence=0.6)

@@ -230,3 +230,78 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
         parts.append(lat)
     rule = "table" if found == len(us) else ("mixed" if found else "letters")
     return Romanized(" ".join(parts), rule)
+
+
+# --- where a name comes from ------------------------------------------------------------------------------
+
+#: The Arab League's countries (ISO alpha-2, as the table): a name common there is an Arabic name.
+ARAB = frozenset({"SA", "AE", "KW", "QA", "BH", "OM", "YE", "JO", "PS", "SY", "LB", "IQ", "EG", "SD", "LY",
+                  "TN", "DZ", "MA", "MR", "SO", "DJ", "KM"})
+#: The countries whose people's names the table holds in number (the Arab world, Iran, Pakistan, Afghanistan,
+#: Turkey): a name the table does not know is unlikely to be a local one there.
+NAME_WORLD = ARAB | {"IR", "PK", "AF", "TR"}
+#: A unit written this many times by people of Arab countries is an Arabic name unit.
+ARABIC_UNIT_COUNT = 20
+# Letters an Arabic transliteration of a Latin-script name almost never uses.
+_ARABIC_LETTERS = frozenset("عحصضظذثق")
+
+
+@cache
+def alpha3(code: str) -> str | None:
+    """ISO alpha-3 of an alpha-2 code (``SA`` → ``SAU``)."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    return str(c.alpha_3) if c is not None else None
+
+
+@cache
+def alpha2(code: str) -> str | None:
+    """ISO alpha-2 of an alpha-3 code (``SAU`` → ``SA``)."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    return str(c.alpha_2) if c is not None else None
+
+
+@cache
+def full_name_countries(name: str) -> tuple[tuple[str, int], ...]:
+    """The countries (alpha-3, with counts, most first) of the people the full-name table holds under this
+    name of two units or more (``سمير غانم`` → EGY); empty when it holds none."""
+    con = _connect()
+    us = units(name)
+    if con is None or len(us) < 2:
+        return ()
+    counts: dict[str, int] = {}
+    for country, n in con.execute("SELECT country, count FROM full_names WHERE arabic_key = ?", (" ".join(us),)):
+        c3 = alpha3(str(country))
+        if c3:
+            counts[c3] = counts.get(c3, 0) + int(n)
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+@cache
+def _arab_count(unit: str) -> int:
+    con = _connect()
+    if con is None:
+        return 0
+    marks = ",".join("?" * len(ARAB))
+    row = con.execute(f"SELECT SUM(count) FROM units WHERE arabic_key = ? AND country IN ({marks})",
+                      (unit, *sorted(ARAB))).fetchone()
+    return int(row[0] or 0)
+
+
+def name_origin(name: str) -> str:
+    """``arabic`` when the name reads as an Arabic one — a unit with the article (``الدوسري``), a letter that
+    transliterations of Latin-script names do not use (``ع``، ``ح``، ``ص`` …), or most of its units
+    written often by people of Arab countries (``منصور جوهر``) — else ``foreign`` (``توم كوتون``، ``تويتر``);
+    ``unknown`` without the table or without Arabic letters."""
+    us = units(name)
+    if not us or not any("\u0621" <= ch <= "\u064a" for ch in name):
+        return "unknown"
+    if any(u.startswith("ال") and len(u) > 3 for u in us) or any(ch in _ARABIC_LETTERS for ch in "".join(us)):
+        return "arabic"
+    if _connect() is None:
+        return "unknown"
+    common = sum(_arab_count(u.split()[-1]) >= ARABIC_UNIT_COUNT for u in us)
+    return "arabic" if 2 * common > len(us) else "foreign"
