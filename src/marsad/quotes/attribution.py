@@ -647,6 +647,13 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     addressee = None
     if speaker is not None and speaker.start - cue.end > 40:
         speaker = None
+    if speaker is not None and not _is_person(speaker) and _led_by_descriptor(norm, cue.end, speaker.start):
+        # «وأوضح المتحدث الرسمي لهيئة الهلال الأحمر بتبوك خالد العنزي»: the body inside the descriptor is not
+        # the speaker; the person the chain ends with is, else the descriptor itself (read from the cue)
+        reach = _descriptor_reach(ctx, cue.end, region_end)
+        speaker = next((m for m in after if speaker.start < m.start < reach and _is_person(m)), None)
+        if speaker is None:
+            return None, None, conf - 0.05
     if speaker is not None:
         rest = [m for m in after if m.start > speaker.start]
         addressee = next((m for m in rest if m.prep == "ل"), None)
@@ -689,6 +696,76 @@ def _after_lam(norm: str, start: int) -> bool:
     return before.endswith(" ل") or before == "ل"
 
 
+def _is_person(m: Mention) -> bool:
+    """A mention of a person (a name, or a role standing for one)."""
+    return any(e.label in ("PERS", "AGENT") or (e.link is not None and e.link.type == "PERS") for e in m.ents)
+
+
+def _led_by_descriptor(norm: str, a: int, b: int) -> bool:
+    """Do the words between a cue and a mention start with a person's or a source's descriptor head
+    (``المتحدث الرسمي باسم …``, ``مدير …``, ``مصدر في …``), so that the mention is the descriptor's complement?"""
+    ws = words(norm, a, b, limit=4)
+    ws = ws[1:] if ws and _outlet_word(ws[0][2]) else ws
+    if not ws:
+        return False
+    h = head_of(ws[0][2])
+    return h is not None and h[0] in ("person", "anonymous")
+
+
+def _outlet_word(w: str) -> bool:
+    """``لـ«اليوم»``, ``للصحفيين``: the addressee or outlet glued to a cue, before its subject."""
+    return w.startswith("ل") and not w.startswith("لا") and head_of(w) is None
+
+
+ANTECEDENT_CHARS = 3000
+
+
+def _antecedent(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] | None:
+    """The fuller earlier mention a short definite descriptor refers back to (``الوزارة`` → ``وزارة الداخلية
+    الكويتية``, ``المصدر`` → ``مصدر أمني جزائري رفيع``, ``المحافظ`` → ``محافظ عدن نايف البكري``): the latest
+    descriptor before it, in the article, with the same head and more words. Normalised start and descriptor."""
+    norm = ctx.nt.norm
+    ws = words(norm, s0, desc.end)
+    if not ws or len(ws) > 2:
+        return None
+    w = ws[0][2]
+    w = w[1:] if w[:1] in "وف" and head_of(w[1:]) is not None else w
+    if not w.startswith("ال") or len(w) < 5:
+        return None
+    bare = w[2:]
+    pat = re.compile(rf"(?<!\w)[وف]?(?:ال)?{re.escape(bare)}(?!\w)")
+    lo = max(0, s0 - ANTECEDENT_CHARS)
+    for m in reversed(list(pat.finditer(norm, lo, s0))):
+        ends = [i for i in (norm.find(ch, m.end()) for ch in SENT_END) if i >= 0]
+        stop = min([*ends, s0])
+        d2 = describe(norm, m.start(), stop, ctx.nationality, ctx.home)
+        if d2 is None or len(words(norm, m.start(), d2.end)) <= len(ws):
+            continue
+        start = m.start()
+        if norm[start] in "وف" and (norm.startswith(bare, start + 1) or norm.startswith("ال" + bare, start + 1)):
+            start += 1
+        return start, d2
+    return None
+
+
+def _past_outlet(norm: str, pos: int) -> int:
+    """Past an outlet or addressee glued to the cue (``وأوضح لـ«اليوم» المتحدث …``, ``وقال للصحفيين مدير …``)."""
+    ws = words(norm, pos, pos + 60, limit=2)
+    if len(ws) < 2 or not _outlet_word(ws[0][2]) or head_of(ws[1][2]) is None:
+        return pos
+    return ws[1][0]
+
+
+def _descriptor_reach(ctx: _Ctx, a: int, stop: int) -> int:
+    """Where a descriptor chain after a cue can end: the complementiser, a colon or quote mark, 16 words on."""
+    norm = ctx.nt.norm
+    ws = words(norm, a, stop, limit=COMP_WINDOW)
+    for s, _, w in ws:
+        if COMPLEMENTIZER.match(w) or ":" in norm[a:s] or any(ch in norm[a:s] for ch in "\"«“"):
+            return s
+    return ws[-1][1] if ws else a
+
+
 def _blessing(norm: str, m: Mention) -> bool:
     """``الله`` in «رحمه الله», «حفظه الله», «سائلا الله»: not a speaker."""
     return norm[m.start:m.end] == "الله"
@@ -707,7 +784,11 @@ def _between_comp(norm: str, a: int, b: int) -> bool:
 
 
 def _pick(ctx: _Ctx, mention: Mention) -> Entity:
-    return next((e for e in mention.ents if e.link is not None), mention.ents[0])
+    """The entity that names a mention's party: a linked name, else the name itself, else any linked entity (a
+    role linked to its holder, ``رئيس الوزراء التركي بولنت أرنج``, is the office, not necessarily this man)."""
+    pers = [e for e in mention.ents if e.label == "PERS"]
+    return next((e for e in pers if e.link is not None), None) or (pers[-1] if pers else None) or next(
+        (e for e in mention.ents if e.link is not None), mention.ents[0])
 
 
 def _set_speaker(ctx: _Ctx, q: Quote, speaker: Mention | None) -> None:
@@ -868,12 +949,13 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         _carry(q, prev)
         return
     sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
+    after_cue = _past_outlet(norm, cue.end)
     if cue.end <= qs:
-        desc, start = describe(norm, cue.end, qs, ctx.nationality, ctx.home), cue.end
+        desc, start = describe(norm, after_cue, qs, ctx.nationality, ctx.home), after_cue
     else:
         ends = [i for i in (norm.find(ch, cue.end) for ch in SENT_END) if i >= 0]
         stop = min(ends) if ends else len(norm)
-        desc, start = describe(norm, cue.end, stop, ctx.nationality, ctx.home), cue.end
+        desc, start = describe(norm, after_cue, stop, ctx.nationality, ctx.home), after_cue
     if desc is None and sent_start < cue.start:  # SVO: «وزارة الداخلية أكدت أن …»
         desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
     if desc is None:
@@ -887,6 +969,9 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     if first is not None and first[2][0] in "وف" and head_of(first[2]) is not None \
             and head_of(first[2][1:]) is not None and _N(first[2]) not in HEAD_WORDS:
         s0 += 1  # the conjunction glued to the head (وأكد … / ووزارة …) is not part of the speaker
+    back = _antecedent(ctx, s0, desc)
+    if back is not None:  # «وقال المصدر» after «مصدر أمني رفيع»: the fuller mention before
+        s0, desc = back
     q.speaker_span = Span(*ctx.nt.to_source(s0, desc.end))
     q.speaker_kind, q.speaker_country, q.speaker_sector = desc.kind, desc.country, desc.sector
     named = _name_in(ctx, s0, desc.end) if desc.kind == "person" and desc.name_start is None else None

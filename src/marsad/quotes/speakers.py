@@ -68,6 +68,18 @@ for _w, _kind, _sec in (
     ("مواطن", "person", "CVL"), ("المواطنة", "person", "CVL"), ("مواطنون", "person", "CVL"),
     ("المدرب", "person", None), ("مدرب", "person", None), ("اللاعب", "person", None), ("لاعب", "person", None),
     ("الفنان", "person", None), ("الفنانة", "person", None), ("رجل", "person", None), ("سيدة", "person", None),
+    # more of each, met in real news
+    ("ضابط", "person", "MIL"), ("الضابط", "person", "MIL"), ("باحث", "person", "EDU"), ("الباحثون", "anonymous", "EDU"),
+    ("باحثون", "anonymous", "EDU"), ("علماء", "anonymous", "EDU"), ("العلماء", "anonymous", "EDU"),
+    ("خبراء", "anonymous", None), ("الخبراء", "anonymous", None), ("المختصون", "anonymous", None),
+    ("مختصون", "anonymous", None), ("تقارير", "anonymous", "JRN"), ("التقارير", "anonymous", "JRN"),
+    ("تقرير", "body", None), ("التقرير", "body", None), ("دراسة", "body", None), ("الدراسة", "body", None),
+    ("نشرة", "body", None), ("النشرة", "body", None), ("خلية", "body", None), ("صندوق", "body", None),
+    ("مصلحة", "body", "GOV"), ("مكتب", "body", None), ("المنسقية", "body", "GOV"), ("الاستطلاع", "body", None),
+    ("استطلاع", "body", None), ("الإحصاءات", "body", "GOV"), ("إحصاءات", "body", "GOV"), ("بيانات", "body", None),
+    ("اتحاد", "body", None), ("نادي", "body", "SPT"), ("النادي", "body", "SPT"), ("المتحدثة", "person", "GOV"),
+    ("الناطقة", "person", "GOV"), ("الأمينة", "person", "GOV"), ("رئيسة", "person", "GOV"), ("مديرة", "person", "GOV"),
+    ("عضوة", "person", "LEG"), ("محللون", "anonymous", None), ("مراقبين", "anonymous", None),
 ):
     _HEADS[_N(_w)] = (_kind, _sec)
 
@@ -126,8 +138,8 @@ def head_of(word: str) -> tuple[str, str | None] | None:
     w = _N(_bare(word))
     if w in _HEADS:
         return _HEADS[w]
-    if w.startswith("ال") and w[2:] in _HEADS and _HEADS[w[2:]][0] == "body":
-        return _HEADS[w[2:]]
+    if w.startswith("ال") and w[2:] in _HEADS and _HEADS[w[2:]][0] in ("body", "anonymous"):
+        return _HEADS[w[2:]]  # «الوزارة», «المصدر», «المصادر»
     return None
 
 
@@ -155,8 +167,11 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
     name_start: int | None = None
     best_rank = len(_SECTORS)
     for k, (s, e, w) in enumerate(words):
-        if k and (w in _STOP or norm[words[k - 1][1]:s].strip(" ") in ("،", ",", ":")):
+        if k and w in _STOP:
             break
+        if k and norm[words[k - 1][1]:s].strip(" ") in ("،", ",", ":") and not (
+                w in _TITLES and name_start is None and kind == "person" and norm[words[k - 1][1]:s].strip(" ") != ":"):
+            break  # «أستاذ التاريخ بجامعة الأزهر، الدكتور فلان»: the apposed title and name go on
         if k and w == _IN and k + 1 < len(words) and words[k + 1][2] in _VENUES:
             break  # «وزارة الصحة في بيان»: the venue of the statement, not the speaker
         end = e
