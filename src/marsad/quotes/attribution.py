@@ -302,7 +302,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             _carry(q, prev)
             q.confidence = 0.5
         _set_speaker(ctx, q, speaker)
-        _describe_speaker(ctx, q, cue, qs, qe, speaker, prev)
+        _describe_speaker(ctx, q, cue, qs, qe, speaker, prev, quotes)
         if addressee is not None:
             q.addressee = _pick(ctx, addressee).id
         quotes.append(q)
@@ -848,6 +848,12 @@ def _name_in(ctx: _Ctx, s: int, e: int) -> tuple[Entity, int, int] | None:
     return best
 
 
+def _last_person(ctx: _Ctx, pos: int) -> Mention | None:
+    """The last person named (a subject, not after a preposition) before ``pos``, within ``CARRY_CHARS``."""
+    return next((m for m in reversed(ctx.mentions) if m.end <= pos and pos - m.end < CARRY_CHARS and m.prep == ""
+                 and any(e.label == "PERS" for e in m.ents)), None)
+
+
 def _subjectless(norm: str, cue: _Cue) -> bool:
     """A cue verb whose next word is its complement or a colon: no subject of its own (``وأوضح أن``)."""
     if cue.lemma == ":":
@@ -860,7 +866,8 @@ def _subjectless(norm: str, cue: _Cue) -> bool:
 
 
 _SUBJECTLESS_NEXT = frozenset(_N(w) for w in ("إلى", "الى", "على", "في", "خلال", "لـ", "ل", "بأن", "قائلا", "بقوله",
-                                              "أيضا", "ايضا", "كذلك"))
+                                              "أيضا", "ايضا", "كذلك", "سموه", "سموها", "معاليه", "معاليها", "سعادته",
+                                              "سعادتها", "فضيلته", "سماحته", "فخامته", "بالقول", "عنه", "عنها"))
 CARRY_CHARS = 1500
 # verbs that start a new statement when they come (with و/ف) inside the clause of another
 _SAYING = frozenset(_N(w) for w in ("قال", "أضاف", "أكد", "أوضح", "أشار", "تابع", "أردف", "لفت", "شدد", "ذكر", "بين",
@@ -904,7 +911,7 @@ def _descriptor_before(ctx: _Ctx, s: int, e: int) -> Descriptor | None:
 
 
 def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, speaker: Mention | None,
-                      prev: Quote | None) -> None:
+                      prev: Quote | None, quotes: list[Quote] | None = None) -> None:
     """Give every attributed quote a speaker span, kind, country and sector, linked or not.
 
     A linked speaker keeps its link's codes, with the descriptor before it filling what the link lacks; an
@@ -959,10 +966,20 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     if desc is None and sent_start < cue.start:  # SVO: «وزارة الداخلية أكدت أن …»
         desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
     if desc is None:
-        # an elided subject («وأوضح أن …», «وقال: …») is the speaker of the quote before, when it is near
-        if prev is not None and prev.speaker_span is not None and _subjectless(norm, cue) \
-                and 0 <= ctx.nt.to_norm(q.start, q.start)[0] - ctx.nt.to_norm(prev.end, prev.end)[0] < CARRY_CHARS:
-            _carry(q, prev)
+        # an elided subject («وأوضح أن …», «وقال: …», «وقال سموه»): the speaker of the latest quote before that has
+        # one, when it is near; else the last person named before the cue
+        if not _subjectless(norm, cue):
+            return
+        here = ctx.nt.to_norm(q.start, q.start)[0]
+        earlier = next((p for p in reversed(quotes or ([prev] if prev else [])) if p.speaker_span is not None
+                        and 0 <= here - ctx.nt.to_norm(p.end, p.end)[0] < CARRY_CHARS), None)
+        if earlier is not None:
+            _carry(q, earlier)
+            return
+        named = _last_person(ctx, cue.start)
+        if named is not None:
+            _set_speaker(ctx, q, named)
+            _describe_speaker(ctx, q, cue, qs, qe, named, prev)
         return
     first = next(iter(words(norm, start, desc.end, limit=1)), None)
     s0 = first[0] if first else start
