@@ -305,3 +305,9 @@ def name_origin(name: str) -> str:
         return "unknown"
     common = sum(_arab_count(u.split()[-1]) >= ARABIC_UNIT_COUNT for u in us)
     return "arabic" if 2 * common > len(us) else "foreign"
+
+
+def known_name(word: str) -> bool:
+    """Is this one word (``الأسمري``, ``فالح``) a personal-name unit of the name table? (False without the table.)"""
+    key = _key(word)
+    return bool(key) and " " not in key and _lookup("units", key, PREFERRED) is not None

@@ -22,7 +22,7 @@ import ahocorasick
 
 from marsad.article import Article, Entity, Link, Quote, Span
 from marsad.kb.index import load_resources
-from marsad.kb.romanize import romanize
+from marsad.kb.romanize import known_name, romanize
 from marsad.quotes.speakers import HEAD_WORDS, Descriptor, article_country, describe, head_of
 from marsad.text import morphology
 from marsad.text.clauses import (
@@ -848,6 +848,69 @@ def _name_in(ctx: _Ctx, s: int, e: int) -> tuple[Entity, int, int] | None:
     return best
 
 
+# words that follow a cue and look like names in the table but are not the speaker
+_NOT_NAMES = frozenset(_N(w) for w in ("أحد", "احد", "بيان", "البعض", "الجميع", "آخر", "آخرون", "هذا", "هذه", "ذلك",
+                                       "تلك", "كل", "بعض", "عدد", "أمس", "اليوم", "غدا", "مؤخرا", "سابقا", "لاحقا",
+                                       "حينها", "وقتها", "عندها", "ثم", "بل", "لكن", "نفسه", "نفسها", "الله", "تعالى",
+                                       "النبي", "الرسول", "الهلال", "النصر", "الأهلي", "الاتحاد", "الشباب", "الوحدة"))
+_NAME_BOUNDARY = frozenset(_N(w) for w in ("في", "عن", "على", "إلى", "الى", "خلال", "أمام", "عبر", "لدى", "من", "مع",
+                                           "بعد", "قبل", "أيضا", "ايضا", "كذلك"))
+
+
+def _unknown_name(ctx: _Ctx, a: int, b: int, whole: bool = False) -> tuple[int, int] | None:
+    """A name the tagger missed, right at ``a`` (normalised): one to four words, each a name unit of the table
+    (or an ``ال…ي`` family name), ending at a complementiser, a preposition, punctuation or quote mark; with
+    ``whole`` the words must fill ``[a, b)`` (a subject before its verb)."""
+    norm = ctx.nt.norm
+    ws = words(norm, a, min(b, a + 80), limit=6)
+    if not ws or ws[0][0] - a > 2:
+        return None
+    run: list[tuple[int, int, str]] = []
+    for k, (s, e, w) in enumerate(ws):
+        gap = norm[run[-1][1]:s] if run else ""
+        if run and gap.strip(" "):
+            break  # a comma, a colon or a quote mark ends it
+        if COMPLEMENTIZER.match(w) or w in _NAME_BOUNDARY or (run and _outlet_word(w) and not known_name(w)):
+            break
+        if w in _NOT_NAMES or head_of(w) is not None or w in cue_forms() or w in ctx.nationality \
+                or w in _SUBJECTLESS_NEXT or w in _NOT_SPEECH or any(ch.isdigit() for ch in w):
+            return None
+        src = ctx.article.text[slice(*ctx.nt.to_source(s, e))]
+        if not (known_name(src) or (w.startswith("ال") and w.endswith("ي") and len(w) >= 6)):
+            return None
+        run.append((s, e, w))
+        if len(run) > 4:
+            return None
+    if not run:
+        return None
+    end = run[-1][1]
+    if whole and words(norm, end, b):
+        return None
+    nxt = norm[end:end + 2].lstrip(" ")[:1]
+    if not whole and len(run) == len(ws) and end < b and nxt.isalnum():
+        return None  # no boundary seen
+    if len(run) == 1 and not run[0][2].startswith("ال") and not whole and nxt.isalnum() and not (
+            len(ws) > 1 and (COMPLEMENTIZER.match(ws[1][2]) or ws[1][2] in _NAME_BOUNDARY)):
+        return None
+    return run[0][0], end
+
+
+def _name_speaker(ctx: _Ctx, q: Quote, s: int, e: int) -> None:
+    """Make an untagged name (normalised ``[s, e)``) the quote's speaker: a person, its English name romanised."""
+    a, b = ctx.nt.to_source(s, e)
+    q.speaker_span = Span(a, b)
+    q.speaker_kind = "person"
+    desc = _descriptor_before(ctx, s, e)
+    if desc is not None:
+        q.speaker_country, q.speaker_sector = desc.country, desc.sector
+    r = romanize(ctx.article.text[a:b], q.speaker_country or ctx.home)
+    if r is not None:
+        q.speaker_name, q.speaker_name_source = r.latin, "romanized"
+        if q.speaker_country is None and r.rule == "table" and ctx.home:
+            q.speaker_country = ctx.home
+    q.confidence = max(q.confidence, 0.55)
+
+
 def _last_person(ctx: _Ctx, pos: int) -> Mention | None:
     """The last person named (a subject, not after a preposition) before ``pos``, within ``CARRY_CHARS``."""
     return next((m for m in reversed(ctx.mentions) if m.end <= pos and pos - m.end < CARRY_CHARS and m.prep == ""
@@ -966,6 +1029,12 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     if desc is None and sent_start < cue.start:  # SVO: «وزارة الداخلية أكدت أن …»
         desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
     if desc is None:
+        span = _unknown_name(ctx, after_cue, qs if cue.end <= qs else len(norm))
+        if span is None and sent_start < cue.start:  # «النزاوي أشارت إلى أن …»
+            span = _unknown_name(ctx, sent_start, cue.start, whole=True)
+        if span is not None:  # a name the tagger missed: «وأكد السروي أنه …», «قال الأسمري: …»
+            _name_speaker(ctx, q, *span)
+            return
         # an elided subject («وأوضح أن …», «وقال: …», «وقال سموه»): the speaker of the latest quote before that has
         # one, when it is near; else the last person named before the cue
         if not _subjectless(norm, cue):
