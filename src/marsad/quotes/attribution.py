@@ -937,6 +937,62 @@ _SAYING = frozenset(_N(w) for w in ("قال", "أضاف", "أكد", "أوضح", 
                                     "أبان", "نوه", "كشف", "أفاد"))
 
 
+# words after a name that are no part of it: blessings and the like («ابن رجب رحمه الله»)
+_AFTER_NAME = frozenset(_N(w) for w in ("رحمه", "رحمها", "رضي", "حفظه", "حفظها", "صلى", "عليه", "يحفظه", "تعالى",
+                                        "زعيم", "المنقذتان", "البروفسور", "البروفيسور", "يدعى", "ويدعى", "الذي",
+                                        "التي", "وهو", "وهي", "هو", "هي"))
+_IN_NAME_STOP = frozenset(_N(w) for w in ("في", "عن", "إلى", "الى", "خلال", "أمام", "عبر", "لدى", "مع", "بعد", "قبل",
+                                           "منذ"))
+_NAME_GLUE = frozenset(_N(w) for w in ("الله", "الدين", "بن", "بنت", "ابن"))
+
+
+def _name_words(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
+    """A person entity's span (normalised) cut to the name: without the office or blessing it runs into
+    (``ضاحي خلفان تميم نائب رئيس …`` → ``ضاحي خلفان تميم``), and with the word a name cannot start with glued back
+    on (``الله بن عوض الله`` after ``ضيف`` → ``ضيف الله …``; ``بنت ناصر`` after ``منى``)."""
+    norm = ctx.nt.norm
+    ws = words(norm, s, e)
+    if not ws:
+        return s, e
+    keep = [ws[0]]
+    for w in ws[1:]:
+        if (head_of(w[2]) is not None and not w[2].startswith("ال")) or w[2] in _AFTER_NAME or w[2] in _IN_NAME_STOP:
+            break  # «… نائب رئيس الأمن العام», «… في محافظة الأنبار»; «القاضي», «التركي» may be family names
+        keep.append(w)
+    start, end = keep[0][0], keep[-1][1]
+    if keep[0][2] in _NAME_GLUE:
+        before = words(norm, max(0, start - 20), start)
+        if before and norm[before[-1][1]:start].strip(" ") == "":
+            w = before[-1][2]
+            bare = w[1:] if w[:1] in "وف" and not known_name(w) else w
+            if known_name(bare) and not bare.startswith("ال") and bare not in cue_forms() and w not in cue_forms() \
+                    and head_of(bare) is None:
+                start = before[-1][1] - len(bare)
+    return start, end
+
+
+def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
+    """The fuller mention of a person named here by part of the name: another person entity of the article whose
+    name ends with these words (``العمرة`` → ``محمد العمرة``) or, for a lone first name, starts with it (``خالد``
+    → ``خالد الحربي``); the nearest one before the quote, else the first after. Normalised offsets, or None."""
+    norm = ctx.nt.norm
+    mine = [w for _, _, w in words(norm, s, e)]
+    if not mine:
+        return None
+    first_only = len(mine) == 1 and not mine[0].startswith("ال")
+    best: tuple[int, int] | None = None
+    for other in ctx.article.entities or ():
+        if other.label != "PERS":
+            continue
+        a, b = _name_words(ctx, *ctx.nt.to_norm(other.start, other.end))
+        theirs = [w for _, _, w in words(norm, a, b)]
+        if len(theirs) <= len(mine) or not (theirs[-len(mine):] == mine or (first_only and theirs[0] == mine[0])):
+            continue
+        if (a < qs and (best is None or best[0] > qs or a > best[0])) or (a >= qs and best is None):
+            best = (a, b)
+    return best
+
+
 def _full_name(ctx: _Ctx, ent: Entity, speaker: Mention, qs: int) -> tuple[int, int] | None:
     """The fuller mention of a person named here by part of the name (``العمرة`` → ``محمد العمرة``).
 
@@ -997,7 +1053,10 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         desc = None
         if cue.end <= speaker.start <= cue.end + 100:
             desc = describe(norm, cue.end, speaker.end, ctx.nationality, ctx.home)
-        full = _full_name(ctx, ent, speaker, qs) if ent.label == "PERS" and link is None else None
+        full = None
+        if ent.label == "PERS" and link is None:
+            own = _name_words(ctx, *ctx.nt.to_norm(ent.start, ent.end))
+            full = _fuller(ctx, *own, qs) or own
         if desc is None:
             desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
         if desc is not None:
