@@ -748,6 +748,15 @@ def _antecedent(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] 
     return None
 
 
+def _country_inside(ctx: _Ctx, s: int, e: int) -> str | None:
+    """The country of a linked place or body named inside a descriptor (normalised ``[s, e)``), if any."""
+    for ent in ctx.article.entities or ():
+        a, b = ctx.nt.to_norm(ent.start, ent.end)
+        if s <= a and b <= e and ent.link is not None and ent.link.country and ent.label != "PERS":
+            return ent.link.country
+    return None
+
+
 def _past_outlet(norm: str, pos: int) -> int:
     """Past an outlet or addressee glued to the cue (``وأوضح لـ«اليوم» المتحدث …``, ``وقال للصحفيين مدير …``)."""
     ws = words(norm, pos, pos + 60, limit=2)
@@ -1059,6 +1068,8 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             full = _fuller(ctx, *own, qs) or own
         if desc is None:
             desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
+        if desc is None and ent.label != "PERS":  # «جامعة تبوك أوضحت …»: the body's own name says what it is
+            desc = describe(norm, speaker.start, speaker.end, ctx.nationality, None)
         if desc is not None:
             q.speaker_country = q.speaker_country or desc.country
             q.speaker_sector = q.speaker_sector or desc.sector
@@ -1119,6 +1130,9 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         s0, desc = back
     q.speaker_span = Span(*ctx.nt.to_source(s0, desc.end))
     q.speaker_kind, q.speaker_country, q.speaker_sector = desc.kind, desc.country, desc.sector
+    placed = _country_inside(ctx, s0, desc.end)
+    if placed is not None and (desc.country is None or desc.country == ctx.home):
+        q.speaker_country = placed  # «مسؤول في بلدة برايتون», «ضابط رفيع في الأنبار»: where it is
     named = _name_in(ctx, s0, desc.end) if desc.kind == "person" and desc.name_start is None else None
     if named is not None:  # «مدير إدارة العلاقات العامة بالمؤسسة ناصر الدوسري»: the person at its end
         ent, a, b = named
