@@ -15,6 +15,7 @@ hands the word to the addressee of the previous quote. The addressee is the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -235,7 +236,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         if s < e:
             spans.append((s, e, ent))
     ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m)], alias_links(norm, spans),
-               _nationalities(fold_ta_marbuta), article_country(article.meta.source, article.meta.url))
+               _nationalities(fold_ta_marbuta), _story_country(article))
     drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
     for lo, hi in _paragraphs(norm):
         cues = _find_cues(norm, lo, hi)
@@ -311,6 +312,20 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
 
 
 _Draft = tuple[int, int, bool, "_Cue | None", "Mention | None", "Mention | None", float]
+
+
+def _story_country(article: Article) -> str | None:
+    """The country an unplaced official, source or body of the article belongs to by default: the country where
+    the story happens when its places say so (half of the linked places or more, two at least: a Saudi paper's
+    story from Aden), else the outlet's own (:func:`article_country`)."""
+    home = article_country(article.meta.source, article.meta.url)
+    places = [e.link.country for e in article.entities or () if e.link is not None and e.link.country
+              and e.label in ("LOC", "GPE")]
+    if len(places) >= 2:
+        top, n = Counter(places).most_common(1)[0]
+        if top != home and n * 2 >= len(places):
+            return top
+    return home
 
 
 def _dedup(drafts: list[_Draft]) -> list[_Draft]:
