@@ -688,6 +688,10 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
               and not _blessing(norm, m) and not _byline(norm, m)
               and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
+    if not cue.participle:  # SVO: the subject opens its clause (after «أما»، «من جهته،»), or stands right before the verb
+        before = [m for m in before if len(words(norm, m.end, cue.start)) <= 1 or (
+            len(words(norm, _clause_open(norm, sent_start, m.start), m.start)) <= 2
+            and len(words(norm, m.end, cue.start)) <= 8)]
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker:
@@ -709,6 +713,11 @@ def _after_lam(norm: str, start: int) -> bool:
     """Does a standalone ``لـ`` (``لـ «عكاظ»``) stand right before ``start``?"""
     before = norm[max(0, start - 6):start].rstrip(" «\"“'")
     return before.endswith(" ل") or before == "ل"
+
+
+def _clause_open(norm: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` opens: after the last comma, semicolon or colon between ``lo`` and it."""
+    return max([lo] + [i + 1 for i in range(lo, pos) if norm[i] in "،,;؛:"])
 
 
 def _is_person(m: Mention) -> bool:
