@@ -105,7 +105,12 @@ _SECTORS: tuple[tuple[str, str], ...] = tuple(
 )
 
 # a descriptor never runs past these words (the quote or the next clause begins)
-_STOP = frozenset(_N(w) for w in ("أن", "إن", "ان", "بأن", "بان", "لـ", "في تصريح", "خلال", "إلى", "على", "عن"))
+_STOP = frozenset(_N(w) for w in ("أن", "إن", "ان", "بأن", "بان", "لـ", "في تصريح", "خلال", "إلى", "على", "عن",
+                                  "الذي", "التي", "الذين", "اللذين", "اللتين", "يوم", "اليوم", "أمس", "رفض", "متحدثا",
+                                  "بالقول", "قائلا", "وهو", "وهي", "حيث"))
+# «لوكالة …», «لصحيفة …», «للصحفيين»: the outlet or the audience, after the speaker
+_OUTLETS = tuple(_N(w) for w in ("لوكالة", "لصحيفة", "لقناة", "لموقع", "للصحفيين", "للصحافيين", "لشبكة", "لإذاعة",
+                                 "لمراسل", "لجريدة", "لمجلة", "للتلفزيون", "للوكالة", "للصحيفة", "للقناة"))
 # a person's own name follows these titles
 _TITLES = frozenset(_N(w) for w in (
     "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "الشيخ", "الدكتور", "د", "المهندس",
@@ -130,6 +135,17 @@ class Descriptor:
     country: str | None
     end: int
     name_start: int | None = None
+
+
+def _long_quote(norm: str, a: int, s: int) -> bool:
+    """Does a quote mark between two words (``[a, s)``) open more than a short name (``صندوق "سند"``, ``تقرير
+    «آسيا للاستثمار»`` go on; ``الشركة "نحن متحمسون …"`` is the speaker's words beginning)?"""
+    gap = norm[a:s]
+    i = next((k for k, ch in enumerate(gap) if ch in "\"«“"), -1)
+    if i < 0:
+        return False
+    close = next((k for k in range(a + i + 1, min(len(norm), a + i + 60)) if norm[k] in "\"»”،,.:\n"), -1)
+    return close < 0 or len(clause_words(norm, a + i + 1, close)) > 4  # (an unclosed mark: to the punctuation)
 
 
 def _bare(word: str) -> str:
@@ -170,8 +186,10 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
     name_start: int | None = None
     best_rank = len(_SECTORS)
     for k, (s, e, w) in enumerate(words):
-        if k and w in _STOP:
+        if k and (w in _STOP or w.startswith(_OUTLETS) or _long_quote(norm, words[k - 1][1], s)):
             break
+        if k and w.startswith("ل") and norm[s + 1:s + 3].lstrip("ـ ")[:1] in ("\"", "«", "“"):
+            break  # «لـ"الوطن"»
         if k and norm[words[k - 1][1]:s].strip(" ") in ("،", ",", ":") and not (
                 w in _TITLES and name_start is None and kind == "person" and norm[words[k - 1][1]:s].strip(" ") != ":"):
             break  # «أستاذ التاريخ بجامعة الأزهر، الدكتور فلان»: the apposed title and name go on
