@@ -688,7 +688,7 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
               and not _blessing(norm, m) and not _byline(norm, m)
               and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
-    if not cue.participle:  # SVO: the subject opens its clause (after «أما»، «من جهته،»), or stands right before the verb
+    if not cue.participle:  # SVO: the subject opens its clause (after «أما»، «من جهته،») or stands before its verb
         before = [m for m in before if len(words(norm, m.end, cue.start)) <= 1 or (
             len(words(norm, _clause_open(norm, sent_start, m.start), m.start)) <= 2
             and len(words(norm, m.end, cue.start)) <= 8)]
@@ -728,12 +728,11 @@ def _is_person(m: Mention) -> bool:
 def _led_by_descriptor(norm: str, a: int, b: int) -> bool:
     """Do the words between a cue and a mention start with a person's or a source's descriptor head
     (``المتحدث الرسمي باسم …``, ``مدير …``, ``مصدر في …``), so that the mention is the descriptor's complement?"""
-    ws = words(norm, a, b, limit=4)
-    ws = ws[1:] if ws and _outlet_word(ws[0][2]) else ws
-    if not ws:
-        return False
-    h = head_of(ws[0][2])
-    return h is not None and h[0] in ("person", "anonymous")
+    for _, _, w in words(norm, a, b, limit=4):
+        h = head_of(w)
+        if h is not None and h[0] in ("person", "anonymous"):
+            return True
+    return False
 
 
 def _outlet_word(w: str) -> bool:
@@ -763,7 +762,10 @@ def _antecedent(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] 
         ends = [i for i in (norm.find(ch, m.end()) for ch in SENT_END) if i >= 0]
         stop = min([*ends, s0])
         d2 = describe(norm, m.start(), stop, ctx.nationality, ctx.home)
-        if d2 is None or len(words(norm, m.start(), d2.end)) <= len(ws):
+        if d2 is None:
+            continue
+        d2 = _phrase_only(norm, m.start(), d2)
+        if len(words(norm, m.start(), d2.end)) <= len(ws):
             continue
         start = m.start()
         if norm[start] in "وف" and (norm.startswith(bare, start + 1) or norm.startswith("ال" + bare, start + 1)):
@@ -781,8 +783,27 @@ def _country_inside(ctx: _Ctx, s: int, e: int) -> str | None:
     return None
 
 
+def _phrase_only(norm: str, start: int, desc: Descriptor) -> Descriptor:
+    """A descriptor read up to a sentence end cut where its noun phrase does: at a bare indefinite word after the
+    definite ones (``وزارة الداخلية الكويتية ضبط خلية`` → ``وزارة الداخلية الكويتية``)."""
+    ws = words(norm, start, desc.end)
+    seen_definite = False
+    for k, (_, _, w) in enumerate(ws):
+        bare = w[1:] if w[:1] in "وبلف" and len(w) > 3 else w
+        if bare.startswith("ال") or w.startswith("لل"):
+            seen_definite = True
+        elif k and seen_definite and w[:1] not in "وبلف" and head_of(w) is None and not known_name(w):
+            return Descriptor(desc.kind, desc.sector, desc.country, ws[k - 1][1],
+                              desc.name_start if desc.name_start is not None and desc.name_start < ws[k - 1][1]
+                              else None)
+    return desc
+
+
 def _past_outlet(norm: str, pos: int) -> int:
     """Past an outlet or addressee glued to the cue (``وأوضح لـ«اليوم» المتحدث …``, ``وقال للصحفيين مدير …``)."""
+    m = re.match(r" *لـ? *[\"«“]([^\"»”]{1,40})[\"»”] *", norm[pos:pos + 60])
+    if m is not None:  # «لـ"عكاظ"»
+        return pos + m.end()
     ws = words(norm, pos, pos + 60, limit=2)
     if len(ws) < 2 or not _outlet_word(ws[0][2]) or head_of(ws[1][2]) is None:
         return pos
@@ -899,7 +920,7 @@ def _unknown_name(ctx: _Ctx, a: int, b: int, whole: bool = False) -> tuple[int, 
     if not ws or ws[0][0] - a > 2:
         return None
     run: list[tuple[int, int, str]] = []
-    for k, (s, e, w) in enumerate(ws):
+    for s, e, w in ws:
         gap = norm[run[-1][1]:s] if run else ""
         if run and gap.strip(" "):
             break  # a comma, a colon or a quote mark ends it
@@ -988,10 +1009,11 @@ def _name_words(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
     if not ws:
         return s, e
     keep = [ws[0]]
-    for w in ws[1:]:
-        if (head_of(w[2]) is not None and not w[2].startswith("ال")) or w[2] in _AFTER_NAME or w[2] in _IN_NAME_STOP:
+    for tok in ws[1:]:
+        t = tok[2]
+        if (head_of(t) is not None and not t.startswith("ال")) or t in _AFTER_NAME or t in _IN_NAME_STOP:
             break  # «… نائب رئيس الأمن العام», «… في محافظة الأنبار»; «القاضي», «التركي» may be family names
-        keep.append(w)
+        keep.append(tok)
     start, end = keep[0][0], keep[-1][1]
     if keep[0][2] in _NAME_GLUE:
         before = words(norm, max(0, start - 20), start)
@@ -1139,10 +1161,10 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         if earlier is not None:
             _carry(q, earlier)
             return
-        named = _last_person(ctx, cue.start)
-        if named is not None:
-            _set_speaker(ctx, q, named)
-            _describe_speaker(ctx, q, cue, qs, qe, named, prev)
+        last = _last_person(ctx, cue.start)
+        if last is not None:
+            _set_speaker(ctx, q, last)
+            _describe_speaker(ctx, q, cue, qs, qe, last, prev)
         return
     first = next(iter(words(norm, start, desc.end, limit=1)), None)
     s0 = first[0] if first else start

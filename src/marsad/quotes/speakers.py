@@ -142,8 +142,8 @@ def _long_quote(norm: str, a: int, s: int) -> bool:
     «آسيا للاستثمار»`` go on; ``الشركة "نحن متحمسون …"`` is the speaker's words beginning)?"""
     gap = norm[a:s]
     i = next((k for k, ch in enumerate(gap) if ch in "\"«“"), -1)
-    if i < 0:
-        return False
+    if i < 0 or gap[i] in "»”" or (i == 0 and gap[i] == '"' and a > 0 and norm[a - 1].isalnum()):
+        return False  # none, or a mark that closes the name before it
     close = next((k for k in range(a + i + 1, min(len(norm), a + i + 60)) if norm[k] in "\"»”،,.:\n"), -1)
     return close < 0 or len(clause_words(norm, a + i + 1, close)) > 4  # (an unclosed mark: to the punctuation)
 
