@@ -187,3 +187,11 @@ def test_quotes_speaker_spans_mohammed_in_the_newspaper_form() -> None:
     for country in ("SAU", "EGY", "IRQ", None):
         r = romanize.romanize("محمد سالم", country)
         assert r is not None and r.latin.split()[0] == "Mohammed"
+
+
+@needs_table
+def test_quotes_speaker_spans_family_name_takes_the_full_name() -> None:
+    art = _read("التقى الأمير الوفد بحضور علي الأحمدي مدير الفرع. وقال الأحمدي إن الزيارة ناجحة.")
+    q = _quote_with(art, "الزيارة")
+    assert q.speaker_name is not None and len(q.speaker_name.split()) >= 2
+    assert not q.speaker_name.lower().startswith(("waked", "wa"))

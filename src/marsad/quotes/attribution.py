@@ -954,9 +954,12 @@ def _name_speaker(ctx: _Ctx, q: Quote, s: int, e: int) -> None:
     a, b = ctx.nt.to_source(s, e)
     q.speaker_span = Span(a, b)
     q.speaker_kind = "person"
-    desc = _descriptor_before(ctx, s, e)
+    full = _fuller(ctx, s, e, s)
+    desc = _descriptor_before(ctx, *(full or (s, e)))
     if desc is not None:
         q.speaker_country, q.speaker_sector = desc.country, desc.sector
+    if full is not None:
+        a, b = ctx.nt.to_source(*full)
     r = romanize(ctx.article.text[a:b], q.speaker_country or ctx.home)
     if r is not None:
         q.speaker_name, q.speaker_name_source = r.latin, "romanized"
@@ -993,6 +996,7 @@ _SAYING = frozenset(_N(w) for w in ("قال", "أضاف", "أكد", "أوضح", 
 
 # words after a name that are no part of it: blessings and the like («ابن رجب رحمه الله»)
 _AFTER_NAME = frozenset(_N(w) for w in ("رحمه", "رحمها", "رضي", "حفظه", "حفظها", "صلى", "عليه", "يحفظه", "تعالى",
+                                        "أين", "ماذا", "هل", "كيف", "متى", "لماذا", "يا", "أيها",
                                         "زعيم", "المنقذتان", "البروفسور", "البروفيسور", "يدعى", "ويدعى", "الذي",
                                         "التي", "وهو", "وهي", "هو", "هي"))
 _IN_NAME_STOP = frozenset(_N(w) for w in ("في", "عن", "إلى", "الى", "خلال", "أمام", "عبر", "لدى", "مع", "بعد", "قبل",
@@ -1045,7 +1049,33 @@ def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
             continue
         if (a < qs and (best is None or best[0] > qs or a > best[0])) or (a >= qs and best is None):
             best = (a, b)
+    if best is None and not first_only:  # the fuller form in the text itself: «… علي الأحمدي» for «الأحمدي»
+        tail = " ".join(mine)
+        for m in re.finditer(rf"(?<!\w){re.escape(tail)}(?!\w)", norm):
+            start = m.start()
+            for _ in range(3):
+                prev = words(norm, max(0, start - 25), start)
+                if not prev or norm[prev[-1][1]:start].strip(" ") or not _given_name(ctx, prev[-1][2]):
+                    break
+                start = prev[-1][0]
+            if start < m.start() and words(norm, start, start + 40, limit=1)[0][2] not in _NAME_GLUE and (
+                    (start < qs and (best is None or start > best[0])) or (start >= qs and best is None)):
+                best = (start, m.end())
     return best
+
+
+_NOT_GIVEN = frozenset(_N(w) for w in ("أول", "ثاني", "ركن", "طيار", "بحري", "أين", "يا", "أيضا", "ايضا"))
+
+
+def _given_name(ctx: _Ctx, w: str) -> bool:
+    """Can this word stand before a family name as part of a person's name (``علي``, ``عبدالرحمن``, ``بن``)?
+    Not a word with the article (``التركي``, ``النفسي``: adjectives), a cue (``وأكد``), a title or a rank."""
+    if w in _NAME_GLUE:
+        return True
+    glued = w[1:] if w[:1] in "وف" else ""
+    return known_name(w) and not w.startswith(("ال", "آل")) and w not in ctx.nationality \
+        and w not in cue_forms() and glued not in cue_forms() and head_of(w) is None and w not in _NOT_NAMES \
+        and w not in _NOT_GIVEN and w not in _AFTER_NAME
 
 
 def _full_name(ctx: _Ctx, ent: Entity, speaker: Mention, qs: int) -> tuple[int, int] | None:
@@ -1186,11 +1216,14 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             q.speaker, q.speaker_name, q.speaker_actor_id = ent.id, ent.link.name_en, ent.link.id
             q.speaker_name_source = "link"
         else:
+            own = _name_words(ctx, *ctx.nt.to_norm(a, b))
+            a, b = ctx.nt.to_source(*(_fuller(ctx, *own, qs) or own))
             r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
             if r is not None:
                 q.speaker, q.speaker_name, q.speaker_name_source = ent.id, r.latin, "romanized"
     elif desc.name_start is not None and desc.kind == "person":
-        a, b = ctx.nt.to_source(desc.name_start, desc.end)
+        own = _name_words(ctx, desc.name_start, desc.end)
+        a, b = ctx.nt.to_source(*(_fuller(ctx, *own, qs) or own))
         r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
         if r is not None:
             q.speaker_name, q.speaker_name_source = r.latin, "romanized"
