@@ -195,3 +195,12 @@ def test_quotes_speaker_spans_family_name_takes_the_full_name() -> None:
     q = _quote_with(art, "الزيارة")
     assert q.speaker_name is not None and len(q.speaker_name.split()) >= 2
     assert not q.speaker_name.lower().startswith(("waked", "wa"))
+
+
+def test_quotes_speaker_spans_headline_descriptor_is_the_lead_person() -> None:
+    art = _read("محافظ جدة: المشاريع الجديدة تنتهي قبل موعدها\n\n"
+                "أكد محافظ جدة الأمير مشعل بن ماجد أن المشاريع تسير وفق الخطة.")
+    head = next(q for q in art.quotes or [] if q.start < art.text.find("\n"))
+    lead = next(q for q in art.quotes or [] if q.start > art.text.find("\n"))
+    if lead.speaker is not None:  # the tagger found the prince in the lead
+        assert head.speaker == lead.speaker

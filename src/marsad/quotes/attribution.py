@@ -643,6 +643,9 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     region_end = qs if qs > cue.end else qe + 80
     if cue.start >= qe:  # cue after the quote: "...", قال بوتين
         region_end = cue.end + 60
+    lead = _lead_person(ctx, cue, sent_start)
+    if lead is not None:
+        return lead, None, conf - 0.1
     after = [m for m in ctx.mentions if cue.end <= m.start < region_end and not _between_comp(norm, cue.end, m.start)]
     if cue.participle:  # «سائلا الله أن …», «مؤكدا الوزير …»: what follows a participle is its object
         after = []
@@ -713,6 +716,30 @@ def _after_lam(norm: str, start: int) -> bool:
     """Does a standalone ``لـ`` (``لـ «عكاظ»``) stand right before ``start``?"""
     before = norm[max(0, start - 6):start].rstrip(" «\"“'")
     return before.endswith(" ل") or before == "ل"
+
+
+LEAD_CHARS = 600
+
+
+def _lead_person(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
+    """``أمير الرياض: …``, ``محلل أمريكي: …`` in the title: a person described, not named, before the colon is
+    the person the story's lead names first (in its first ``LEAD_CHARS`` characters after the title)."""
+    norm = ctx.nt.norm
+    title_end = norm.find("\n")
+    if cue.lemma != ":" or title_end < 0 or cue.start > title_end:
+        return None
+    ws = words(norm, sent_start, cue.start)
+    if not ws or len(ws) > 6:
+        return None
+    first = ws[0][2]
+    h = head_of(first)
+    if not ((h is not None and h[0] == "person") or first in ctx.nationality or first.rstrip("ه") in ctx.nationality):
+        return None
+    if any(m.start < cue.start and m.end > sent_start and _is_person(m) and any(e.label == "PERS" for e in m.ents)
+           for m in ctx.mentions):
+        return None  # the title names the person already
+    return next((m for m in ctx.mentions if title_end < m.start < title_end + LEAD_CHARS
+                 and any(e.label == "PERS" for e in m.ents)), None)
 
 
 def _clause_open(norm: str, lo: int, pos: int) -> int:
