@@ -204,3 +204,16 @@ def test_quotes_speaker_spans_headline_descriptor_is_the_lead_person() -> None:
     lead = next(q for q in art.quotes or [] if q.start > art.text.find("\n"))
     if lead.speaker is not None:  # the tagger found the prince in the lead
         assert head.speaker == lead.speaker
+
+
+def test_quotes_speaker_spans_outlet_mention_is_not_the_speaker() -> None:
+    art = _read('وأفاد المتحدث باسم الشرطة لوكالة "رويترز" بأن الطريق أعيد فتحه أمام السيارات.')
+    q = _quote_with(art, "الطريق")
+    sp = _speaker(art, q)
+    assert sp is not None and "رويترز" not in sp
+
+
+def test_quotes_speaker_spans_no_subject_before_a_verb_with_its_conjunction() -> None:
+    art = _read("وصلت دفعة جديدة من المعتمرين المصريين، وقال إن الرحلات مستمرة حتى نهاية الشهر.")
+    q = _quote_with(art, "الرحلات")
+    assert _speaker(art, q) != "المصريين"

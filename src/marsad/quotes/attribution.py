@@ -662,16 +662,21 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     # nothing else does
     speaker = next((m for m in after if m.prep == "" and not m.gov and not _after_lam(norm, m.start)), None) \
         or next((m for m in after if m.prep == ""), None)
+
+
+    speaker = next((m for m in after if m.prep == "" and not _after_outlet(norm, cue.end, m)), None)
     addressee = None
     if speaker is not None and speaker.start - cue.end > 40:
         speaker = None
-    if speaker is not None and not _is_person(speaker) and _led_by_descriptor(norm, cue.end, speaker.start):
-        # «وأوضح المتحدث الرسمي لهيئة الهلال الأحمر بتبوك خالد العنزي»: the body inside the descriptor is not
-        # the speaker; the person the chain ends with is, else the descriptor itself (read from the cue)
+    if speaker is not None and not _named(speaker) and _led_by_descriptor(norm, cue.end, speaker.start):
+        # «وأوضح المتحدث الرسمي لهيئة الهلال الأحمر بتبوك خالد العنزي»: the body (or the group: «مدير شؤون
+        # المعلمين») inside the descriptor is not the speaker; the person the chain ends with is, else the
+        # descriptor itself (read from the cue)
         reach = _descriptor_reach(ctx, cue.end, region_end)
-        speaker = next((m for m in after if speaker.start < m.start < reach and _is_person(m)), None)
-        if speaker is None:
+        person = next((m for m in after if speaker.start < m.start < reach and _named(m)), None)
+        if person is None and not _is_person(speaker):
             return None, None, conf - 0.05
+        speaker = person or speaker
     if speaker is not None:
         rest = [m for m in after if m.start > speaker.start]
         addressee = next((m for m in rest if m.prep == "ل"), None)
@@ -691,6 +696,8 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
               and not _blessing(norm, m) and not _byline(norm, m)
               and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
+    if norm[cue.start] in "وف" and norm[cue.start + 1:cue.end] in cue_forms():
+        before = []  # «…، وقال …»: a verb with its own conjunction opens a clause; nothing before it is its subject
     if not cue.participle:  # SVO: the subject opens its clause (after «أما»، «من جهته،») or stands before its verb
         before = [m for m in before if len(words(norm, m.end, cue.start)) <= 1 or (
             len(words(norm, _clause_open(norm, sent_start, m.start), m.start)) <= 2
@@ -745,6 +752,27 @@ def _lead_person(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
 def _clause_open(norm: str, lo: int, pos: int) -> int:
     """Where the clause holding ``pos`` opens: after the last comma, semicolon or colon between ``lo`` and it."""
     return max([lo] + [i + 1 for i in range(lo, pos) if norm[i] in "،,;؛:"])
+
+
+def _named(m: Mention) -> bool:
+    """A mention that names a person (a name, or a role linked to the one who holds it)."""
+    return any(e.label == "PERS" or (e.link is not None and e.link.type == "PERS") for e in m.ents)
+
+
+def _after_outlet(norm: str, a: int, m: Mention) -> bool:
+    """Is the mention the outlet a statement was given to (``لوكالة "رويترز"``, ``لـ«الشرق الأوسط»``)?"""
+    ws = words(norm, a, m.start)
+    if m.prep == "ل" and not ws:
+        return True
+    if not ws:
+        return False
+    last = ws[-1][2]
+    quoted = any(ch in norm[ws[-1][1]:m.start] for ch in "\"«“")
+    return last.startswith(_OUTLET_WORDS) or (last in ("ل", "لـ") and quoted)
+
+
+_OUTLET_WORDS = tuple(_N(w) for w in ("لوكالة", "لصحيفة", "لقناة", "لموقع", "لشبكة", "لإذاعة", "لجريدة", "لمجلة",
+                                     "لبرنامج", "للوكالة", "للصحيفة", "للقناة"))
 
 
 def _is_person(m: Mention) -> bool:
