@@ -73,7 +73,7 @@ def test_quotes_speaker_spans_outlet_after_the_cue_is_skipped() -> None:
         ("أكد مصدر عسكري عراقي أن القوات تقدمت في محيط المدينة. وقال المصدر إن الطيران قصف مواقع المسلحين.",
          "الطيران", "مصدر عسكري عراقي", "IRQ", "MIL"),
         ("أعلنت وزارة الداخلية الكويتية ضبط خلية. وأكدت الوزارة أنها ستلاحق كل من يمول الإرهاب.",
-         "ستلاحق", "وزارة الداخلية الكويتية", "KWT", "COP"),
+         "ستلاحق", "وزارة الداخلية الكويتية", "KWT", "GOV"),
     ],
 )
 def test_quotes_speaker_spans_definite_descriptor_points_back(text: str, words: str, speaker: str, country: str,
@@ -217,3 +217,18 @@ def test_quotes_speaker_spans_no_subject_before_a_verb_with_its_conjunction() ->
     art = _read("وصلت دفعة جديدة من المعتمرين المصريين، وقال إن الرحلات مستمرة حتى نهاية الشهر.")
     q = _quote_with(art, "الرحلات")
     assert _speaker(art, q) != "المصريين"
+
+
+def test_quotes_speaker_spans_interior_ministry_is_government_its_spokesman_police() -> None:
+    text = normalized("قال المتحدث الأمني بوزارة الداخلية إن").norm
+    d = describe(text, len("قال "), len(text), {}, "SAU")
+    assert d is not None and d.sector == "COP"
+    text = normalized("أعلنت وزارة الداخلية أن").norm
+    d = describe(text, len("أعلنت "), len(text), {}, "SAU")
+    assert d is not None and (d.sector, d.country) == ("GOV", "SAU")
+
+
+def test_quotes_speaker_spans_unplaced_body_is_the_articles() -> None:
+    text = normalized("أوضحت جامعة الملك خالد أن").norm
+    d = describe(text, len("أوضحت "), len(text), {}, "SAU")
+    assert d is not None and (d.kind, d.sector, d.country) == ("body", "EDU", "SAU")

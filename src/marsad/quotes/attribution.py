@@ -1200,7 +1200,9 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         if desc is None:
             desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
         if desc is None and ent.label != "PERS":  # «جامعة تبوك أوضحت …»: the body's own name says what it is
-            desc = describe(norm, speaker.start, speaker.end, ctx.nationality, None)
+            desc = describe(norm, speaker.start, speaker.end, ctx.nationality, ctx.home)
+        if desc is None and ent.label == "ORG" and link is None and ctx.home:
+            q.speaker_country = ctx.home  # a body nothing else places: the article's country's (see describe)
         if desc is not None:
             q.speaker_country = q.speaker_country or desc.country
             q.speaker_sector = q.speaker_sector or desc.sector

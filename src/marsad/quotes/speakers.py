@@ -124,6 +124,7 @@ _IN = _N("في")
 _VENUES = frozenset(_N(w) for w in ("بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مؤتمر", "لقاء", "مقابلة", "اتصال",
                                       "رسالة", "تغريدة", "خطاب", "ندوة", "محاضرة"))
 MAX_WORDS = 14
+_MINISTRY = frozenset(_N(w) for w in ("وزارة", "الوزارة"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +208,8 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
             nxt = k + 2 if words[k + 1][2] in _RANK_TAIL and k + 2 < len(words) else k + 1
             name_start = words[nxt][0]
     official = ("GOV", "COP", "MIL", "JUD", "LEG")
-    if country is None and (head[1] in official or sector in official or kind == "anonymous"):
-        country = home
+    if country is None and (head[1] in official or sector in official or kind in ("anonymous", "body")):
+        country = home  # a body nothing places (a university, a club, a company) is the article's country's
+    if sector == "COP" and _N(_bare(words[0][2])) in _MINISTRY:
+        sector = "GOV"  # the interior ministry itself is government; its spokesmen and police are COP
     return Descriptor(kind, sector, country, end, name_start)
