@@ -232,3 +232,11 @@ def test_quotes_speaker_spans_unplaced_body_is_the_articles() -> None:
     text = normalized("أوضحت جامعة الملك خالد أن").norm
     d = describe(text, len("أوضحت "), len(text), {}, "SAU")
     assert d is not None and (d.kind, d.sector, d.country) == ("body", "EDU", "SAU")
+
+
+def test_quotes_speaker_spans_speech_given_then_explained_in_it() -> None:
+    art = _read("وألقى وزير الإسكان ماجد الحقيل كلمة أوضح فيها أن المشاريع ستسلم هذا العام.")
+    q = _quote_with(art, "المشاريع")
+    sp = _speaker(art, q)
+    if any(e.label == "PERS" for e in art.entities or ()):
+        assert sp is not None and sp.endswith("الحقيل")

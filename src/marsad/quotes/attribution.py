@@ -646,6 +646,12 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     lead = _lead_person(ctx, cue, sent_start)
     if lead is not None:
         return lead, None, conf - 0.1
+    nxt = words(norm, cue.end, cue.end + 12, limit=1)
+    if nxt and nxt[0][2] in _IN_IT:  # «ألقى المهندس فلان كلمة أوضح فيها أن …»: the one who gave it
+        giver = next((m for m in reversed(ctx.mentions) if sent_start <= m.start and m.end <= cue.start
+                      and m.prep == "" and _named(m)), None)
+        if giver is not None:
+            return giver, None, conf - 0.1
     after = [m for m in ctx.mentions if cue.end <= m.start < region_end and not _between_comp(norm, cue.end, m.start)]
     if cue.participle:  # «سائلا الله أن …», «مؤكدا الوزير …»: what follows a participle is its object
         after = []
@@ -726,6 +732,7 @@ def _after_lam(norm: str, start: int) -> bool:
 
 
 LEAD_CHARS = 600
+_IN_IT = frozenset(_N(w) for w in ("فيها", "فيه", "خلالها", "خلاله"))
 
 
 def _lead_person(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
@@ -740,8 +747,9 @@ def _lead_person(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
         return None
     first = ws[0][2]
     h = head_of(first)
-    if not ((h is not None and h[0] == "person") or first in ctx.nationality or first.rstrip("ه") in ctx.nationality):
-        return None
+    national = any(w in ctx.nationality or w.rstrip("ه") in ctx.nationality for _, _, w in ws)
+    if not ((h is not None and h[0] == "person") or (national and (h is None or h[0] != "body"))):
+        return None  # «سيناتور أميركي:», «بحرينية:», «أمير الرياض:»
     if any(m.start < cue.start and m.end > sent_start and _is_person(m) and any(e.label == "PERS" for e in m.ents)
            for m in ctx.mentions):
         return None  # the title names the person already
@@ -983,6 +991,8 @@ def _unknown_name(ctx: _Ctx, a: int, b: int, whole: bool = False) -> tuple[int, 
             break
         if w in _NOT_NAMES or head_of(w) is not None or w in cue_forms() or w in ctx.nationality \
                 or w in _SUBJECTLESS_NEXT or w in _NOT_SPEECH or any(ch.isdigit() for ch in w):
+            if run and not whole and head_of(w) is not None:
+                break  # «قال فالح العيساوي عضو مجلس المحافظة إن …»: the office after the name ends it
             return None
         src = ctx.article.text[slice(*ctx.nt.to_source(s, e))]
         if not (known_name(src) or (w.startswith("ال") and w.endswith("ي") and len(w) >= 6)):
@@ -1001,6 +1011,8 @@ def _unknown_name(ctx: _Ctx, a: int, b: int, whole: bool = False) -> tuple[int, 
     if len(run) == 1 and not run[0][2].startswith("ال") and not whole and nxt.isalnum() and not (
             len(ws) > 1 and (COMPLEMENTIZER.match(ws[1][2]) or ws[1][2] in _NAME_BOUNDARY)):
         return None
+    if len(run) == 1 and not whole and len(ws) > 1 and head_of(ws[1][2]) is not None:
+        return None  # one word before an office is rather a word of the sentence than a name
     return run[0][0], end
 
 
