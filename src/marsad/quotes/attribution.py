@@ -666,14 +666,15 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             return source, None, conf - 0.05
     # a mention inside a prepositional phrase (المتحدث الرسمي لمديرية الدفاع المدني، لـ «عكاظ») speaks only when
     # nothing else does
-    speaker = next((m for m in after if m.prep == "" and not m.gov and not _after_lam(norm, m.start)), None) \
-        or next((m for m in after if m.prep == ""), None)
-
-
-    speaker = next((m for m in after if m.prep == "" and not _after_outlet(norm, cue.end, m)), None)
+    # nothing after the outlet a statement was given to (لوكالة "رويترز") either
+    speaker = next((m for m in after if m.prep == "" and not m.gov and not _after_lam(norm, m.start)
+                    and not _after_outlet(norm, cue.end, m)), None) \
+        or next((m for m in after if m.prep == "" and not _after_outlet(norm, cue.end, m)), None)
     addressee = None
-    if speaker is not None and speaker.start - cue.end > 40:
-        speaker = None
+    if speaker is not None and speaker.start - cue.end > 40 and not (
+            _named(speaker) and _led_by_descriptor(norm, cue.end, speaker.start)
+            and speaker.start < _descriptor_reach(ctx, cue.end, region_end)):
+        speaker = None  # far from the cue, unless a descriptor chain leads up to the name
     if speaker is not None and not _named(speaker) and _led_by_descriptor(norm, cue.end, speaker.start):
         # «وأوضح المتحدث الرسمي لهيئة الهلال الأحمر بتبوك خالد العنزي»: the body (or the group: «مدير شؤون
         # المعلمين») inside the descriptor is not the speaker; the person the chain ends with is, else the
@@ -1208,6 +1209,10 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         full = None
         if ent.label == "PERS" and link is None:
             own = _name_words(ctx, *ctx.nt.to_norm(ent.start, ent.end))
+            if desc is not None and desc.name_start is not None and desc.name_start < own[0] \
+                    and not any(head_of(w) for _, _, w in words(norm, desc.name_start, own[0])) \
+                    and len(words(norm, desc.name_start, own[0])) <= 2:
+                own = (desc.name_start, own[1])  # «الملازم أول تركي سعد الحربي»: the name starts after the rank
             full = _fuller(ctx, *own, qs) or own
         if desc is None:
             desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
