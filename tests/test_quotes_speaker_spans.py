@@ -240,3 +240,11 @@ def test_quotes_speaker_spans_speech_given_then_explained_in_it() -> None:
     sp = _speaker(art, q)
     if any(e.label == "PERS" for e in art.entities or ()):
         assert sp is not None and sp.endswith("الحقيل")
+
+
+@needs_table
+def test_quotes_speaker_spans_office_named_elsewhere_gives_the_name() -> None:
+    art = _read("وأوضح محافظ العلا المهندس سامي الحربي أن المهرجان يبدأ الخميس.\n"
+                "وأكد محافظ العلا أن الاستعدادات اكتملت.")
+    q = _quote_with(art, "الاستعدادات")
+    assert q.speaker_name is not None and q.speaker_name.endswith("al-Harbi")

@@ -838,6 +838,48 @@ def _antecedent(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] 
     return None
 
 
+def _trailing_name(ctx: _Ctx, s: int, e: int) -> int | None:
+    """Where an untagged name closing a person's descriptor starts (two words at least, the first a given name:
+    ``… المقاومة الشعبية علي الأحمدي``), or None."""
+    norm = ctx.nt.norm
+    ws = words(norm, s, e)
+    k = len(ws)
+    while k > 1 and (known_name(ws[k - 1][2]) or ws[k - 1][2] in _NAME_GLUE) and head_of(ws[k - 1][2]) is None \
+            and ws[k - 1][2] not in ctx.nationality:
+        k -= 1
+    while k < len(ws) and not _given_name(ctx, ws[k][2]):
+        k += 1
+    return ws[k][0] if 0 < k <= len(ws) - 2 else None
+
+
+def _named_elsewhere(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] | None:
+    """The same office named with its holder's name elsewhere in the article (``المدير العام`` → ``المدير العام
+    لمنظمة التجارة روبرتو آزفيدو``): another occurrence of the descriptor's first two words whose descriptor
+    ends with a name; the nearest before, else the first after."""
+    norm = ctx.nt.norm
+    ws = words(norm, s0, desc.end, limit=2)
+    if len(ws) < 2:
+        return None
+    phrase = norm[ws[0][0]:ws[1][1]]
+    phrase = phrase[1:] if phrase[:1] in "وف" and head_of(ws[0][2][1:]) is not None else phrase
+    best: tuple[int, Descriptor] | None = None
+    for m in re.finditer(rf"(?<![\w]){re.escape(phrase)}(?!\w)", norm):
+        if m.start() <= s0 < m.end() or s0 <= m.start() < desc.end:
+            continue
+        ends = [i for i in (norm.find(ch, m.end()) for ch in SENT_END) if i >= 0]
+        d2 = describe(norm, m.start(), min(ends) if ends else len(norm), ctx.nationality, ctx.home)
+        if d2 is None or d2.kind != "person":
+            continue
+        if d2.name_start is None and _name_in(ctx, m.start(), d2.end) is None:
+            tail = _trailing_name(ctx, m.start(), d2.end)
+            if tail is None:
+                continue
+            d2 = Descriptor(d2.kind, d2.sector, d2.country, d2.end, tail)
+        if (m.start() < s0 and (best is None or m.start() > best[0])) or (m.start() > s0 and best is None):
+            best = (m.start(), d2)
+    return best
+
+
 def _country_inside(ctx: _Ctx, s: int, e: int) -> str | None:
     """The country of a linked place or body named inside a descriptor (normalised ``[s, e)``), if any."""
     for ent in ctx.article.entities or ():
@@ -1278,6 +1320,14 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     back = _antecedent(ctx, s0, desc)
     if back is not None:  # «وقال المصدر» after «مصدر أمني رفيع»: the fuller mention before
         s0, desc = back
+    if desc.kind == "person" and desc.name_start is None and _name_in(ctx, s0, desc.end) is None:
+        tail = _trailing_name(ctx, s0, desc.end)
+        if tail is not None:  # «الناطق باسم مجلس المقاومة علي الأحمدي» with the name untagged
+            desc = Descriptor(desc.kind, desc.sector, desc.country, desc.end, tail)
+        else:
+            elsewhere = _named_elsewhere(ctx, s0, desc)
+            if elsewhere is not None:  # «وأوضح مدير فرع الجمعية» after «مدير فرع الجمعية بأبها فلان»
+                s0, desc = elsewhere
     q.speaker_span = Span(*ctx.nt.to_source(s0, desc.end))
     q.speaker_kind, q.speaker_country, q.speaker_sector = desc.kind, desc.country, desc.sector
     placed = _country_inside(ctx, s0, desc.end)
