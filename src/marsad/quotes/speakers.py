@@ -76,7 +76,7 @@ for _w, _kind, _sec in (
     ("تقرير", "body", None), ("التقرير", "body", None), ("دراسة", "body", None), ("الدراسة", "body", None),
     ("نشرة", "body", None), ("النشرة", "body", None), ("خلية", "body", None), ("صندوق", "body", None),
     ("مصلحة", "body", "GOV"), ("مكتب", "body", None), ("المنسقية", "body", "GOV"), ("الاستطلاع", "body", None),
-    ("استطلاع", "body", None), ("الإحصاءات", "body", "GOV"), ("إحصاءات", "body", "GOV"), ("بيانات", "body", None),
+    ("استطلاع", "body", None), ("الإحصاءات", "body", "GOV"), ("إحصاءات", "body", "GOV"),
     ("اتحاد", "body", None), ("نادي", "body", "SPT"), ("النادي", "body", "SPT"), ("المتحدثة", "person", "GOV"),
     ("الناطقة", "person", "GOV"), ("الأمينة", "person", "GOV"), ("رئيسة", "person", "GOV"), ("مديرة", "person", "GOV"),
     ("عضوة", "person", "LEG"), ("محللون", "anonymous", None), ("مراقبين", "anonymous", None),
