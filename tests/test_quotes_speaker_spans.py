@@ -248,3 +248,14 @@ def test_quotes_speaker_spans_office_named_elsewhere_gives_the_name() -> None:
                 "وأكد محافظ العلا أن الاستعدادات اكتملت.")
     q = _quote_with(art, "الاستعدادات")
     assert q.speaker_name is not None and q.speaker_name.endswith("al-Harbi")
+
+
+@pytest.mark.parametrize(("text", "cue", "sector", "country"), [
+    ("أعلنت منظمة الصحة العالمية أن", "أعلنت ", "IGO", None),
+    ("قال المتحدث باسم الأمم المتحدة إن", "قال ", "IGO", None),
+    ("أكدت إدارة مطار الملك خالد الدولي أن", "أكدت ", "GOV", "SAU"),
+])
+def test_quotes_speaker_spans_international_bodies(text: str, cue: str, sector: str, country: str | None) -> None:
+    norm = normalized(text).norm
+    d = describe(norm, len(cue), len(norm), {}, "SAU")
+    assert d is not None and (d.sector, d.country) == (sector, country)

@@ -125,6 +125,13 @@ _VENUES = frozenset(_N(w) for w in ("بيان", "تصريح", "تصريحات", 
                                       "رسالة", "تغريدة", "خطاب", "ندوة", "محاضرة"))
 MAX_WORDS = 14
 _MINISTRY = frozenset(_N(w) for w in ("وزارة", "الوزارة"))
+# an international body: one of these heads with a word that makes it worldwide or European (not «المطار الدولي»)
+_IGO_HEADS = frozenset(_N(w) for w in ("منظمة", "المنظمة", "بنك", "البنك", "صندوق", "الصندوق", "مجلس", "المجلس",
+                                       "لجنة", "اللجنة", "اتحاد", "الاتحاد", "البرلمان", "المفوضية", "مفوضية",
+                                       "وكالة", "الوكالة", "محكمة", "المحكمة", "مسؤولو", "مبعوث", "المبعوث",
+                                       "الأمين", "أمين", "المتحدث", "المتحدثة", "ممثل", "الممثل"))
+_WORLDWIDE = frozenset(_N(w) for w in ("العالمية", "العالمي", "الدولية", "الدولي", "الأممي", "الأممية", "الأمم",
+                                       "للأمم", "بالأمم", "الأوروبي", "الأوروبية"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +214,10 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
         if w in _TITLES and k + 1 < len(words) and name_start is None:
             nxt = k + 2 if words[k + 1][2] in _RANK_TAIL and k + 2 < len(words) else k + 1
             name_start = words[nxt][0]
+    within = [w for _, e, w in words if e <= end]
+    if country is None and any(w in _WORLDWIDE for w in within) and any(
+            _N(_bare(w)) in _IGO_HEADS or w in _IGO_HEADS for w in within):
+        return Descriptor(kind, "IGO", None, end, name_start)  # «منظمة التجارة العالمية», «المفوضية الأوروبية»
     official = ("GOV", "COP", "MIL", "JUD", "LEG")
     if country is None and (head[1] in official or sector in official or kind in ("anonymous", "body")):
         country = home  # a body nothing places (a university, a club, a company) is the article's country's
