@@ -259,3 +259,9 @@ def test_quotes_speaker_spans_international_bodies(text: str, cue: str, sector: 
     norm = normalized(text).norm
     d = describe(norm, len(cue), len(norm), {}, "SAU")
     assert d is not None and (d.sector, d.country) == (sector, country)
+
+
+def test_quotes_speaker_spans_collective_takes_the_storys_country() -> None:
+    art = _read("وقع الحادث في مدينة هيوستن بولاية تكساس. وقالت الشرطة إن السائق فر من المكان.")
+    q = _quote_with(art, "السائق")
+    assert q.speaker_country == "USA"

@@ -224,6 +224,7 @@ class _Ctx:
     alias: dict[str, Link]
     nationality: dict[str, str] = field(default_factory=dict)
     home: str | None = None
+    outlet: str | None = None
 
 
 def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
@@ -236,7 +237,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         if s < e:
             spans.append((s, e, ent))
     ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m)], alias_links(norm, spans),
-               _nationalities(fold_ta_marbuta), _story_country(article))
+               _nationalities(fold_ta_marbuta), _story_country(article),
+               article_country(article.meta.source, article.meta.url))
     drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
     for lo, hi in _paragraphs(norm):
         cues = _find_cues(norm, lo, hi)
@@ -1242,6 +1244,9 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         q.speaker_kind = _KIND_OF_LABEL.get(ent.label, "person")
         if link is not None:
             q.speaker_country, q.speaker_sector = link.country, link.sector
+            if ent.label == "AGENT" and link.country and link.country == ctx.outlet \
+                    and ctx.home not in (None, ctx.outlet):
+                q.speaker_country = ctx.home  # «الشرطة» given the outlet's country in a story from elsewhere
             q.speaker_name_source = "link" if q.speaker_name else None
             if link.type in ("ORG", "LOC", "GPE") and ent.label != "AGENT":
                 q.speaker_kind = "body"
