@@ -38,8 +38,10 @@ _ALPHA3_TO_2 = {"SAU": "SA", "ARE": "AE", "KWT": "KW", "QAT": "QA", "BHR": "BH",
                 "LBY": "LY", "TUN": "TN", "DZA": "DZ", "MAR": "MA", "MRT": "MR"}
 
 # The form the region's English-language newspapers write where it differs from the table's choice (Wikidata's
-# «Muhammad» is the scholarly one; Arab News, Saudi Gazette and SPA write «Mohammed»).
-_NEWSPAPER = {("محمد", c): "Mohammed" for c in ("SA", "AE", "KW", "QA", "BH", "OM", "YE")}
+# «Muhammad» is the scholarly one; Arab News, Saudi Gazette and SPA write «Mohammed», and so do the wires for
+# Egyptians, Iraqis or Sudanese named in Gulf papers, where the table would pick «Mohamed» or «Mohamad»).
+_NEWSPAPER = {("محمد", c): "Mohammed" for c in ("SA", "AE", "KW", "QA", "BH", "OM", "YE", "JO", "PS", "SY", "LB",
+                                               "IQ", "EG", "SD", "LY")}
 
 # Our own letter map for units the table lacks: consonants and long vowels.
 _LETTERS = {
@@ -199,6 +201,8 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
         prefer = (c2, *[c for c in PREFERRED if c != c2])
     whole = _lookup("full_names", " ".join(us), prefer)
     if whole is not None and " " in whole:
+        if "محمد" in us and ("محمد", prefer[0]) in _NEWSPAPER:
+            whole = re.sub(r"\b(?:Mohamed|Mohamad|Muhammad|Mohammad|Muhammed)\b", _NEWSPAPER["محمد", prefer[0]], whole)
         return Romanized(re.sub(r" (?:Al|El|al|el)[- ](?=[A-Z])", " al-", whole), "table")
     parts: list[str] = []
     found = 0
@@ -305,3 +309,9 @@ def name_origin(name: str) -> str:
         return "unknown"
     common = sum(_arab_count(u.split()[-1]) >= ARABIC_UNIT_COUNT for u in us)
     return "arabic" if 2 * common > len(us) else "foreign"
+
+
+def known_name(word: str) -> bool:
+    """Is this one word (``الأسمري``, ``فالح``) a personal-name unit of the name table? (False without the table.)"""
+    key = _key(word)
+    return bool(key) and " " not in key and _lookup("units", key, PREFERRED) is not None

@@ -15,6 +15,7 @@ hands the word to the addressee of the previous quote. The addressee is the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -22,7 +23,7 @@ import ahocorasick
 
 from marsad.article import Article, Entity, Link, Quote, Span
 from marsad.kb.index import load_resources
-from marsad.kb.romanize import romanize
+from marsad.kb.romanize import known_name, romanize
 from marsad.quotes.speakers import HEAD_WORDS, Descriptor, article_country, describe, head_of
 from marsad.text import morphology
 from marsad.text.clauses import (
@@ -39,7 +40,7 @@ from marsad.text.clauses import (
 from marsad.text.normalize import NormText, normalize_string
 
 _N = normalize_string
-VERSION = "quotes-2"
+VERSION = "quotes-3"
 
 # (perfect, imperfect, class, lemma); every form of these verbs is a cue.
 CUE_VERBS = (
@@ -223,6 +224,7 @@ class _Ctx:
     alias: dict[str, Link]
     nationality: dict[str, str] = field(default_factory=dict)
     home: str | None = None
+    outlet: str | None = None
 
 
 def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
@@ -235,7 +237,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         if s < e:
             spans.append((s, e, ent))
     ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m)], alias_links(norm, spans),
-               _nationalities(fold_ta_marbuta), article_country(article.meta.source, article.meta.url))
+               _nationalities(fold_ta_marbuta), _story_country(article),
+               article_country(article.meta.source, article.meta.url))
     drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
     for lo, hi in _paragraphs(norm):
         cues = _find_cues(norm, lo, hi)
@@ -302,7 +305,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             _carry(q, prev)
             q.confidence = 0.5
         _set_speaker(ctx, q, speaker)
-        _describe_speaker(ctx, q, cue, qs, qe, speaker, prev)
+        _describe_speaker(ctx, q, cue, qs, qe, speaker, prev, quotes)
         if addressee is not None:
             q.addressee = _pick(ctx, addressee).id
         quotes.append(q)
@@ -311,6 +314,20 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
 
 
 _Draft = tuple[int, int, bool, "_Cue | None", "Mention | None", "Mention | None", float]
+
+
+def _story_country(article: Article) -> str | None:
+    """The country an unplaced official, source or body of the article belongs to by default: the country where
+    the story happens when its places say so (half of the linked places or more, two at least: a Saudi paper's
+    story from Aden), else the outlet's own (:func:`article_country`)."""
+    home = article_country(article.meta.source, article.meta.url)
+    places = [e.link.country for e in article.entities or () if e.link is not None and e.link.country
+              and e.label in ("LOC", "GPE")]
+    if len(places) >= 2:
+        top, n = Counter(places).most_common(1)[0]
+        if top != home and n * 2 >= len(places):
+            return top
+    return home
 
 
 def _dedup(drafts: list[_Draft]) -> list[_Draft]:
@@ -628,6 +645,15 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     region_end = qs if qs > cue.end else qe + 80
     if cue.start >= qe:  # cue after the quote: "...", قال بوتين
         region_end = cue.end + 60
+    lead = _lead_person(ctx, cue, sent_start)
+    if lead is not None:
+        return lead, None, conf - 0.1
+    nxt = words(norm, cue.end, cue.end + 12, limit=1)
+    if nxt and nxt[0][2] in _IN_IT:  # «ألقى المهندس فلان كلمة أوضح فيها أن …»: the one who gave it
+        giver = next((m for m in reversed(ctx.mentions) if sent_start <= m.start and m.end <= cue.start
+                      and m.prep == "" and _named(m)), None)
+        if giver is not None:
+            return giver, None, conf - 0.1
     after = [m for m in ctx.mentions if cue.end <= m.start < region_end and not _between_comp(norm, cue.end, m.start)]
     if cue.participle:  # «سائلا الله أن …», «مؤكدا الوزير …»: what follows a participle is its object
         after = []
@@ -642,11 +668,24 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             return source, None, conf - 0.05
     # a mention inside a prepositional phrase (المتحدث الرسمي لمديرية الدفاع المدني، لـ «عكاظ») speaks only when
     # nothing else does
-    speaker = next((m for m in after if m.prep == "" and not m.gov and not _after_lam(norm, m.start)), None) \
-        or next((m for m in after if m.prep == ""), None)
+    # nothing after the outlet a statement was given to (لوكالة "رويترز") either
+    speaker = next((m for m in after if m.prep == "" and not m.gov and not _after_lam(norm, m.start)
+                    and not _after_outlet(norm, cue.end, m)), None) \
+        or next((m for m in after if m.prep == "" and not _after_outlet(norm, cue.end, m)), None)
     addressee = None
-    if speaker is not None and speaker.start - cue.end > 40:
-        speaker = None
+    if speaker is not None and speaker.start - cue.end > 40 and not (
+            _named(speaker) and _led_by_descriptor(norm, cue.end, speaker.start)
+            and speaker.start < _descriptor_reach(ctx, cue.end, region_end)):
+        speaker = None  # far from the cue, unless a descriptor chain leads up to the name
+    if speaker is not None and not _named(speaker) and _led_by_descriptor(norm, cue.end, speaker.start):
+        # «وأوضح المتحدث الرسمي لهيئة الهلال الأحمر بتبوك خالد العنزي»: the body (or the group: «مدير شؤون
+        # المعلمين») inside the descriptor is not the speaker; the person the chain ends with is, else the
+        # descriptor itself (read from the cue)
+        reach = _descriptor_reach(ctx, cue.end, region_end)
+        person = next((m for m in after if speaker.start < m.start < reach and _named(m)), None)
+        if person is None and not _is_person(speaker):
+            return None, None, conf - 0.05
+        speaker = person or speaker
     if speaker is not None:
         rest = [m for m in after if m.start > speaker.start]
         addressee = next((m for m in rest if m.prep == "ل"), None)
@@ -666,6 +705,12 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
               and not _blessing(norm, m) and not _byline(norm, m)
               and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
+    if norm[cue.start] in "وف" and norm[cue.start + 1:cue.end] in cue_forms():
+        before = []  # «…، وقال …»: a verb with its own conjunction opens a clause; nothing before it is its subject
+    if not cue.participle:  # SVO: the subject opens its clause (after «أما»، «من جهته،») or stands before its verb
+        before = [m for m in before if len(words(norm, m.end, cue.start)) <= 1 or (
+            len(words(norm, _clause_open(norm, sent_start, m.start), m.start)) <= 2
+            and len(words(norm, m.end, cue.start)) <= 8)]
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker:
@@ -689,6 +734,200 @@ def _after_lam(norm: str, start: int) -> bool:
     return before.endswith(" ل") or before == "ل"
 
 
+LEAD_CHARS = 600
+_IN_IT = frozenset(_N(w) for w in ("فيها", "فيه", "خلالها", "خلاله"))
+
+
+def _lead_person(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
+    """``أمير الرياض: …``, ``محلل أمريكي: …`` in the title: a person described, not named, before the colon is
+    the person the story's lead names first (in its first ``LEAD_CHARS`` characters after the title)."""
+    norm = ctx.nt.norm
+    title_end = norm.find("\n")
+    if cue.lemma != ":" or title_end < 0 or cue.start > title_end:
+        return None
+    ws = words(norm, sent_start, cue.start)
+    if not ws or len(ws) > 6:
+        return None
+    first = ws[0][2]
+    h = head_of(first)
+    national = any(w in ctx.nationality or w.rstrip("ه") in ctx.nationality for _, _, w in ws)
+    if not ((h is not None and h[0] == "person") or (national and (h is None or h[0] != "body"))):
+        return None  # «سيناتور أميركي:», «بحرينية:», «أمير الرياض:»
+    if any(m.start < cue.start and m.end > sent_start and _is_person(m) and any(e.label == "PERS" for e in m.ents)
+           for m in ctx.mentions):
+        return None  # the title names the person already
+    return next((m for m in ctx.mentions if title_end < m.start < title_end + LEAD_CHARS
+                 and any(e.label == "PERS" for e in m.ents)), None)
+
+
+def _clause_open(norm: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` opens: after the last comma, semicolon or colon between ``lo`` and it."""
+    return max([lo] + [i + 1 for i in range(lo, pos) if norm[i] in "،,;؛:"])
+
+
+def _named(m: Mention) -> bool:
+    """A mention that names a person (a name, or a role linked to the one who holds it)."""
+    return any(e.label == "PERS" or (e.link is not None and e.link.type == "PERS") for e in m.ents)
+
+
+def _after_outlet(norm: str, a: int, m: Mention) -> bool:
+    """Is the mention the outlet a statement was given to (``لوكالة "رويترز"``, ``لـ«الشرق الأوسط»``)?"""
+    ws = words(norm, a, m.start)
+    if m.prep == "ل" and not ws:
+        return True
+    if not ws:
+        return False
+    last = ws[-1][2]
+    quoted = any(ch in norm[ws[-1][1]:m.start] for ch in "\"«“")
+    return last.startswith(_OUTLET_WORDS) or (last in ("ل", "لـ") and quoted)
+
+
+_OUTLET_WORDS = tuple(_N(w) for w in ("لوكالة", "لصحيفة", "لقناة", "لموقع", "لشبكة", "لإذاعة", "لجريدة", "لمجلة",
+                                     "لبرنامج", "للوكالة", "للصحيفة", "للقناة"))
+
+
+def _is_person(m: Mention) -> bool:
+    """A mention of a person (a name, or a role standing for one)."""
+    return any(e.label in ("PERS", "AGENT") or (e.link is not None and e.link.type == "PERS") for e in m.ents)
+
+
+def _led_by_descriptor(norm: str, a: int, b: int) -> bool:
+    """Do the words between a cue and a mention start with a person's or a source's descriptor head
+    (``المتحدث الرسمي باسم …``, ``مدير …``, ``مصدر في …``), so that the mention is the descriptor's complement?"""
+    for _, _, w in words(norm, a, b, limit=4):
+        h = head_of(w)
+        if h is not None and h[0] in ("person", "anonymous"):
+            return True
+    return False
+
+
+def _outlet_word(w: str) -> bool:
+    """``لـ«اليوم»``, ``للصحفيين``: the addressee or outlet glued to a cue, before its subject."""
+    return w.startswith("ل") and not w.startswith("لا") and head_of(w) is None
+
+
+ANTECEDENT_CHARS = 3000
+
+
+def _antecedent(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] | None:
+    """The fuller earlier mention a short definite descriptor refers back to (``الوزارة`` → ``وزارة الداخلية
+    الكويتية``, ``المصدر`` → ``مصدر أمني جزائري رفيع``, ``المحافظ`` → ``محافظ عدن نايف البكري``): the latest
+    descriptor before it, in the article, with the same head and more words. Normalised start and descriptor."""
+    norm = ctx.nt.norm
+    ws = words(norm, s0, desc.end)
+    if not ws or len(ws) > 2:
+        return None
+    w = ws[0][2]
+    w = w[1:] if w[:1] in "وف" and head_of(w[1:]) is not None else w
+    if not w.startswith("ال") or len(w) < 5:
+        return None
+    bare = w[2:]
+    pat = re.compile(rf"(?<!\w)[وف]?(?:ال)?{re.escape(bare)}(?!\w)")
+    lo = max(0, s0 - ANTECEDENT_CHARS)
+    for m in reversed(list(pat.finditer(norm, lo, s0))):
+        ends = [i for i in (norm.find(ch, m.end()) for ch in SENT_END) if i >= 0]
+        stop = min([*ends, s0])
+        d2 = describe(norm, m.start(), stop, ctx.nationality, ctx.home)
+        if d2 is None:
+            continue
+        d2 = _phrase_only(norm, m.start(), d2)
+        if len(words(norm, m.start(), d2.end)) <= len(ws):
+            continue
+        start = m.start()
+        if norm[start] in "وف" and (norm.startswith(bare, start + 1) or norm.startswith("ال" + bare, start + 1)):
+            start += 1
+        return start, d2
+    return None
+
+
+def _trailing_name(ctx: _Ctx, s: int, e: int) -> int | None:
+    """Where an untagged name closing a person's descriptor starts (two words at least, the first a given name:
+    ``… المقاومة الشعبية علي الأحمدي``), or None."""
+    norm = ctx.nt.norm
+    ws = words(norm, s, e)
+    k = len(ws)
+    while k > 1 and (known_name(ws[k - 1][2]) or ws[k - 1][2] in _NAME_GLUE) and head_of(ws[k - 1][2]) is None \
+            and ws[k - 1][2] not in ctx.nationality:
+        k -= 1
+    while k < len(ws) and not _given_name(ctx, ws[k][2]):
+        k += 1
+    return ws[k][0] if 0 < k <= len(ws) - 2 else None
+
+
+def _named_elsewhere(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] | None:
+    """The same office named with its holder's name elsewhere in the article (``المدير العام`` → ``المدير العام
+    لمنظمة التجارة روبرتو آزفيدو``): another occurrence of the descriptor's first two words whose descriptor
+    ends with a name; the nearest before, else the first after."""
+    norm = ctx.nt.norm
+    ws = words(norm, s0, desc.end, limit=2)
+    if len(ws) < 2:
+        return None
+    phrase = norm[ws[0][0]:ws[1][1]]
+    phrase = phrase[1:] if phrase[:1] in "وف" and head_of(ws[0][2][1:]) is not None else phrase
+    best: tuple[int, Descriptor] | None = None
+    for m in re.finditer(rf"(?<![\w]){re.escape(phrase)}(?!\w)", norm):
+        if m.start() <= s0 < m.end() or s0 <= m.start() < desc.end:
+            continue
+        ends = [i for i in (norm.find(ch, m.end()) for ch in SENT_END) if i >= 0]
+        d2 = describe(norm, m.start(), min(ends) if ends else len(norm), ctx.nationality, ctx.home)
+        if d2 is None or d2.kind != "person":
+            continue
+        if d2.name_start is None and _name_in(ctx, m.start(), d2.end) is None:
+            tail = _trailing_name(ctx, m.start(), d2.end)
+            if tail is None:
+                continue
+            d2 = Descriptor(d2.kind, d2.sector, d2.country, d2.end, tail)
+        if (m.start() < s0 and (best is None or m.start() > best[0])) or (m.start() > s0 and best is None):
+            best = (m.start(), d2)
+    return best
+
+
+def _country_inside(ctx: _Ctx, s: int, e: int) -> str | None:
+    """The country of a linked place or body named inside a descriptor (normalised ``[s, e)``), if any."""
+    for ent in ctx.article.entities or ():
+        a, b = ctx.nt.to_norm(ent.start, ent.end)
+        if s <= a and b <= e and ent.link is not None and ent.link.country and ent.label != "PERS":
+            return ent.link.country
+    return None
+
+
+def _phrase_only(norm: str, start: int, desc: Descriptor) -> Descriptor:
+    """A descriptor read up to a sentence end cut where its noun phrase does: at a bare indefinite word after the
+    definite ones (``وزارة الداخلية الكويتية ضبط خلية`` → ``وزارة الداخلية الكويتية``)."""
+    ws = words(norm, start, desc.end)
+    seen_definite = False
+    for k, (_, _, w) in enumerate(ws):
+        bare = w[1:] if w[:1] in "وبلف" and len(w) > 3 else w
+        if bare.startswith("ال") or w.startswith("لل"):
+            seen_definite = True
+        elif k and seen_definite and w[:1] not in "وبلف" and head_of(w) is None and not known_name(w):
+            return Descriptor(desc.kind, desc.sector, desc.country, ws[k - 1][1],
+                              desc.name_start if desc.name_start is not None and desc.name_start < ws[k - 1][1]
+                              else None)
+    return desc
+
+
+def _past_outlet(norm: str, pos: int) -> int:
+    """Past an outlet or addressee glued to the cue (``وأوضح لـ«اليوم» المتحدث …``, ``وقال للصحفيين مدير …``)."""
+    m = re.match(r" *لـ? *[\"«“]([^\"»”]{1,40})[\"»”] *", norm[pos:pos + 60])
+    if m is not None:  # «لـ"عكاظ"»
+        return pos + m.end()
+    ws = words(norm, pos, pos + 60, limit=2)
+    if len(ws) < 2 or not _outlet_word(ws[0][2]) or head_of(ws[1][2]) is None:
+        return pos
+    return ws[1][0]
+
+
+def _descriptor_reach(ctx: _Ctx, a: int, stop: int) -> int:
+    """Where a descriptor chain after a cue can end: the complementiser, a colon or quote mark, 16 words on."""
+    norm = ctx.nt.norm
+    ws = words(norm, a, stop, limit=COMP_WINDOW)
+    for s, _, w in ws:
+        if COMPLEMENTIZER.match(w) or ":" in norm[a:s] or any(ch in norm[a:s] for ch in "\"«“"):
+            return s
+    return ws[-1][1] if ws else a
+
+
 def _blessing(norm: str, m: Mention) -> bool:
     """``الله`` in «رحمه الله», «حفظه الله», «سائلا الله»: not a speaker."""
     return norm[m.start:m.end] == "الله"
@@ -707,7 +946,11 @@ def _between_comp(norm: str, a: int, b: int) -> bool:
 
 
 def _pick(ctx: _Ctx, mention: Mention) -> Entity:
-    return next((e for e in mention.ents if e.link is not None), mention.ents[0])
+    """The entity that names a mention's party: a linked name, else the name itself, else any linked entity (a
+    role linked to its holder, ``رئيس الوزراء التركي بولنت أرنج``, is the office, not necessarily this man)."""
+    pers = [e for e in mention.ents if e.label == "PERS"]
+    return next((e for e in pers if e.link is not None), None) or (pers[-1] if pers else None) or next(
+        (e for e in mention.ents if e.link is not None), mention.ents[0])
 
 
 def _set_speaker(ctx: _Ctx, q: Quote, speaker: Mention | None) -> None:
@@ -767,6 +1010,82 @@ def _name_in(ctx: _Ctx, s: int, e: int) -> tuple[Entity, int, int] | None:
     return best
 
 
+# words that follow a cue and look like names in the table but are not the speaker
+_NOT_NAMES = frozenset(_N(w) for w in ("أحد", "احد", "بيان", "البعض", "الجميع", "آخر", "آخرون", "هذا", "هذه", "ذلك",
+                                       "تلك", "كل", "بعض", "عدد", "أمس", "اليوم", "غدا", "مؤخرا", "سابقا", "لاحقا",
+                                       "حينها", "وقتها", "عندها", "ثم", "بل", "لكن", "نفسه", "نفسها", "الله", "تعالى",
+                                       "النبي", "الرسول", "الهلال", "النصر", "الأهلي", "الاتحاد", "الشباب", "الوحدة"))
+_NAME_BOUNDARY = frozenset(_N(w) for w in ("في", "عن", "على", "إلى", "الى", "خلال", "أمام", "عبر", "لدى", "من", "مع",
+                                           "بعد", "قبل", "أيضا", "ايضا", "كذلك"))
+
+
+def _unknown_name(ctx: _Ctx, a: int, b: int, whole: bool = False) -> tuple[int, int] | None:
+    """A name the tagger missed, right at ``a`` (normalised): one to four words, each a name unit of the table
+    (or an ``ال…ي`` family name), ending at a complementiser, a preposition, punctuation or quote mark; with
+    ``whole`` the words must fill ``[a, b)`` (a subject before its verb)."""
+    norm = ctx.nt.norm
+    ws = words(norm, a, min(b, a + 80), limit=6)
+    if not ws or ws[0][0] - a > 2:
+        return None
+    run: list[tuple[int, int, str]] = []
+    for s, e, w in ws:
+        gap = norm[run[-1][1]:s] if run else ""
+        if run and gap.strip(" "):
+            break  # a comma, a colon or a quote mark ends it
+        if COMPLEMENTIZER.match(w) or w in _NAME_BOUNDARY or (run and _outlet_word(w) and not known_name(w)):
+            break
+        if w in _NOT_NAMES or head_of(w) is not None or w in cue_forms() or w in ctx.nationality \
+                or w in _SUBJECTLESS_NEXT or w in _NOT_SPEECH or any(ch.isdigit() for ch in w):
+            if run and not whole and head_of(w) is not None:
+                break  # «قال فالح العيساوي عضو مجلس المحافظة إن …»: the office after the name ends it
+            return None
+        src = ctx.article.text[slice(*ctx.nt.to_source(s, e))]
+        if not (known_name(src) or (w.startswith("ال") and w.endswith("ي") and len(w) >= 6)):
+            return None
+        run.append((s, e, w))
+        if len(run) > 4:
+            return None
+    if not run:
+        return None
+    end = run[-1][1]
+    if whole and words(norm, end, b):
+        return None
+    nxt = norm[end:end + 2].lstrip(" ")[:1]
+    if not whole and len(run) == len(ws) and end < b and nxt.isalnum():
+        return None  # no boundary seen
+    if len(run) == 1 and not run[0][2].startswith("ال") and not whole and nxt.isalnum() and not (
+            len(ws) > 1 and (COMPLEMENTIZER.match(ws[1][2]) or ws[1][2] in _NAME_BOUNDARY)):
+        return None
+    if len(run) == 1 and not whole and len(ws) > 1 and head_of(ws[1][2]) is not None:
+        return None  # one word before an office is rather a word of the sentence than a name
+    return run[0][0], end
+
+
+def _name_speaker(ctx: _Ctx, q: Quote, s: int, e: int) -> None:
+    """Make an untagged name (normalised ``[s, e)``) the quote's speaker: a person, its English name romanised."""
+    a, b = ctx.nt.to_source(s, e)
+    q.speaker_span = Span(a, b)
+    q.speaker_kind = "person"
+    full = _fuller(ctx, s, e, s)
+    desc = _descriptor_before(ctx, *(full or (s, e)))
+    if desc is not None:
+        q.speaker_country, q.speaker_sector = desc.country, desc.sector
+    if full is not None:
+        a, b = ctx.nt.to_source(*full)
+    r = romanize(ctx.article.text[a:b], q.speaker_country or ctx.home)
+    if r is not None:
+        q.speaker_name, q.speaker_name_source = r.latin, "romanized"
+        if q.speaker_country is None and r.rule == "table" and ctx.home:
+            q.speaker_country = ctx.home
+    q.confidence = max(q.confidence, 0.55)
+
+
+def _last_person(ctx: _Ctx, pos: int) -> Mention | None:
+    """The last person named (a subject, not after a preposition) before ``pos``, within ``CARRY_CHARS``."""
+    return next((m for m in reversed(ctx.mentions) if m.end <= pos and pos - m.end < CARRY_CHARS and m.prep == ""
+                 and any(e.label == "PERS" for e in m.ents)), None)
+
+
 def _subjectless(norm: str, cue: _Cue) -> bool:
     """A cue verb whose next word is its complement or a colon: no subject of its own (``وأوضح أن``)."""
     if cue.lemma == ":":
@@ -779,11 +1098,96 @@ def _subjectless(norm: str, cue: _Cue) -> bool:
 
 
 _SUBJECTLESS_NEXT = frozenset(_N(w) for w in ("إلى", "الى", "على", "في", "خلال", "لـ", "ل", "بأن", "قائلا", "بقوله",
-                                              "أيضا", "ايضا", "كذلك"))
+                                              "أيضا", "ايضا", "كذلك", "سموه", "سموها", "معاليه", "معاليها", "سعادته",
+                                              "سعادتها", "فضيلته", "سماحته", "فخامته", "بالقول", "عنه", "عنها"))
 CARRY_CHARS = 1500
 # verbs that start a new statement when they come (with و/ف) inside the clause of another
 _SAYING = frozenset(_N(w) for w in ("قال", "أضاف", "أكد", "أوضح", "أشار", "تابع", "أردف", "لفت", "شدد", "ذكر", "بين",
                                     "أبان", "نوه", "كشف", "أفاد"))
+
+
+# words after a name that are no part of it: blessings and the like («ابن رجب رحمه الله»)
+_AFTER_NAME = frozenset(_N(w) for w in ("رحمه", "رحمها", "رضي", "حفظه", "حفظها", "صلى", "عليه", "يحفظه", "تعالى",
+                                        "أين", "ماذا", "هل", "كيف", "متى", "لماذا", "يا", "أيها",
+                                        "زعيم", "المنقذتان", "البروفسور", "البروفيسور", "يدعى", "ويدعى", "الذي",
+                                        "التي", "وهو", "وهي", "هو", "هي"))
+_IN_NAME_STOP = frozenset(_N(w) for w in ("في", "عن", "إلى", "الى", "خلال", "أمام", "عبر", "لدى", "مع", "بعد", "قبل",
+                                           "منذ"))
+_NAME_GLUE = frozenset(_N(w) for w in ("الله", "الدين", "بن", "بنت", "ابن"))
+
+
+def _name_words(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
+    """A person entity's span (normalised) cut to the name: without the office or blessing it runs into
+    (``ضاحي خلفان تميم نائب رئيس …`` → ``ضاحي خلفان تميم``), and with the word a name cannot start with glued back
+    on (``الله بن عوض الله`` after ``ضيف`` → ``ضيف الله …``; ``بنت ناصر`` after ``منى``)."""
+    norm = ctx.nt.norm
+    ws = words(norm, s, e)
+    if not ws:
+        return s, e
+    keep = [ws[0]]
+    for tok in ws[1:]:
+        t = tok[2]
+        if (head_of(t) is not None and not t.startswith("ال")) or t in _AFTER_NAME or t in _IN_NAME_STOP:
+            break  # «… نائب رئيس الأمن العام», «… في محافظة الأنبار»; «القاضي», «التركي» may be family names
+        keep.append(tok)
+    start, end = keep[0][0], keep[-1][1]
+    if keep[0][2] in _NAME_GLUE:
+        before = words(norm, max(0, start - 20), start)
+        if before and norm[before[-1][1]:start].strip(" ") == "":
+            w = before[-1][2]
+            bare = w[1:] if w[:1] in "وف" and not known_name(w) else w
+            if known_name(bare) and not bare.startswith("ال") and bare not in cue_forms() and w not in cue_forms() \
+                    and head_of(bare) is None:
+                start = before[-1][1] - len(bare)
+    return start, end
+
+
+def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
+    """The fuller mention of a person named here by part of the name: another person entity of the article whose
+    name ends with these words (``العمرة`` → ``محمد العمرة``) or, for a lone first name, starts with it (``خالد``
+    → ``خالد الحربي``); the nearest one before the quote, else the first after. Normalised offsets, or None."""
+    norm = ctx.nt.norm
+    mine = [w for _, _, w in words(norm, s, e)]
+    if not mine:
+        return None
+    first_only = len(mine) == 1 and not mine[0].startswith("ال")
+    best: tuple[int, int] | None = None
+    for other in ctx.article.entities or ():
+        if other.label != "PERS":
+            continue
+        a, b = _name_words(ctx, *ctx.nt.to_norm(other.start, other.end))
+        theirs = [w for _, _, w in words(norm, a, b)]
+        if len(theirs) <= len(mine) or not (theirs[-len(mine):] == mine or (first_only and theirs[0] == mine[0])):
+            continue
+        if (a < qs and (best is None or best[0] > qs or a > best[0])) or (a >= qs and best is None):
+            best = (a, b)
+    if best is None and not first_only:  # the fuller form in the text itself: «… علي الأحمدي» for «الأحمدي»
+        tail = " ".join(mine)
+        for m in re.finditer(rf"(?<!\w){re.escape(tail)}(?!\w)", norm):
+            start = m.start()
+            for _ in range(3):
+                prev = words(norm, max(0, start - 25), start)
+                if not prev or norm[prev[-1][1]:start].strip(" ") or not _given_name(ctx, prev[-1][2]):
+                    break
+                start = prev[-1][0]
+            if start < m.start() and words(norm, start, start + 40, limit=1)[0][2] not in _NAME_GLUE and (
+                    (start < qs and (best is None or start > best[0])) or (start >= qs and best is None)):
+                best = (start, m.end())
+    return best
+
+
+_NOT_GIVEN = frozenset(_N(w) for w in ("أول", "ثاني", "ركن", "طيار", "بحري", "أين", "يا", "أيضا", "ايضا"))
+
+
+def _given_name(ctx: _Ctx, w: str) -> bool:
+    """Can this word stand before a family name as part of a person's name (``علي``, ``عبدالرحمن``, ``بن``)?
+    Not a word with the article (``التركي``, ``النفسي``: adjectives), a cue (``وأكد``), a title or a rank."""
+    if w in _NAME_GLUE:
+        return True
+    glued = w[1:] if w[:1] in "وف" else ""
+    return known_name(w) and not w.startswith(("ال", "آل")) and w not in ctx.nationality \
+        and w not in cue_forms() and glued not in cue_forms() and head_of(w) is None and w not in _NOT_NAMES \
+        and w not in _NOT_GIVEN and w not in _AFTER_NAME
 
 
 def _full_name(ctx: _Ctx, ent: Entity, speaker: Mention, qs: int) -> tuple[int, int] | None:
@@ -823,7 +1227,7 @@ def _descriptor_before(ctx: _Ctx, s: int, e: int) -> Descriptor | None:
 
 
 def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, speaker: Mention | None,
-                      prev: Quote | None) -> None:
+                      prev: Quote | None, quotes: list[Quote] | None = None) -> None:
     """Give every attributed quote a speaker span, kind, country and sector, linked or not.
 
     A linked speaker keeps its link's codes, with the descriptor before it filling what the link lacks; an
@@ -840,15 +1244,29 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         q.speaker_kind = _KIND_OF_LABEL.get(ent.label, "person")
         if link is not None:
             q.speaker_country, q.speaker_sector = link.country, link.sector
+            if ent.label == "AGENT" and link.country and link.country == ctx.outlet \
+                    and ctx.home not in (None, ctx.outlet):
+                q.speaker_country = ctx.home  # «الشرطة» given the outlet's country in a story from elsewhere
             q.speaker_name_source = "link" if q.speaker_name else None
             if link.type in ("ORG", "LOC", "GPE") and ent.label != "AGENT":
                 q.speaker_kind = "body"
         desc = None
         if cue.end <= speaker.start <= cue.end + 100:
             desc = describe(norm, cue.end, speaker.end, ctx.nationality, ctx.home)
-        full = _full_name(ctx, ent, speaker, qs) if ent.label == "PERS" and link is None else None
+        full = None
+        if ent.label == "PERS" and link is None:
+            own = _name_words(ctx, *ctx.nt.to_norm(ent.start, ent.end))
+            if desc is not None and desc.name_start is not None and desc.name_start < own[0] \
+                    and not any(head_of(w) for _, _, w in words(norm, desc.name_start, own[0])) \
+                    and len(words(norm, desc.name_start, own[0])) <= 2:
+                own = (desc.name_start, own[1])  # «الملازم أول تركي سعد الحربي»: the name starts after the rank
+            full = _fuller(ctx, *own, qs) or own
         if desc is None:
             desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
+        if desc is None and ent.label != "PERS":  # «جامعة تبوك أوضحت …»: the body's own name says what it is
+            desc = describe(norm, speaker.start, speaker.end, ctx.nationality, ctx.home)
+        if desc is None and ent.label == "ORG" and link is None and ctx.home:
+            q.speaker_country = ctx.home  # a body nothing else places: the article's country's (see describe)
         if desc is not None:
             q.speaker_country = q.speaker_country or desc.country
             q.speaker_sector = q.speaker_sector or desc.sector
@@ -868,27 +1286,58 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         _carry(q, prev)
         return
     sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
+    after_cue = _past_outlet(norm, cue.end)
     if cue.end <= qs:
-        desc, start = describe(norm, cue.end, qs, ctx.nationality, ctx.home), cue.end
+        desc, start = describe(norm, after_cue, qs, ctx.nationality, ctx.home), after_cue
     else:
         ends = [i for i in (norm.find(ch, cue.end) for ch in SENT_END) if i >= 0]
         stop = min(ends) if ends else len(norm)
-        desc, start = describe(norm, cue.end, stop, ctx.nationality, ctx.home), cue.end
+        desc, start = describe(norm, after_cue, stop, ctx.nationality, ctx.home), after_cue
     if desc is None and sent_start < cue.start:  # SVO: «وزارة الداخلية أكدت أن …»
         desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
     if desc is None:
-        # an elided subject («وأوضح أن …», «وقال: …») is the speaker of the quote before, when it is near
-        if prev is not None and prev.speaker_span is not None and _subjectless(norm, cue) \
-                and 0 <= ctx.nt.to_norm(q.start, q.start)[0] - ctx.nt.to_norm(prev.end, prev.end)[0] < CARRY_CHARS:
-            _carry(q, prev)
+        span = _unknown_name(ctx, after_cue, qs if cue.end <= qs else len(norm))
+        if span is None and sent_start < cue.start:  # «النزاوي أشارت إلى أن …»
+            span = _unknown_name(ctx, sent_start, cue.start, whole=True)
+        if span is not None:  # a name the tagger missed: «وأكد السروي أنه …», «قال الأسمري: …»
+            _name_speaker(ctx, q, *span)
+            return
+        # an elided subject («وأوضح أن …», «وقال: …», «وقال سموه»): the speaker of the latest quote before that has
+        # one, when it is near; else the last person named before the cue
+        if not _subjectless(norm, cue):
+            return
+        here = ctx.nt.to_norm(q.start, q.start)[0]
+        earlier = next((p for p in reversed(quotes or ([prev] if prev else [])) if p.speaker_span is not None
+                        and 0 <= here - ctx.nt.to_norm(p.end, p.end)[0] < CARRY_CHARS), None)
+        if earlier is not None:
+            _carry(q, earlier)
+            return
+        last = _last_person(ctx, cue.start)
+        if last is not None:
+            _set_speaker(ctx, q, last)
+            _describe_speaker(ctx, q, cue, qs, qe, last, prev)
         return
     first = next(iter(words(norm, start, desc.end, limit=1)), None)
     s0 = first[0] if first else start
     if first is not None and first[2][0] in "وف" and head_of(first[2]) is not None \
             and head_of(first[2][1:]) is not None and _N(first[2]) not in HEAD_WORDS:
         s0 += 1  # the conjunction glued to the head (وأكد … / ووزارة …) is not part of the speaker
+    back = _antecedent(ctx, s0, desc)
+    if back is not None:  # «وقال المصدر» after «مصدر أمني رفيع»: the fuller mention before
+        s0, desc = back
+    if desc.kind == "person" and desc.name_start is None and _name_in(ctx, s0, desc.end) is None:
+        tail = _trailing_name(ctx, s0, desc.end)
+        if tail is not None:  # «الناطق باسم مجلس المقاومة علي الأحمدي» with the name untagged
+            desc = Descriptor(desc.kind, desc.sector, desc.country, desc.end, tail)
+        else:
+            elsewhere = _named_elsewhere(ctx, s0, desc)
+            if elsewhere is not None:  # «وأوضح مدير فرع الجمعية» after «مدير فرع الجمعية بأبها فلان»
+                s0, desc = elsewhere
     q.speaker_span = Span(*ctx.nt.to_source(s0, desc.end))
     q.speaker_kind, q.speaker_country, q.speaker_sector = desc.kind, desc.country, desc.sector
+    placed = _country_inside(ctx, s0, desc.end)
+    if placed is not None and (desc.country is None or desc.country == ctx.home):
+        q.speaker_country = placed  # «مسؤول في بلدة برايتون», «ضابط رفيع في الأنبار»: where it is
     named = _name_in(ctx, s0, desc.end) if desc.kind == "person" and desc.name_start is None else None
     if named is not None:  # «مدير إدارة العلاقات العامة بالمؤسسة ناصر الدوسري»: the person at its end
         ent, a, b = named
@@ -896,11 +1345,14 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             q.speaker, q.speaker_name, q.speaker_actor_id = ent.id, ent.link.name_en, ent.link.id
             q.speaker_name_source = "link"
         else:
+            own = _name_words(ctx, *ctx.nt.to_norm(a, b))
+            a, b = ctx.nt.to_source(*(_fuller(ctx, *own, qs) or own))
             r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
             if r is not None:
                 q.speaker, q.speaker_name, q.speaker_name_source = ent.id, r.latin, "romanized"
     elif desc.name_start is not None and desc.kind == "person":
-        a, b = ctx.nt.to_source(desc.name_start, desc.end)
+        own = _name_words(ctx, desc.name_start, desc.end)
+        a, b = ctx.nt.to_source(*(_fuller(ctx, *own, qs) or own))
         r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
         if r is not None:
             q.speaker_name, q.speaker_name_source = r.latin, "romanized"

@@ -68,6 +68,18 @@ for _w, _kind, _sec in (
     ("مواطن", "person", "CVL"), ("المواطنة", "person", "CVL"), ("مواطنون", "person", "CVL"),
     ("المدرب", "person", None), ("مدرب", "person", None), ("اللاعب", "person", None), ("لاعب", "person", None),
     ("الفنان", "person", None), ("الفنانة", "person", None), ("رجل", "person", None), ("سيدة", "person", None),
+    # more of each, met in real news
+    ("ضابط", "person", "MIL"), ("الضابط", "person", "MIL"), ("باحث", "person", "EDU"), ("الباحثون", "anonymous", "EDU"),
+    ("باحثون", "anonymous", "EDU"), ("علماء", "anonymous", "EDU"), ("العلماء", "anonymous", "EDU"),
+    ("خبراء", "anonymous", None), ("الخبراء", "anonymous", None), ("المختصون", "anonymous", None),
+    ("مختصون", "anonymous", None), ("تقارير", "anonymous", "JRN"), ("التقارير", "anonymous", "JRN"),
+    ("تقرير", "body", None), ("التقرير", "body", None), ("دراسة", "body", None), ("الدراسة", "body", None),
+    ("نشرة", "body", None), ("النشرة", "body", None), ("خلية", "body", None), ("صندوق", "body", None),
+    ("مصلحة", "body", "GOV"), ("مكتب", "body", None), ("المنسقية", "body", "GOV"), ("الاستطلاع", "body", None),
+    ("استطلاع", "body", None), ("الإحصاءات", "body", "GOV"), ("إحصاءات", "body", "GOV"),
+    ("اتحاد", "body", None), ("نادي", "body", "SPT"), ("النادي", "body", "SPT"), ("المتحدثة", "person", "GOV"),
+    ("الناطقة", "person", "GOV"), ("الأمينة", "person", "GOV"), ("رئيسة", "person", "GOV"), ("مديرة", "person", "GOV"),
+    ("عضوة", "person", "LEG"), ("محللون", "anonymous", None), ("مراقبين", "anonymous", None),
 ):
     _HEADS[_N(_w)] = (_kind, _sec)
 
@@ -80,6 +92,9 @@ _SECTORS: tuple[tuple[str, str], ...] = tuple(
         ("الداخلية", "COP"), ("الشرطة", "COP"), ("شرطة", "COP"), ("الأمن", "COP"), ("أمنية", "COP"),
         ("الأمنية", "COP"), ("الأمني", "COP"), ("أمني", "COP"),
         ("المرور", "COP"), ("الدفاع", "MIL"), ("العسكرية", "MIL"), ("عسكرية", "MIL"), ("الجيش", "MIL"),
+        ("العسكري", "MIL"), ("عسكري", "MIL"), ("عسكريون", "MIL"), ("الحربي", "MIL"), ("الجوية", "MIL"),
+        ("الجامعة", "EDU"), ("جامعة", "EDU"), ("الكلية", "EDU"), ("النادي", "SPT"), ("نادي", "SPT"),
+        ("الكروي", "SPT"), ("الرياضية", "SPT"), ("الرياضي", "SPT"),
         ("الحرس", "MIL"), ("التحالف", "MIL"), ("الصحة", "MED"), ("طبية", "MED"), ("الطبية", "MED"),
         ("المستشفى", "MED"), ("العدل", "JUD"), ("المحكمة", "JUD"), ("القضاء", "JUD"), ("التعليم", "EDU"),
         ("التربية", "EDU"), ("الجامعة", "EDU"), ("الشورى", "LEG"), ("البرلمان", "LEG"), ("النواب", "LEG"),
@@ -90,7 +105,12 @@ _SECTORS: tuple[tuple[str, str], ...] = tuple(
 )
 
 # a descriptor never runs past these words (the quote or the next clause begins)
-_STOP = frozenset(_N(w) for w in ("أن", "إن", "ان", "بأن", "بان", "لـ", "في تصريح", "خلال", "إلى", "على", "عن"))
+_STOP = frozenset(_N(w) for w in ("أن", "إن", "ان", "بأن", "بان", "لـ", "في تصريح", "خلال", "إلى", "على", "عن",
+                                  "الذي", "التي", "الذين", "اللذين", "اللتين", "يوم", "اليوم", "أمس", "رفض", "متحدثا",
+                                  "بالقول", "قائلا", "وهو", "وهي", "حيث"))
+# «لوكالة …», «لصحيفة …», «للصحفيين»: the outlet or the audience, after the speaker
+_OUTLETS = tuple(_N(w) for w in ("لوكالة", "لصحيفة", "لقناة", "لموقع", "للصحفيين", "للصحافيين", "لشبكة", "لإذاعة",
+                                 "لمراسل", "لجريدة", "لمجلة", "للتلفزيون", "للوكالة", "للصحيفة", "للقناة"))
 # a person's own name follows these titles
 _TITLES = frozenset(_N(w) for w in (
     "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "الشيخ", "الدكتور", "د", "المهندس",
@@ -104,6 +124,14 @@ _IN = _N("في")
 _VENUES = frozenset(_N(w) for w in ("بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مؤتمر", "لقاء", "مقابلة", "اتصال",
                                       "رسالة", "تغريدة", "خطاب", "ندوة", "محاضرة"))
 MAX_WORDS = 14
+_MINISTRY = frozenset(_N(w) for w in ("وزارة", "الوزارة"))
+# an international body: one of these heads with a word that makes it worldwide or European (not «المطار الدولي»)
+_IGO_HEADS = frozenset(_N(w) for w in ("منظمة", "المنظمة", "بنك", "البنك", "صندوق", "الصندوق", "مجلس", "المجلس",
+                                       "لجنة", "اللجنة", "اتحاد", "الاتحاد", "البرلمان", "المفوضية", "مفوضية",
+                                       "وكالة", "الوكالة", "محكمة", "المحكمة", "مسؤولو", "مبعوث", "المبعوث",
+                                       "الأمين", "أمين", "المتحدث", "المتحدثة", "ممثل", "الممثل"))
+_WORLDWIDE = frozenset(_N(w) for w in ("العالمية", "العالمي", "الدولية", "الدولي", "الأممي", "الأممية", "الأمم",
+                                       "للأمم", "بالأمم", "الأوروبي", "الأوروبية"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +145,17 @@ class Descriptor:
     name_start: int | None = None
 
 
+def _long_quote(norm: str, a: int, s: int) -> bool:
+    """Does a quote mark between two words (``[a, s)``) open more than a short name (``صندوق "سند"``, ``تقرير
+    «آسيا للاستثمار»`` go on; ``الشركة "نحن متحمسون …"`` is the speaker's words beginning)?"""
+    gap = norm[a:s]
+    i = next((k for k, ch in enumerate(gap) if ch in "\"«“"), -1)
+    if i < 0 or gap[i] in "»”" or (i == 0 and gap[i] == '"' and a > 0 and norm[a - 1].isalnum()):
+        return False  # none, or a mark that closes the name before it
+    close = next((k for k in range(a + i + 1, min(len(norm), a + i + 60)) if norm[k] in "\"»”،,.:\n"), -1)
+    return close < 0 or len(clause_words(norm, a + i + 1, close)) > 4  # (an unclosed mark: to the punctuation)
+
+
 def _bare(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in "وف" and _N(word[1:]) in _HEADS else word
 
@@ -126,8 +165,8 @@ def head_of(word: str) -> tuple[str, str | None] | None:
     w = _N(_bare(word))
     if w in _HEADS:
         return _HEADS[w]
-    if w.startswith("ال") and w[2:] in _HEADS and _HEADS[w[2:]][0] == "body":
-        return _HEADS[w[2:]]
+    if w.startswith("ال") and w[2:] in _HEADS and _HEADS[w[2:]][0] in ("body", "anonymous"):
+        return _HEADS[w[2:]]  # «الوزارة», «المصدر», «المصادر»
     return None
 
 
@@ -155,8 +194,13 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
     name_start: int | None = None
     best_rank = len(_SECTORS)
     for k, (s, e, w) in enumerate(words):
-        if k and (w in _STOP or norm[words[k - 1][1]:s].strip(" ") in ("،", ",", ":")):
+        if k and (w in _STOP or w.startswith(_OUTLETS) or _long_quote(norm, words[k - 1][1], s)):
             break
+        if k and w.startswith("ل") and norm[s + 1:s + 3].lstrip("ـ ")[:1] in ("\"", "«", "“"):
+            break  # «لـ"الوطن"»
+        if k and norm[words[k - 1][1]:s].strip(" ") in ("،", ",", ":") and not (
+                w in _TITLES and name_start is None and kind == "person" and norm[words[k - 1][1]:s].strip(" ") != ":"):
+            break  # «أستاذ التاريخ بجامعة الأزهر، الدكتور فلان»: the apposed title and name go on
         if k and w == _IN and k + 1 < len(words) and words[k + 1][2] in _VENUES:
             break  # «وزارة الصحة في بيان»: the venue of the statement, not the speaker
         end = e
@@ -170,7 +214,13 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
         if w in _TITLES and k + 1 < len(words) and name_start is None:
             nxt = k + 2 if words[k + 1][2] in _RANK_TAIL and k + 2 < len(words) else k + 1
             name_start = words[nxt][0]
+    within = [w for _, e, w in words if e <= end]
+    if country is None and any(w in _WORLDWIDE for w in within) and any(
+            _N(_bare(w)) in _IGO_HEADS or w in _IGO_HEADS for w in within):
+        return Descriptor(kind, "IGO", None, end, name_start)  # «منظمة التجارة العالمية», «المفوضية الأوروبية»
     official = ("GOV", "COP", "MIL", "JUD", "LEG")
-    if country is None and (head[1] in official or sector in official or kind == "anonymous"):
-        country = home
+    if country is None and (head[1] in official or sector in official or kind in ("anonymous", "body")):
+        country = home  # a body nothing places (a university, a club, a company) is the article's country's
+    if sector == "COP" and _N(_bare(words[0][2])) in _MINISTRY:
+        sector = "GOV"  # the interior ministry itself is government; its spokesmen and police are COP
     return Descriptor(kind, sector, country, end, name_start)
