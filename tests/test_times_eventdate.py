@@ -95,3 +95,44 @@ def test_times_eventdate_marker_lists_are_folded() -> None:
     assert normalize_string("سوف") in future_markers()
     assert normalize_string("آنذاك") in historical_markers()
     assert all(w == normalize_string(w) for w in future_markers() | historical_markers())
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("صوت المجلس هذا الأسبوع على تمديد البعثة.", PUB),
+        ("قررت الهيئة هذا الصيف قطع المياه عن المدينة.", date(2017, 7, 20)),
+        ("التقى الوزير هذا العام رؤساء البلديات.", PUB),
+        ("ارتفعت الأسعار خلال الشهر الجاري.", PUB),
+    ],
+)
+def test_times_eventdate_the_present_period_does_not_date_an_event(text: str, published: date) -> None:
+    # the publication's own week, season, year or month says "now": the event keeps the publication date
+    art = _article(text, published)
+    t = event_time(art, 0, len(text), "s1")
+    assert t is not None and (t.id, t.value) == ("t0", published.isoformat())
+
+
+def test_times_eventdate_a_past_period_still_dates_an_event() -> None:
+    text = "صوت المجلس الأسبوع الماضي على تمديد البعثة."
+    art = _article(text)
+    t = event_time(art, 0, len(text), "s1")
+    assert t is not None and t.value == "2017-W46"
+
+
+def test_times_eventdate_a_set_does_not_date_an_event() -> None:
+    # يوميا says how often, not when
+    art = _article("طالبت النقابة بزيادة الإنتاج إلى مليون برميل يوميا.")
+    assert art.times and any(t.kind == "set" for t in art.times)
+    t = event_time(art, 0, len(art.text), "s1")
+    assert t is not None and t.id == "t0"
+
+
+def test_times_eventdate_present_period() -> None:
+    from marsad.times.eventdate import present_period
+
+    art = _article("زار الوفد المدينة هذا الصيف. وزارها صيف 2016. ويزورها هذا الأسبوع. ويعود الشهر المقبل.")
+    got = {art.text[t.start:t.end]: present_period(t, PUB) for t in art.times or []}
+    assert got == {"هذا الصيف": False, "صيف 2016": False, "هذا الأسبوع": True, "الشهر المقبل": False}
+    july = {art.text[t.start:t.end]: present_period(t, date(2017, 7, 20)) for t in art.times or []}
+    assert july["هذا الصيف"] is True and july["صيف 2016"] is False

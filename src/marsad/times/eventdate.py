@@ -19,9 +19,11 @@ from marsad.times.resolve import PRESENT_REF, period_bounds, resolve_relative
 __all__ = [
     "NEWS_WINDOW_DAYS",
     "anchor_date",
+    "dates_event",
     "event_time",
     "future_markers",
     "historical_markers",
+    "present_period",
     "temporal_aux",
     "time_value",
 ]
@@ -42,13 +44,44 @@ def time_value(time: TimeExpr) -> str | None:
     return time.value
 
 
+_SEASON_MONTHS = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "AU": (9, 10, 11), "WI": (12, 1, 2)}
+
+
+def present_period(time: TimeExpr, anchor: date | None) -> bool:
+    """Whether ``time`` is the period of the publication itself, coarser than a day.
+
+    ``هذا الأسبوع``, ``الشهر الجاري``, ``هذا العام``, ``العام الجاري`` (a relative offset of 0 in weeks, months,
+    years) and ``هذا الصيف`` (the season of the anchor date, in its year) say no more than "now": they do not date
+    an event.
+    """
+    rel = time.relative
+    if rel is not None and rel.offset == 0 and rel.unit in ("week", "month", "year", "decade", "season"):
+        return True
+    if time.granularity == "season" and time.prov.pattern == "season-this" and anchor is not None and time.value:
+        return anchor.month in _SEASON_MONTHS.get(time.value.partition("-")[2][:2], ())
+    return False
+
+
+def dates_event(time: TimeExpr, anchor: date | None = None) -> bool:
+    """Whether a time expression can date an event.
+
+    Not: a set (``يوميا``, ``سنويا``: how often, not when), a bare duration (``لمدة شهر``, ``الأشهر الأخيرة``),
+    a present reference (``حتى اليوم``), or the publication's own week, month, season or year
+    (:func:`present_period`).
+    """
+    if time.kind == "set":
+        return False
+    if time_value(time) is None and time.relative is None:
+        return False
+    return not present_period(time, anchor)
+
+
 def _rank(t: TimeExpr) -> tuple[int, int]:
-    dated = 0 if time_value(t) is not None or t.relative is not None else 1
-    return dated, _GRAN_RANK.get(t.granularity, 6) if t.kind != "duration" else 7
+    return 0, _GRAN_RANK.get(t.granularity, 6) if t.kind != "duration" else 7
 
 
-def _best(times: list[TimeExpr]) -> TimeExpr | None:
-    dated = [t for t in times if time_value(t) is not None or t.relative is not None]
+def _best(times: list[TimeExpr], anchor: date | None = None) -> TimeExpr | None:
+    dated = [t for t in times if dates_event(t, anchor)]
     if not dated:
         return None
     return min(dated, key=_rank)
@@ -75,7 +108,8 @@ def anchor_date(article: Article) -> date | None:
 def event_time(article: Article, start: int, end: int, sentence_id: str | None) -> TimeExpr | None:
     """The time expression that dates an event coded from the clause ``[start, end)``.
 
-    Looks, in order, for a dated expression inside the clause, then inside the
+    Looks, in order, for an expression that can date an event (:func:`dates_event`: not a set, a bare duration,
+    a present reference or the publication's own week, month, season or year) inside the clause, then inside the
     sentence ``sentence_id``, then falls back to the article's date: the dateline
     expression when the times layer anchored on one, else a day-granularity record
     made on the fly for the publication date (id ``t0``, empty span at 0, pattern
@@ -92,13 +126,14 @@ def event_time(article: Article, start: int, end: int, sentence_id: str | None) 
         A TimeExpr, or None when nothing dates the article at all.
     """
     times = article.times or []
+    anchor = anchor_date(article)
     inside = [t for t in times if start <= t.start and t.end <= end]
-    best = _best(inside)
+    best = _best(inside, anchor)
     if best is not None:
         return best
     sent = next((s for s in article.sentences or () if s.id == sentence_id), None)
     if sent is not None:
-        best = _best([t for t in times if sent.start <= t.start and t.end <= sent.end])
+        best = _best([t for t in times if sent.start <= t.start and t.end <= sent.end], anchor)
         if best is not None:
             return best
     if article.meta.published is not None:
