@@ -3,27 +3,17 @@ pointing back, elided subjects, names the tagger missed, and the speaker's count
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from marsad.article import Article, Meta, Quote
+from marsad.article import Article, Quote
 from marsad.kb import romanize
-from marsad.pipeline import Pipeline
 from marsad.quotes.speakers import describe
 from marsad.text.clauses import normalized
-
-_PIPE: list[Pipeline] = []
+from quotes_reading import read_quotes
 
 needs_table = pytest.mark.skipif(not romanize.available(), reason="arabic-name-romanizer's name table is not installed")
 
 
-def _read(text: str, source: str = "okaz") -> Article:
-    if not _PIPE:
-        _PIPE.append(Pipeline.from_names(["structure", "sentences", "tokens", "entities", "quotes"]))
-    art = Article("t", text, Meta(source=source, published=date(2015, 7, 25)))
-    _PIPE[0](art)
-    return art
 
 
 def _speaker(art: Article, q: Quote) -> str | None:
@@ -45,7 +35,7 @@ def _quote_with(art: Article, words: str) -> Quote:
     ],
 )
 def test_quotes_speaker_spans_chain_points_at_the_name(text: str, words: str, ends_with: str) -> None:
-    art = _read(text)
+    art = read_quotes(text)
     q = _quote_with(art, words)
     sp = _speaker(art, q)
     assert sp is not None and sp.endswith(ends_with)
@@ -53,14 +43,14 @@ def test_quotes_speaker_spans_chain_points_at_the_name(text: str, words: str, en
 
 
 def test_quotes_speaker_spans_source_with_a_body_is_the_source() -> None:
-    art = _read("وقال مصدر مسؤول في وزارة الخارجية إن الوفد سيصل إلى الرياض الأسبوع المقبل.")
+    art = read_quotes("وقال مصدر مسؤول في وزارة الخارجية إن الوفد سيصل إلى الرياض الأسبوع المقبل.")
     q = _quote_with(art, "الوفد")
     assert _speaker(art, q) == "مصدر مسؤول في وزارة الخارجية"
     assert (q.speaker_kind, q.speaker_country, q.speaker_sector) == ("anonymous", "SAU", "GOV")
 
 
 def test_quotes_speaker_spans_outlet_after_the_cue_is_skipped() -> None:
-    art = _read('وأوضح لـ"عكاظ" مدير مكتب التعليم بالمحافظة أن الدراسة تبدأ في موعدها.')
+    art = read_quotes('وأوضح لـ"عكاظ" مدير مكتب التعليم بالمحافظة أن الدراسة تبدأ في موعدها.')
     q = _quote_with(art, "الدراسة")
     sp = _speaker(art, q)
     assert sp is not None and sp.startswith("مدير مكتب التعليم")
@@ -78,7 +68,7 @@ def test_quotes_speaker_spans_outlet_after_the_cue_is_skipped() -> None:
 )
 def test_quotes_speaker_spans_definite_descriptor_points_back(text: str, words: str, speaker: str, country: str,
                                                               sector: str) -> None:
-    art = _read(text)
+    art = read_quotes(text)
     q = _quote_with(art, words)
     assert _speaker(art, q) == speaker
     assert (q.speaker_country, q.speaker_sector) == (country, sector)
@@ -86,7 +76,7 @@ def test_quotes_speaker_spans_definite_descriptor_points_back(text: str, words: 
 
 @needs_table
 def test_quotes_speaker_spans_elided_subject_takes_the_last_speaker() -> None:
-    art = _read("وقال المتحدث باسم الدفاع المدني العقيد عبدالله الحارثي إن الحريق أخمد بالكامل.\n"
+    art = read_quotes("وقال المتحدث باسم الدفاع المدني العقيد عبدالله الحارثي إن الحريق أخمد بالكامل.\n"
                 "وأضاف أن فرق الإطفاء وصلت خلال دقائق.\n"
                 "وأشار إلى أن التحقيق جار لمعرفة الأسباب.")
     last = _quote_with(art, "التحقيق")
@@ -96,7 +86,8 @@ def test_quotes_speaker_spans_elided_subject_takes_the_last_speaker() -> None:
 
 @needs_table
 def test_quotes_speaker_spans_honorific_pronoun_carries_the_speaker() -> None:
-    art = _read('وقال الأمير فيصل بن خالد إن المنطقة تشهد مشاريع كبرى. وقال سموه خلال الحفل "نحن فخورون بشبابنا".')
+    art = read_quotes('وقال الأمير فيصل بن خالد إن المنطقة تشهد مشاريع كبرى. '
+                      'وقال سموه خلال الحفل "نحن فخورون بشبابنا".')
     q = _quote_with(art, "فخورون")
     sp = _speaker(art, q)
     assert sp is not None and "فيصل بن خالد" in sp
@@ -111,7 +102,7 @@ def test_quotes_speaker_spans_honorific_pronoun_carries_the_speaker() -> None:
     ],
 )
 def test_quotes_speaker_spans_untagged_name_after_or_before_the_cue(text: str, words: str, speaker: str) -> None:
-    art = _read(text)
+    art = read_quotes(text)
     q = _quote_with(art, words)
     if q.speaker is None:  # only when the tagger missed the name: then it is read from the words themselves
         assert _speaker(art, q) == speaker
@@ -124,13 +115,13 @@ def test_quotes_speaker_spans_untagged_name_after_or_before_the_cue(text: str, w
     "وقال هذا الأسبوع إن الحفل كان ناجحا.",
 ])
 def test_quotes_speaker_spans_common_words_are_no_names(text: str) -> None:
-    art = _read(text)
+    art = read_quotes(text)
     for q in art.quotes or []:
         assert _speaker(art, q) not in ("أحد", "هذا", "هذا الأسبوع")
 
 
 def test_quotes_speaker_spans_svo_subject_opens_its_clause() -> None:
-    art = _read("ارتفعت أرباح الشركة إلى ثلاثة مليارات ريال في الربع الثاني، وقالت: «نتوقع نموا أكبر».")
+    art = read_quotes("ارتفعت أرباح الشركة إلى ثلاثة مليارات ريال في الربع الثاني، وقالت: «نتوقع نموا أكبر».")
     q = _quote_with(art, "نتوقع")
     assert _speaker(art, q) != "ريال"
 
@@ -162,20 +153,20 @@ def test_quotes_speaker_spans_apposed_title_after_comma_goes_on() -> None:
 
 
 def test_quotes_speaker_spans_story_country_for_unplaced_sources() -> None:
-    art = _read("تواصلت الاشتباكات في عدن وتعز ولحج. وقالت مصادر محلية إن المسلحين انسحبوا من حي كريتر.")
+    art = read_quotes("تواصلت الاشتباكات في عدن وتعز ولحج. وقالت مصادر محلية إن المسلحين انسحبوا من حي كريتر.")
     q = _quote_with(art, "المسلحين")
     assert q.speaker_country == "YEM"
 
 
 def test_quotes_speaker_spans_place_inside_the_descriptor_gives_the_country() -> None:
-    art = _read("وقال مسؤول في مدينة البصرة إن المياه عادت إلى الأحياء.")
+    art = read_quotes("وقال مسؤول في مدينة البصرة إن المياه عادت إلى الأحياء.")
     q = _quote_with(art, "المياه")
     assert q.speaker_country == "IRQ"
 
 
 @needs_table
 def test_quotes_speaker_spans_name_cut_at_the_office() -> None:
-    art = _read("وقال اللواء سعيد القحطاني نائب رئيس الأمن العام إن الخطة نجحت.")
+    art = read_quotes("وقال اللواء سعيد القحطاني نائب رئيس الأمن العام إن الخطة نجحت.")
     q = _quote_with(art, "الخطة")
     assert q.speaker_name is not None
     assert "Naib" not in q.speaker_name and "Amn" not in q.speaker_name
@@ -191,14 +182,14 @@ def test_quotes_speaker_spans_mohammed_in_the_newspaper_form() -> None:
 
 @needs_table
 def test_quotes_speaker_spans_family_name_takes_the_full_name() -> None:
-    art = _read("التقى الأمير الوفد بحضور علي الأحمدي مدير الفرع. وقال الأحمدي إن الزيارة ناجحة.")
+    art = read_quotes("التقى الأمير الوفد بحضور علي الأحمدي مدير الفرع. وقال الأحمدي إن الزيارة ناجحة.")
     q = _quote_with(art, "الزيارة")
     assert q.speaker_name is not None and len(q.speaker_name.split()) >= 2
     assert not q.speaker_name.lower().startswith(("waked", "wa"))
 
 
 def test_quotes_speaker_spans_headline_descriptor_is_the_lead_person() -> None:
-    art = _read("محافظ جدة: المشاريع الجديدة تنتهي قبل موعدها\n\n"
+    art = read_quotes("محافظ جدة: المشاريع الجديدة تنتهي قبل موعدها\n\n"
                 "أكد محافظ جدة الأمير مشعل بن ماجد أن المشاريع تسير وفق الخطة.")
     head = next(q for q in art.quotes or [] if q.start < art.text.find("\n"))
     lead = next(q for q in art.quotes or [] if q.start > art.text.find("\n"))
@@ -207,14 +198,14 @@ def test_quotes_speaker_spans_headline_descriptor_is_the_lead_person() -> None:
 
 
 def test_quotes_speaker_spans_outlet_mention_is_not_the_speaker() -> None:
-    art = _read('وأفاد المتحدث باسم الشرطة لوكالة "رويترز" بأن الطريق أعيد فتحه أمام السيارات.')
+    art = read_quotes('وأفاد المتحدث باسم الشرطة لوكالة "رويترز" بأن الطريق أعيد فتحه أمام السيارات.')
     q = _quote_with(art, "الطريق")
     sp = _speaker(art, q)
     assert sp is not None and "رويترز" not in sp
 
 
 def test_quotes_speaker_spans_no_subject_before_a_verb_with_its_conjunction() -> None:
-    art = _read("وصلت دفعة جديدة من المعتمرين المصريين، وقال إن الرحلات مستمرة حتى نهاية الشهر.")
+    art = read_quotes("وصلت دفعة جديدة من المعتمرين المصريين، وقال إن الرحلات مستمرة حتى نهاية الشهر.")
     q = _quote_with(art, "الرحلات")
     assert _speaker(art, q) != "المصريين"
 
@@ -235,7 +226,7 @@ def test_quotes_speaker_spans_unplaced_body_is_the_articles() -> None:
 
 
 def test_quotes_speaker_spans_speech_given_then_explained_in_it() -> None:
-    art = _read("وألقى وزير الإسكان ماجد الحقيل كلمة أوضح فيها أن المشاريع ستسلم هذا العام.")
+    art = read_quotes("وألقى وزير الإسكان ماجد الحقيل كلمة أوضح فيها أن المشاريع ستسلم هذا العام.")
     q = _quote_with(art, "المشاريع")
     sp = _speaker(art, q)
     if any(e.label == "PERS" for e in art.entities or ()):
@@ -244,7 +235,7 @@ def test_quotes_speaker_spans_speech_given_then_explained_in_it() -> None:
 
 @needs_table
 def test_quotes_speaker_spans_office_named_elsewhere_gives_the_name() -> None:
-    art = _read("وأوضح محافظ العلا المهندس سامي الحربي أن المهرجان يبدأ الخميس.\n"
+    art = read_quotes("وأوضح محافظ العلا المهندس سامي الحربي أن المهرجان يبدأ الخميس.\n"
                 "وأكد محافظ العلا أن الاستعدادات اكتملت.")
     q = _quote_with(art, "الاستعدادات")
     assert q.speaker_name is not None and q.speaker_name.endswith("al-Harbi")
@@ -262,6 +253,6 @@ def test_quotes_speaker_spans_international_bodies(text: str, cue: str, sector: 
 
 
 def test_quotes_speaker_spans_collective_takes_the_storys_country() -> None:
-    art = _read("وقع الحادث في مدينة هيوستن بولاية تكساس. وقالت الشرطة إن السائق فر من المكان.")
+    art = read_quotes("وقع الحادث في مدينة هيوستن بولاية تكساس. وقالت الشرطة إن السائق فر من المكان.")
     q = _quote_with(art, "السائق")
     assert q.speaker_country == "USA"

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from marsad.article import Article, Meta
 from marsad.kb import romanize
-from marsad.pipeline import Pipeline
 from marsad.quotes.speakers import article_country, describe
-
-_PIPE: list[Pipeline] = []
-
-
-def _read(text: str, source: str = "okaz") -> Article:
-    if not _PIPE:
-        _PIPE.append(Pipeline.from_names(["structure", "sentences", "tokens", "entities", "quotes"]))
-    art = Article("t", text, Meta(source=source, published=date(2015, 7, 25)))
-    _PIPE[0](art)
-    return art
+from quotes_reading import read_quotes
 
 
 @pytest.mark.parametrize(
@@ -35,7 +22,7 @@ def _read(text: str, source: str = "okaz") -> Article:
 )
 def test_quotes_speakers_descriptor_is_the_speaker(text: str, speaker: str, kind: str, country: str,
                                                    sector: str) -> None:
-    art = _read(text)
+    art = read_quotes(text)
     assert len(art.quotes or []) == 1
     q = (art.quotes or [])[0]
     assert q.speaker_span is not None
@@ -45,7 +32,7 @@ def test_quotes_speakers_descriptor_is_the_speaker(text: str, speaker: str, kind
 
 @pytest.mark.skipif(not romanize.available(), reason="arabic-name-romanizer's name table is not installed")
 def test_quotes_speakers_spokesman_with_rank_and_name() -> None:
-    art = _read("وقال المتحدث الأمني باسم شرطة المنطقة العقيد فهد الغامدي إن الجناة سلموا أنفسهم.")
+    art = read_quotes("وقال المتحدث الأمني باسم شرطة المنطقة العقيد فهد الغامدي إن الجناة سلموا أنفسهم.")
     q = (art.quotes or [])[0]
     assert q.speaker_span is not None
     assert art.text[q.speaker_span.start:q.speaker_span.end].endswith("فهد الغامدي")
@@ -61,13 +48,13 @@ def test_quotes_speakers_a_surname_is_no_nationality() -> None:
 
 
 def test_quotes_speakers_linked_speaker_keeps_its_codes() -> None:
-    art = _read("وقال وزير الخارجية الأمريكي جون كيري إن المحادثات ستستمر.")
+    art = read_quotes("وقال وزير الخارجية الأمريكي جون كيري إن المحادثات ستستمر.")
     q = (art.quotes or [])[0]
     assert (q.speaker_name, q.speaker_name_source, q.speaker_country) == ("John Kerry", "link", "USA")
 
 
 def test_quotes_speakers_carry_over_to_continuation() -> None:
-    art = _read("وأكد مصدر مسؤول في الوزارة أن القرار نهائي. وأضاف أن التطبيق يبدأ الشهر المقبل.")
+    art = read_quotes("وأكد مصدر مسؤول في الوزارة أن القرار نهائي. وأضاف أن التطبيق يبدأ الشهر المقبل.")
     qs = art.quotes or []
     assert len(qs) == 2
     assert qs[1].speaker_span == qs[0].speaker_span
