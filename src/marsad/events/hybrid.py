@@ -21,6 +21,7 @@ no such context they keep no country (never a guess).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 
 from marsad.article import Article, Entity, Event, Evidence, Participant, Span
@@ -118,21 +119,25 @@ def fill_context_countries(article: Article, events: list[Event]) -> None:
     (:func:`marsad.kb.sources.article_country`). With none of these the participant keeps no country (never a
     guess). A linked actor without a country (an organisation of no one state) is left alone.
     """
+    if not any(not p.country for ev in events for p in (*ev.actors, *ev.recipients)):
+        return  # every participant has its country already
     ents = {e.id: e for e in article.entities or []}
-    places = [e for e in ents.values()
-              if e.link is not None and e.link.type in ("LOC", "GPE") and e.link.country]
+    places = sorted((e for e in ents.values()
+                     if e.link is not None and e.link.type in ("LOC", "GPE") and e.link.country),
+                    key=lambda e: e.start)
+    starts = [e.start for e in places]
     sent_places: dict[str, set[str]] = {}
     for sent in article.sentences or []:
-        sent_places[sent.id] = {e.link.country for e in places
-                                if sent.start <= e.start and e.end <= sent.end and e.link is not None
-                                and e.link.country}
-    dateline: str | None = None
+        here: set[str] = set()
+        for e in places[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]:
+            if e.end <= sent.end and e.link is not None and e.link.country:
+                here.add(e.link.country)
+        sent_places[sent.id] = here
     why_article = "the article's dateline"
-    if any(not p.country for ev in events for p in (*ev.actors, *ev.recipients)):
-        dateline = _dateline_country(article, places)
-        if dateline is None:
-            dateline = article_country(article.meta.source, article.meta.url)
-            why_article = "the source's country"
+    dateline = _dateline_country(article, places)
+    if dateline is None:
+        dateline = article_country(article.meta.source, article.meta.url)
+        why_article = "the source's country"
     for ev in events:
         place = ents.get(ev.place or "")
         country = place.link.country if place is not None and place.link is not None else None

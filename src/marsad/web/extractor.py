@@ -52,13 +52,27 @@ def pipeline_components(settings: Settings) -> list[Component]:
     return out
 
 
-def _init_worker(settings: Settings) -> None:
+def build_pipeline(settings: Settings) -> Pipeline:
+    """The extraction pipeline of the configured, installed components.
+
+    Raises:
+        MissingRequirementError: No component is installed.
+    """
     comps = pipeline_components(settings)
-    if comps:
-        pipeline = Pipeline(comps, settings.with_(article_timeout=0.0))
-        # load every model now, outside any request's deadline: components load lazily on first use
-        pipeline(Article("warm-up", "وصل الوفد إلى الرياض أمس.", Meta()))
-        _WORKER_PIPELINE.append(Pipeline(comps, settings))
+    if not comps:
+        raise MissingRequirementError("no pipeline component is installed")
+    return Pipeline(comps, settings)
+
+
+def _init_worker(settings: Settings) -> None:
+    try:
+        pipeline = build_pipeline(settings)
+    except MissingRequirementError:
+        return  # each request then answers E201 (_run_in_worker)
+    # load every model now, outside any request's deadline: components load lazily on first use
+    with_no_limit = Pipeline(pipeline.components, settings.with_(article_timeout=0.0))
+    with_no_limit(Article("warm-up", "وصل الوفد إلى الرياض أمس.", Meta()))
+    _WORKER_PIPELINE.append(pipeline)
 
 
 def _run_in_worker(article: Article) -> Article:
@@ -83,8 +97,7 @@ class Extractor:
     _closed: list[bool] = field(default_factory=lambda: [False])
 
     def __post_init__(self) -> None:
-        n = max(self.settings.web_extract_processes, 1) + max(self.settings.web_extract_queue, 0)
-        self._slots = threading.BoundedSemaphore(n)
+        self._slots = threading.BoundedSemaphore(self._capacity())
 
     @property
     def deadline(self) -> float:
@@ -116,10 +129,7 @@ class Extractor:
     def _pipeline_here(self) -> Pipeline:
         with self._lock:
             if not self._local:
-                comps = pipeline_components(self.settings)
-                if not comps:
-                    raise MissingRequirementError("no pipeline component is installed")
-                self._local.append(Pipeline(comps, self.settings))
+                self._local.append(build_pipeline(self.settings))
             return self._local[0]
 
     def _executor(self) -> ProcessPoolExecutor:
