@@ -268,8 +268,9 @@ def same_name(gold: str | None, system: str | None, strict: bool = False) -> boo
 def speaker_right(item: dict[str, Any], q: Quote, span_ok: bool, strict: bool = False) -> bool:
     """Is the system speaker the gold one?
 
-    A person with an English name: the name (:func:`same_name`, exact with ``strict``). A body: its name, or (English names of bodies are translations —
-    ``Kuwaiti authorities``, ``the Interior Ministry`` — that no two writers word alike) the right mention
+    A person with an English name: the name (:func:`same_name`, exact with ``strict``). A body: its name, or
+    (English names of bodies are translations — ``Kuwaiti authorities``, ``the Interior Ministry`` — that no two
+    writers word alike) the right mention
     (``span_ok``) with the right country and sector. Anyone else (anonymous sources, unnamed people): country
     and sector. No gold speaker at all: no system speaker.
     """
@@ -536,7 +537,8 @@ def command(gold: tuple[str, ...], as_json: bool, show_misses: bool, split: str 
         click.echo(f"{name:<6}" + "".join(f"{d[key]:>9{fmt}}" for _, key, fmt in _COLUMNS))
     for name, d in groups.items():
         click.echo(f"{name}: found {d['found']:.3f} {list(d['found_ci'])}, speaker {d['speaker']:.3f} "
-                   f"{list(d['speaker_ci'])} (exact names {d['speaker_strict']:.3f}; end to end {d['found_and_speaker']:.3f}), false {d['false']:.3f} "
+                   f"{list(d['speaker_ci'])} (exact names {d['speaker_strict']:.3f}; end to end "
+                   f"{d['found_and_speaker']:.3f}), false {d['false']:.3f} "
                    f"{list(d['false_ci'])} ({d['false_n']} of {d['system']}, {d['false_on_non_quotes']} on gold "
                    f"non-quotes); {d['articles']} articles")
     if show_misses:

@@ -258,6 +258,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
                 if nxt is not None:
                     qe = nxt.start
             cue = _cue_for(norm, cues, qs, qe, lo)
+            if cue is not None and orphan is None and _term_in_marks(norm, qs, qe, cue, lo):
+                continue
             if cue is None:  # quoted words with no one saying them: a title, a slogan, unless «SPEAKER: "…"»
                 colon = _colon_before(norm, qs, lo)
                 cue = _headline_cue(ctx, lo, colon) if colon is not None else None
@@ -356,6 +358,39 @@ def _named_before(norm: str, qs: int, lo: int) -> bool:
         return False
     w = ws[-1][2]
     return any(x in NAMING_WORDS for x in (w, w[1:] if w[:1] in "وبلف" else w, w[2:] if w[:2] in ("وب", "ول") else w))
+
+
+# a short quotation stands right after one of these (not after the cue or a colon): «بقوله "…"»، «قائلا "…"»
+_SAYS_BEFORE = frozenset(_N(w) for w in ("بقوله", "بقولها", "قوله", "قولها", "بالقول", "يقول", "تقول", "هو", "هي",
+                                         "وهو", "وهي", "نصه", "نصها", "فيها", "فيه"))
+TERM_WORDS = 5
+
+
+def _term_in_marks(norm: str, qs: int, qe: int, cue: _Cue, lo: int) -> bool:
+    """A few words in quote marks inside a sentence, not opened by the cue, a colon or a comma
+    (``أعلنت الشركة عن "فندق الواحة الكبير"``، ``ووصفه بعدو "الشعب الأول"``): a name, a title or a term, not
+    what was said. A short quotation opens right after its cue or a colon (``وقال: "لن نتراجع"``), after a
+    complementiser (``بأنها "عمل مشين"``) or ``بقوله``, ends its sentence, or comes before a cue that follows
+    it."""
+    if len(words(norm, qs, qe)) > TERM_WORDS:
+        return False
+    if cue.start >= qe:  # «"…"، قال بوتين»: the cue closes the quote's own sentence part
+        return norm[qe + 1:cue.start].strip(" ،,.\"»”") != ""
+    j = qe + 1
+    while j < len(norm) and norm[j] == " ":
+        j += 1
+    if j >= len(norm) or norm[j] in SENT_END:
+        return False  # the words end the sentence: «وقال سموه خلال الحفل "نحن فخورون بشبابنا".»
+    i = qs - 2
+    while i >= lo and norm[i] in " \u200f\u200e":
+        i -= 1
+    if i < lo or not norm[i].isalnum():
+        return False  # the paragraph's start, a colon, a comma, a dash: what follows may be said
+    if i + 1 == cue.end or norm[cue.end:qs - 1].strip() == "":
+        return False  # right after the cue: «قال "…"»
+    prev = words(norm, max(lo, i - 30), i + 1)
+    w = prev[-1][2] if prev else ""
+    return not (COMPLEMENTIZER.match(w) or w in _SAYS_BEFORE or w in cue_forms())
 
 
 def _colon_before(norm: str, qs: int, lo: int) -> int | None:
