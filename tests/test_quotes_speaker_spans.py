@@ -256,3 +256,33 @@ def test_quotes_speaker_spans_collective_takes_the_storys_country() -> None:
     art = read_quotes("وقع الحادث في مدينة هيوستن بولاية تكساس. وقالت الشرطة إن السائق فر من المكان.")
     q = _quote_with(art, "السائق")
     assert q.speaker_country == "USA"
+
+
+@needs_table
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # the name words the tagger may leave out: given names after it up to a punctuation or preposition, and
+        # a family name «ال…ي»; «علي» written with its ي is the name, not «على»
+        ("وقال المتحدث باسم الشرطة العقيد يحيى علي أبكر: إن الحادث وقع فجرا.", ("Yahya", "Ali", "Abkar")),
+        ("وقال العميد يحيى رسول في حديث للصحفيين إن القوات تقدمت.", ("Yahya", "Ras")),
+        ("وذكر المتحدث الرسمي بالمديرية النقيب سعد بن ضيف الله الأسمري أن الخدمة متاحة.", ("Saad", "Asmari")),
+    ],
+)
+def test_quotes_speaker_spans_name_words_the_tagger_left_out(text: str, parts: tuple[str, ...]) -> None:
+    q = read_quotes(text).quotes[0]
+    assert q.speaker_name is not None and all(p in q.speaker_name for p in parts)
+
+
+@needs_table
+@pytest.mark.parametrize(
+    ("text", "not_in_name"),
+    [
+        ("وأوضح محمد سالم صاحب مركز الألعاب أن الإقبال كبير هذا الصيف.", "Sa" + "hib"),
+        ("وأوضح محمد سالم صاحب مركز الألعاب أن الإقبال كبير هذا الصيف.", "Sa" + "heb"),
+        ("ويقول عبدالله العبدلي مشرف في أحد المطابخ إن الطلب تضاعف.", "Mush"),
+    ],
+)
+def test_quotes_speaker_spans_office_after_a_name_is_not_part_of_it(text: str, not_in_name: str) -> None:
+    q = read_quotes(text).quotes[0]
+    assert q.speaker_name is not None and not_in_name not in q.speaker_name

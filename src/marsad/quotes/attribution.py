@@ -1101,12 +1101,11 @@ def _name_speaker(ctx: _Ctx, q: Quote, s: int, e: int) -> None:
     a, b = ctx.nt.to_source(s, e)
     q.speaker_span = Span(a, b)
     q.speaker_kind = "person"
-    full = _fuller(ctx, s, e, s)
-    desc = _descriptor_before(ctx, *(full or (s, e)))
+    full = _whole_name(ctx, *(_fuller(ctx, s, e, s) or (s, e)))
+    desc = _descriptor_before(ctx, *full)
     if desc is not None:
         q.speaker_country, q.speaker_sector = desc.country, desc.sector
-    if full is not None:
-        a, b = ctx.nt.to_source(*full)
+    a, b = ctx.nt.to_source(*full)
     r = romanize(ctx.article.text[a:b], q.speaker_country or ctx.home)
     if r is not None:
         q.speaker_name, q.speaker_name_source = r.latin, "romanized"
@@ -1175,6 +1174,74 @@ def _name_words(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
                     and head_of(bare) is None:
                 start = before[-1][1] - len(bare)
     return start, end
+
+
+_GLUE_AHEAD = frozenset(_N(w) for w in ("بن", "بنت", "ابن"))
+# a preposition with its pronoun: «ومدير العلاقات بها محمد …» («بها» is also a given name)
+_WITH_PRONOUN = frozenset(_N(p + s) for p in ("ب", "ل", "من", "عن", "في", "مع", "عند", "لدي")
+                          for s in ("ه", "ها", "هم", "هما", "نا"))
+WHOLE_NAME_WORDS = 3
+
+
+_ALI = _N("علي")
+
+
+def _name_word_ok(ctx: _Ctx, w: str, s: int = -1, e: int = -1) -> bool:
+    """May this word (normalised ``[s, e)``) continue a person's name the tagger cut short? Not a boundary,
+    complementiser, cue, office, nationality or common word; ``علي`` written with its ي is the name, not «على»."""
+    if w == _ALI and s >= 0 and ctx.article.text[slice(*ctx.nt.to_source(s, e))].endswith("علي"):
+        return True
+    return not (COMPLEMENTIZER.match(w) or w in _NAME_BOUNDARY or w in _NOT_NAMES or head_of(w) is not None
+                or w in cue_forms() or w[1:] in cue_forms() or w in ctx.nationality or w in _AFTER_NAME
+                or w in _SUBJECTLESS_NEXT or w in _NOT_SPEECH or w in _WITH_PRONOUN or any(ch.isdigit() for ch in w))
+
+
+def _whole_name(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
+    """A person's name (normalised ``[s, e)``) with the name words the tagger left out around it: given names
+    before it (``عاصم`` before ``حسين``, ``أنس`` before ``خالد الصالح``) and, after it, given names up to a
+    family name ``ال…ي`` (``يحيى`` + ``علي أبكر``, ``عبدالرحمن بن ضيف الله`` + ``الأسمري``) when a boundary
+    follows them (punctuation, a complementiser, a preposition: not ``محمد سالم صاحب مركز``) and the name has
+    no family name with the article yet (``عبدالله العبدلي مشرف في …``);
+    words only, with no punctuation between, at most :data:`WHOLE_NAME_WORDS` on each side."""
+    norm = ctx.nt.norm
+    e0 = e
+    last = words(norm, s, e)[-1:]
+    closed = bool(last) and last[0][2].startswith("ال") and last[0][2] not in _NAME_GLUE
+    for _ in range(WHOLE_NAME_WORDS):
+        prev = words(norm, max(0, s - 25), s)
+        if not prev or norm[prev[-1][1]:s].strip(" ") or prev[-1][2] in _NAME_GLUE \
+                or not _name_word_ok(ctx, prev[-1][2], prev[-1][0], prev[-1][1]) or not _given_name(ctx, prev[-1][2]):
+            break
+        s = prev[-1][0]
+    for _ in range(0 if closed else WHOLE_NAME_WORDS):  # a family name «ال…» closes the name
+        nxt = words(norm, e, e + 25, limit=1)
+        if not nxt or norm[e:nxt[0][0]].strip(" "):
+            break
+        ws, we, w = nxt[0]
+        if not _name_word_ok(ctx, w, ws, we):
+            break
+        family = w.startswith("ال") and w.endswith("ي") and len(w) >= 6
+        if w in _GLUE_AHEAD:
+            more = words(norm, we, we + 25, limit=1)
+            if not more:
+                break
+            ms, me, mw = more[0]
+            if norm[we:ms].strip(" ") or not _name_word_ok(ctx, mw, ms, me) or not _given_name(ctx, mw):
+                break
+            e = me
+            continue
+        if not (family or _given_name(ctx, w)):
+            break
+        e = we
+        if family:
+            break
+    if e > e0:
+        nxt = words(norm, e, e + 25, limit=1)
+        bounded = not nxt or norm[e:nxt[0][0]].strip(" ") != "" or bool(COMPLEMENTIZER.match(nxt[0][2])) \
+            or nxt[0][2] in _NAME_BOUNDARY or nxt[0][2] in cue_forms()
+        if not bounded:
+            e = e0
+    return s, e
 
 
 def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
@@ -1295,7 +1362,7 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
                     and not any(head_of(w) for _, _, w in words(norm, desc.name_start, own[0])) \
                     and len(words(norm, desc.name_start, own[0])) <= 2:
                 own = (desc.name_start, own[1])  # «الملازم أول تركي سعد الحربي»: the name starts after the rank
-            full = _fuller(ctx, *own, qs) or own
+            full = _whole_name(ctx, *(_fuller(ctx, *own, qs) or own))
         if desc is None:
             desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
         if desc is None and ent.label != "PERS":  # «جامعة تبوك أوضحت …»: the body's own name says what it is
@@ -1381,13 +1448,13 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             q.speaker_name_source = "link"
         else:
             own = _name_words(ctx, *ctx.nt.to_norm(a, b))
-            a, b = ctx.nt.to_source(*(_fuller(ctx, *own, qs) or own))
+            a, b = ctx.nt.to_source(*_whole_name(ctx, *(_fuller(ctx, *own, qs) or own)))
             r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
             if r is not None:
                 q.speaker, q.speaker_name, q.speaker_name_source = ent.id, r.latin, "romanized"
     elif desc.name_start is not None and desc.kind == "person":
         own = _name_words(ctx, desc.name_start, desc.end)
-        a, b = ctx.nt.to_source(*(_fuller(ctx, *own, qs) or own))
+        a, b = ctx.nt.to_source(*_whole_name(ctx, *(_fuller(ctx, *own, qs) or own)))
         r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
         if r is not None:
             q.speaker_name, q.speaker_name_source = r.latin, "romanized"
