@@ -286,3 +286,25 @@ def test_quotes_speaker_spans_name_words_the_tagger_left_out(text: str, parts: t
 def test_quotes_speaker_spans_office_after_a_name_is_not_part_of_it(text: str, not_in_name: str) -> None:
     q = read_quotes(text).quotes[0]
     assert q.speaker_name is not None and not_in_name not in q.speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # «عدم ذكر» is a verbal noun and «نشر» (publish) no form of «أشار»: the statement is the source's
+        ("وقال مسؤول بوزارة العدل متحدثا شريطة عدم ذكر اسمه إن الوزارة ستفتح المجال للكليات.", "مسؤول بوزارة العدل"),
+        ("وقال مسؤول كبير في الحكومة، طلب عدم نشر اسمه، “الهدف هو إقامة منطقة آمنة في الشمال”.",
+         "مسؤول كبير في الحكومة"),
+    ],
+)
+def test_quotes_speaker_spans_unnamed_source_keeps_its_cue(text: str, speaker: str) -> None:
+    art = read_quotes(text)
+    assert len(art.quotes or []) == 1
+    q = art.quotes[0]
+    assert _speaker(art, q) == speaker and q.speaker_kind == "anonymous"
+
+
+def test_quotes_speaker_spans_god_in_a_prayer_is_no_speaker() -> None:
+    art = read_quotes("ورفع الأهالي تهنئتهم بالعيد إلى القيادة، سائلين المولى أن يعيده على الجميع بالخير.")
+    q = _quote_with(art, "يعيده")
+    assert _speaker(art, q) != "المولى"

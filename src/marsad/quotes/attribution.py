@@ -61,7 +61,9 @@ CUE_VERBS = (
 # (the bare «بين», also «between», is a cue only at the start of a clause: «وبيّن أن …»)
 NOT_CUES = frozenset(_N(w) for w in ("بينه", "بينها", "بينهم", "بينا", "تبين", "تبن", "ابن", "ابنه", "ابنها",
                                      "ابنهم", "ابنا", "نبن", "يبن", "ابين", "ندع", "تدع", "يدع", "أدع", "علق", "تعلق",
-                                     "دعوت", "دعونا", "دعوة", "يجب", "تجب", "نجب", "أجب", "يجبه"))
+                                     "دعوت", "دعونا", "دعوة", "يجب", "تجب", "نجب", "أجب", "يجبه", "نشر", "ونشر"))
+# a cue word after these is a verbal noun («شريطة عدم ذكر اسمه», «دون الكشف»)
+_NEGATED_NOUN = frozenset(_N(w) for w in ("عدم", "بعدم", "لعدم", "دون", "بدون"))
 # «يذكر أن»/«يشار إلى أن»: the article's own aside (it is worth noting that …), no one's statement
 FORMULAS = frozenset(_N(w) for w in ("يذكر", "ويذكر", "يُذكر", "ويُذكر", "يشار", "ويشار", "يذكر ان"))
 # a noun that names what follows in quote marks: a title, a campaign, a programme, not a quotation
@@ -160,6 +162,9 @@ def _find_cues(norm: str, start: int, end: int) -> list[_Cue]:
         w = norm[s:e]
         if w.lstrip("وف") == _N("بين") and not _clause_start(norm, s, start):
             continue
+        before = words(norm, max(start, s - 12), s)
+        if before and before[-1][2] in _NEGATED_NOUN:
+            continue  # «طلب عدم ذكر اسمه»: a verbal noun, no one's statement
         if w in FORMULAS and COMPLEMENTIZER.match(next(iter(words(norm, e, e + 12, limit=1)), (0, 0, ""))[2]):
             continue  # «يذكر أن …»: the writer's aside
         part = w.lstrip("وف") in PARTICIPLES or w in PARTICIPLES
@@ -236,7 +241,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         s, e = nt.to_norm(ent.start, ent.end)
         if s < e:
             spans.append((s, e, ent))
-    ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m)], alias_links(norm, spans),
+    ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m) and not _no_party(norm, m)],
+               alias_links(norm, spans),
                _nationalities(fold_ta_marbuta), _story_country(article),
                article_country(article.meta.source, article.meta.url))
     drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
@@ -963,6 +969,27 @@ def _descriptor_reach(ctx: _Ctx, a: int, stop: int) -> int:
     return ws[-1][1] if ws else a
 
 
+# «الله» after these is in a blessing or a prayer («صلى الله عليه وسلم», «رحمه الله», «سائلين الله»), no speaker;
+# «قال الله تعالى» keeps God as the speaker of scripture
+_BLESSING_BEFORE = frozenset(_N(w) for w in (
+    "صلى", "رحمه", "رحمها", "رحمهم", "حفظه", "حفظها", "حفظهم", "رضي", "يرحم", "يحفظ", "سائلا", "سائلة", "سائلين",
+    "داعيا", "داعية", "داعين", "سائلاً", "داعياً", "يسأل", "نسأل", "أسأل", "الحمد", "والحمد", "بإذن", "شاء", "عند",
+    "سبحان", "أمام", "بفضل", "ادعو", "ندعو", "يدعو", "تدعو", "شكر", "حمد", "يشكر"))
+# words the tagger may take for a name that never speak: «مسؤول رفض الكشف عن اسمه», «الحمد لله», «سائلين المولى»
+_NO_PARTY = frozenset(_N(w) for w in ("اسمه", "اسمها", "اسمهم", "لله", "المولى", "ولله"))
+
+
+def _no_party(norm: str, m: Mention) -> bool:
+    """A mention that can be no one's speaker: :data:`_NO_PARTY`, or «الله» in a blessing or prayer."""
+    surface = norm[m.start:m.end]
+    if surface in _NO_PARTY:
+        return True
+    if surface != "الله":
+        return False
+    prev = words(norm, max(0, m.start - 20), m.start)
+    return bool(prev) and prev[-1][2] in _BLESSING_BEFORE
+
+
 def _blessing(norm: str, m: Mention) -> bool:
     """``الله`` in «رحمه الله», «حفظه الله», «سائلا الله»: not a speaker."""
     return norm[m.start:m.end] == "الله"
@@ -1049,7 +1076,8 @@ def _name_in(ctx: _Ctx, s: int, e: int) -> tuple[Entity, int, int] | None:
 _NOT_NAMES = frozenset(_N(w) for w in ("أحد", "احد", "بيان", "البعض", "الجميع", "آخر", "آخرون", "هذا", "هذه", "ذلك",
                                        "تلك", "كل", "بعض", "عدد", "أمس", "اليوم", "غدا", "مؤخرا", "سابقا", "لاحقا",
                                        "حينها", "وقتها", "عندها", "ثم", "بل", "لكن", "نفسه", "نفسها", "الله", "تعالى",
-                                       "النبي", "الرسول", "الهلال", "النصر", "الأهلي", "الاتحاد", "الشباب", "الوحدة"))
+                                       "النبي", "الرسول", "الهلال", "النصر", "الأهلي", "الاتحاد", "الشباب", "الوحدة",
+                                       "اسمه", "اسمها", "اسمهم"))
 _NAME_BOUNDARY = frozenset(_N(w) for w in ("في", "عن", "على", "إلى", "الى", "خلال", "أمام", "عبر", "لدى", "من", "مع",
                                            "بعد", "قبل", "أيضا", "ايضا", "كذلك"))
 
