@@ -308,3 +308,19 @@ def test_quotes_speaker_spans_god_in_a_prayer_is_no_speaker() -> None:
     art = read_quotes("ورفع الأهالي تهنئتهم بالعيد إلى القيادة، سائلين المولى أن يعيده على الجميع بالخير.")
     q = _quote_with(art, "يعيده")
     assert _speaker(art, q) != "المولى"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "sector"),
+    [
+        ("وقال عدد من الباعة إن الإقبال ارتفع هذا الأسبوع.", "عدد من الباعة", "anonymous", "BUS"),
+        ("وأكد تجار الجملة في السوق أن الأسعار مستقرة.", "تجار الجملة في السوق", "anonymous", "BUS"),
+        # the reporter's byline before the colon is not the subject of the verb after it
+        ("فهد العتيبي - سبق - جدة: أوضحت إدارة مستشفى الملك فهد أن المريض غادر المستشفى.",
+         "إدارة مستشفى الملك فهد", "body", "MED"),
+    ],
+)
+def test_quotes_speaker_spans_unnamed_groups_and_bylines(text: str, speaker: str, kind: str, sector: str) -> None:
+    art = read_quotes(text)
+    q = art.quotes[0]
+    assert (_speaker(art, q), q.speaker_kind, q.speaker_sector) == (speaker, kind, sector)

@@ -745,6 +745,7 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         return None, None, conf - 0.05  # the participle continues the sentence's quote: its speaker carries over
     before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
               and not _blessing(norm, m) and not _byline(norm, m)
+              and ":" not in norm[m.end:cue.start]  # «فلان - سبق - جدة: أوضحت …»: a byline, no subject
               and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
     if norm[cue.start] in "وف" and norm[cue.start + 1:cue.end] in cue_forms():
         before = []  # «…، وقال …»: a verb with its own conjunction opens a clause; nothing before it is its subject
