@@ -222,6 +222,15 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
             nxt = k + 2 if words[k + 1][2] in _RANK_TAIL and k + 2 < len(words) else k + 1
             name_start = words[nxt][0]
     within = [w for _, e, w in words if e <= end]
+    if sector is None and kind == "body":  # «التقرير السنوي لمصلحة الجمارك», «بيان المنسقية العامة»: the issuer's
+        for w in within[1:]:
+            for ww in (w, w[1:] if w[:1] in "لب" else w, "ال" + w[2:] if w.startswith("لل") else w):
+                inner = head_of(ww)
+                if inner is not None and inner[0] == "body" and inner[1] is not None:
+                    sector = inner[1]
+                    break
+            if sector is not None:
+                break
     if country is None and any(w in _WORLDWIDE for w in within) and any(
             _N(_bare(w)) in _IGO_HEADS or w in _IGO_HEADS for w in within):
         return Descriptor(kind, "IGO", None, end, name_start)  # «منظمة التجارة العالمية», «المفوضية الأوروبية»
