@@ -80,7 +80,7 @@ def test_eval_quotes_name_key() -> None:
     assert name_key(None) == ""
     assert name_skeleton("Rifaat Gharib") == name_skeleton("Refaat Gharib")
     assert name_skeleton("Mohammed") == name_skeleton("Mohammad") != name_skeleton("Ahmed")
-    assert name_skeleton("Mahmoud") == name_skeleton("Mohammed")  # too loose to decide «speaker right» with
+    assert name_skeleton("Mahmoud") == name_skeleton("Mohammed")  # loose: exact-name figures stay beside it
 
 
 def test_eval_quotes_body_right_by_mention_and_codes() -> None:
@@ -92,6 +92,21 @@ def test_eval_quotes_body_right_by_mention_and_codes() -> None:
     assert speaker_right(item, q, span_ok=True)
     assert not speaker_right(item, q, span_ok=False)
     assert not speaker_right({**item, "speaker_kind": "person"}, q, span_ok=True)  # a person needs the name
+
+
+def test_eval_quotes_person_right_by_skeleton_and_strict_beside() -> None:
+    from marsad.eval.quotes import same_name, speaker_right
+
+    item = {"speaker": list(_at("سالم الخالدي")), "speaker_en": "Salem al-Khalidi", "speaker_kind": "person",
+            "speaker_country": "SAU", "speaker_sector": "HLH"}
+    q = _q(1, "المستشفيات استقبلت عشرين مصابا", speaker="سالم الخالدي", name="Salim al-Khaldi", country="SAU",
+           sector="MED")
+    assert speaker_right(item, q, span_ok=True)  # the same name spelled another way
+    assert not speaker_right(item, q, span_ok=True, strict=True)
+    other = _q(1, "المستشفيات استقبلت عشرين مصابا", speaker="سالم الخالدي", name="Salem al-Harbi")
+    assert not speaker_right(item, other, span_ok=True)  # another family name is another person
+    assert same_name("Rifaat Gharib", "Refaat Gharib") and not same_name("Rifaat Gharib", "Refaat Gharib", strict=True)
+    assert not same_name("Rifaat Gharib", None) and not same_name(None, None)
 
 
 def test_eval_quotes_jaccard_and_pairing() -> None:

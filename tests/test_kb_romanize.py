@@ -79,3 +79,11 @@ def test_kb_romanize_full_name_countries() -> None:
     assert got and got[0][0] == "EGY"
     assert rz.full_name_countries("سمير") == ()  # one unit is no person
     assert rz.alpha3("SA") == "SAU" and rz.alpha2("EGY") == "EG" and rz.alpha3("XX") is None
+
+
+@needs_table
+@pytest.mark.parametrize("name", ["ضيف الله", "عبد الله", "بن ضيف الله"])
+def test_kb_romanize_one_unit_is_never_a_full_name(name: str) -> None:
+    # one name unit (particles joined) is one Latin word: the full-name table's people of two words are not it
+    r = rz.romanize(name)
+    assert r is not None and len(r.latin.replace("bin ", "").split()) == 1

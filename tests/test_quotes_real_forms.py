@@ -43,6 +43,31 @@ def test_quotes_real_forms_quoted_words_with_no_cue_are_not_quotations() -> None
     assert art.quotes == []
 
 
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ('وأعلنت الشركة عن افتتاح "فندق الواحة الكبير" في جدة الأسبوع المقبل.', "فندق الواحة الكبير"),
+        ('وأكد المدير أن اللجنة انتقدت «التسرب من المدارس» وأرجعت ذلك إلى ضعف المتابعة.', "التسرب من المدارس"),
+        ('ووصف أحد المزارعين الجراد ب"العدو الأول للمحصول" لأنه يأكل كل شيء.', "العدو الأول للمحصول"),
+    ],
+)
+def test_quotes_real_forms_short_term_in_marks_is_no_quotation(text: str, term: str) -> None:
+    art = _read(text)
+    assert term in text and term not in _contents(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('وقال المحافظ خلال الحفل "سنواصل دعم الشباب".', "سنواصل دعم الشباب"),
+        ('وقال المحافظ: "سنواصل دعم الشباب" ثم غادر القاعة.', "سنواصل دعم الشباب"),
+        ('"سنواصل دعم الشباب"، قال المحافظ للحضور.', "سنواصل دعم الشباب"),
+    ],
+)
+def test_quotes_real_forms_short_quotation_after_its_cue_stays(text: str, said: str) -> None:
+    assert said in _contents(_read(text))
+
+
 def test_quotes_real_forms_source_phrase_before_its_clause() -> None:
     art = _read("وبحسب متعاملين في سوق الخضار، فإن الأسعار ارتفعت كثيرا هذا الأسبوع.")
     assert _contents(art) == ["الأسعار ارتفعت كثيرا هذا الأسبوع"]

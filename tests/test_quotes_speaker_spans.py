@@ -256,3 +256,71 @@ def test_quotes_speaker_spans_collective_takes_the_storys_country() -> None:
     art = read_quotes("وقع الحادث في مدينة هيوستن بولاية تكساس. وقالت الشرطة إن السائق فر من المكان.")
     q = _quote_with(art, "السائق")
     assert q.speaker_country == "USA"
+
+
+@needs_table
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # the name words the tagger may leave out: given names after it up to a punctuation or preposition, and
+        # a family name «ال…ي»; «علي» written with its ي is the name, not «على»
+        ("وقال المتحدث باسم الشرطة العقيد يحيى علي أبكر: إن الحادث وقع فجرا.", ("Yahya", "Ali", "Abkar")),
+        ("وقال العميد يحيى رسول في حديث للصحفيين إن القوات تقدمت.", ("Yahya", "Ras")),
+        ("وذكر المتحدث الرسمي بالمديرية النقيب سعد بن ضيف الله الأسمري أن الخدمة متاحة.", ("Saad", "Asmari")),
+    ],
+)
+def test_quotes_speaker_spans_name_words_the_tagger_left_out(text: str, parts: tuple[str, ...]) -> None:
+    q = read_quotes(text).quotes[0]
+    assert q.speaker_name is not None and all(p in q.speaker_name for p in parts)
+
+
+@needs_table
+@pytest.mark.parametrize(
+    ("text", "not_in_name"),
+    [
+        ("وأوضح محمد سالم صاحب مركز الألعاب أن الإقبال كبير هذا الصيف.", "Sa" + "hib"),
+        ("وأوضح محمد سالم صاحب مركز الألعاب أن الإقبال كبير هذا الصيف.", "Sa" + "heb"),
+        ("ويقول عبدالله العبدلي مشرف في أحد المطابخ إن الطلب تضاعف.", "Mush"),
+    ],
+)
+def test_quotes_speaker_spans_office_after_a_name_is_not_part_of_it(text: str, not_in_name: str) -> None:
+    q = read_quotes(text).quotes[0]
+    assert q.speaker_name is not None and not_in_name not in q.speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # «عدم ذكر» is a verbal noun and «نشر» (publish) no form of «أشار»: the statement is the source's
+        ("وقال مسؤول بوزارة العدل متحدثا شريطة عدم ذكر اسمه إن الوزارة ستفتح المجال للكليات.", "مسؤول بوزارة العدل"),
+        ("وقال مسؤول كبير في الحكومة، طلب عدم نشر اسمه، “الهدف هو إقامة منطقة آمنة في الشمال”.",
+         "مسؤول كبير في الحكومة"),
+    ],
+)
+def test_quotes_speaker_spans_unnamed_source_keeps_its_cue(text: str, speaker: str) -> None:
+    art = read_quotes(text)
+    assert len(art.quotes or []) == 1
+    q = art.quotes[0]
+    assert _speaker(art, q) == speaker and q.speaker_kind == "anonymous"
+
+
+def test_quotes_speaker_spans_god_in_a_prayer_is_no_speaker() -> None:
+    art = read_quotes("ورفع الأهالي تهنئتهم بالعيد إلى القيادة، سائلين المولى أن يعيده على الجميع بالخير.")
+    q = _quote_with(art, "يعيده")
+    assert _speaker(art, q) != "المولى"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "sector"),
+    [
+        ("وقال عدد من الباعة إن الإقبال ارتفع هذا الأسبوع.", "عدد من الباعة", "anonymous", "BUS"),
+        ("وأكد تجار الجملة في السوق أن الأسعار مستقرة.", "تجار الجملة في السوق", "anonymous", "BUS"),
+        # the reporter's byline before the colon is not the subject of the verb after it
+        ("فهد العتيبي - سبق - جدة: أوضحت إدارة مستشفى الملك فهد أن المريض غادر المستشفى.",
+         "إدارة مستشفى الملك فهد", "body", "MED"),
+    ],
+)
+def test_quotes_speaker_spans_unnamed_groups_and_bylines(text: str, speaker: str, kind: str, sector: str) -> None:
+    art = read_quotes(text)
+    q = art.quotes[0]
+    assert (_speaker(art, q), q.speaker_kind, q.speaker_sector) == (speaker, kind, sector)

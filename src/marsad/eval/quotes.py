@@ -23,7 +23,11 @@ article; system quotes that start inside the unit are scored.
   two careful annotators romanise the same name differently (Rifaat/Refaat) about one time in four.
 - **Speaker country** (gold country not null): equal codes. Sectors are compared after translating the
   guideline's MED (media) and HLH (health) into Marsad's JRN and MED (:data:`GOLD_SECTOR`).
-- **Speaker right**: for a person with an English name, the name is right; for a body, its name is right, or
+- **Speaker right**: for a person with an English name, the name is right — by :func:`name_skeleton`, the
+  comparison under which the two annotation passes agree more (0.829 against 0.748 by :func:`name_key` on the 111
+  quotes of the 40 doubly annotated articles, every skeleton-only agreement the same person spelled two ways:
+  Rifaat/Refaat, Mutash/Mutaish), so that it measures transliteration noise no more than humans make; the same
+  figure with exact names is ``speaker_strict`` beside it; for a body, its name is right, or
   its mention (speaker span) together with country and sector (English names of bodies are translations no two
   writers word alike: ``Kuwaiti authorities``, ``Kuwait government``); otherwise (anonymous sources, unnamed
   people) country and sector are both right (null equals null); a gold quote with no speaker at all is right
@@ -85,7 +89,7 @@ def name_key(name: str | None) -> str:
 
 def name_skeleton(name: str | None) -> str:
     """A looser key: :func:`name_key` without vowels and doubled letters (Rifaat/Refaat, Mutash/Mutaish,
-    Mohammed/Mohammad; also Mahmoud, which is why it is reported beside the strict match, never instead of it)."""
+    Mohammed/Mohammad; also Mahmoud, which is why the exact-name figures are printed beside it)."""
     k = re.sub(r"[aeiouyw]", "", name_key(name))
     return re.sub(r"(.)\1+", r"\1", k)
 
@@ -147,6 +151,7 @@ class Tally:
     with_country: int = 0
     country: int = 0
     speaker: int = 0
+    speaker_strict: int = 0
     system: int = 0
     false: int = 0
     false_on_non_quotes: int = 0
@@ -194,6 +199,7 @@ class Tally:
             "speaker_country": r(self.country, self.with_country),
             "speaker": r(self.speaker, self.found),
             "speaker_ci": self.interval(2, 1),
+            "speaker_strict": r(self.speaker_strict, self.found),
             "found_and_speaker": r(self.speaker, self.gold),
             "system": self.system,
             "false": r(self.false, self.system),
@@ -249,11 +255,22 @@ def gold_sector(item: dict[str, Any]) -> str | None:
     return GOLD_SECTOR.get(sec, sec) if sec else None
 
 
-def speaker_right(item: dict[str, Any], q: Quote, span_ok: bool) -> bool:
+def same_name(gold: str | None, system: str | None, strict: bool = False) -> bool:
+    """Do two English names of a speaker agree: by :func:`name_skeleton` (the primary comparison, see the module's
+    docstring), or with ``strict`` by :func:`name_key`? A missing system name never agrees."""
+    if not system:
+        return False
+    if name_key(gold) == name_key(system):
+        return True
+    return not strict and name_skeleton(gold) == name_skeleton(system)
+
+
+def speaker_right(item: dict[str, Any], q: Quote, span_ok: bool, strict: bool = False) -> bool:
     """Is the system speaker the gold one?
 
-    A person with an English name: the name. A body: its name, or (English names of bodies are translations —
-    ``Kuwaiti authorities``, ``the Interior Ministry`` — that no two writers word alike) the right mention
+    A person with an English name: the name (:func:`same_name`, exact with ``strict``). A body: its name, or
+    (English names of bodies are translations — ``Kuwaiti authorities``, ``the Interior Ministry`` — that no two
+    writers word alike) the right mention
     (``span_ok``) with the right country and sector. Anyone else (anonymous sources, unnamed people): country
     and sector. No gold speaker at all: no system speaker.
     """
@@ -261,7 +278,7 @@ def speaker_right(item: dict[str, Any], q: Quote, span_ok: bool) -> bool:
         return q.speaker_span is None and not q.speaker_name
     codes = (item.get("speaker_country") or None) == q.speaker_country and gold_sector(item) == q.speaker_sector
     if item.get("speaker_en"):
-        named = name_key(item.get("speaker_en")) == name_key(q.speaker_name)
+        named = same_name(item.get("speaker_en"), q.speaker_name, strict)
         return named or (item.get("speaker_kind") == "body" and span_ok and codes)
     return codes
 
@@ -334,6 +351,7 @@ def score_article(art: Article, items: list[dict[str, Any]], non_quotes: list[di
                 notes.append(f"country {it.get('speaker_country')} vs {q.speaker_country}")
         sp_ok = speaker_right(it, q, span_ok)
         t.speaker += sp_ok
+        t.speaker_strict += speaker_right(it, q, span_ok, strict=True)
         if not sp_ok and (not it.get("speaker_en") or it.get("speaker_kind") == "body"):
             notes.append(f"country/sector {it.get('speaker_country')}/{it.get('speaker_sector')} vs "
                          f"{q.speaker_country}/{q.speaker_sector}")
@@ -470,7 +488,8 @@ _COLUMNS = (("gold", "gold", "d"), ("found", "found", ".3f"), ("jacc", "jaccard"
             ("j≥.8", "jaccard_ge_0.8", ".3f"), ("kind", "kind", ".3f"), ("cue", "cue", ".3f"),
             ("spk-span", "speaker_span", ".3f"), ("name", "speaker_name", ".3f"),
             ("~name", "speaker_name_loose", ".3f"),
-            ("country", "speaker_country", ".3f"), ("speaker", "speaker", ".3f"), ("sys", "system", "d"),
+            ("country", "speaker_country", ".3f"), ("speaker", "speaker", ".3f"), ("=speaker", "speaker_strict", ".3f"),
+            ("sys", "system", "d"),
             ("false", "false", ".3f"))
 
 
@@ -518,7 +537,8 @@ def command(gold: tuple[str, ...], as_json: bool, show_misses: bool, split: str 
         click.echo(f"{name:<6}" + "".join(f"{d[key]:>9{fmt}}" for _, key, fmt in _COLUMNS))
     for name, d in groups.items():
         click.echo(f"{name}: found {d['found']:.3f} {list(d['found_ci'])}, speaker {d['speaker']:.3f} "
-                   f"{list(d['speaker_ci'])} (end to end {d['found_and_speaker']:.3f}), false {d['false']:.3f} "
+                   f"{list(d['speaker_ci'])} (exact names {d['speaker_strict']:.3f}; end to end "
+                   f"{d['found_and_speaker']:.3f}), false {d['false']:.3f} "
                    f"{list(d['false_ci'])} ({d['false_n']} of {d['system']}, {d['false_on_non_quotes']} on gold "
                    f"non-quotes); {d['articles']} articles")
     if show_misses:

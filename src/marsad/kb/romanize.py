@@ -199,7 +199,9 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
     c2 = _ALPHA3_TO_2.get(country or "")
     if c2:
         prefer = (c2, *[c for c in PREFERRED if c != c2])
-    whole = _lookup("full_names", " ".join(us), prefer)
+    # a full name of two units or more (one unit, «ضيف الله», is no person's full name: the table's «Difallah
+    # Zakia» is someone's given and family name)
+    whole = _lookup("full_names", " ".join(us), prefer) if len(us) >= 2 else None
     if whole is not None and " " in whole:
         if "محمد" in us and ("محمد", prefer[0]) in _NEWSPAPER:
             whole = re.sub(r"\b(?:Mohamed|Mohamad|Muhammad|Mohammad|Muhammed)\b", _NEWSPAPER["محمد", prefer[0]], whole)

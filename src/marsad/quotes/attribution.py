@@ -61,7 +61,9 @@ CUE_VERBS = (
 # (the bare «بين», also «between», is a cue only at the start of a clause: «وبيّن أن …»)
 NOT_CUES = frozenset(_N(w) for w in ("بينه", "بينها", "بينهم", "بينا", "تبين", "تبن", "ابن", "ابنه", "ابنها",
                                      "ابنهم", "ابنا", "نبن", "يبن", "ابين", "ندع", "تدع", "يدع", "أدع", "علق", "تعلق",
-                                     "دعوت", "دعونا", "دعوة", "يجب", "تجب", "نجب", "أجب", "يجبه"))
+                                     "دعوت", "دعونا", "دعوة", "يجب", "تجب", "نجب", "أجب", "يجبه", "نشر", "ونشر"))
+# a cue word after these is a verbal noun («شريطة عدم ذكر اسمه», «دون الكشف»)
+_NEGATED_NOUN = frozenset(_N(w) for w in ("عدم", "بعدم", "لعدم", "دون", "بدون"))
 # «يذكر أن»/«يشار إلى أن»: the article's own aside (it is worth noting that …), no one's statement
 FORMULAS = frozenset(_N(w) for w in ("يذكر", "ويذكر", "يُذكر", "ويُذكر", "يشار", "ويشار", "يذكر ان"))
 # a noun that names what follows in quote marks: a title, a campaign, a programme, not a quotation
@@ -160,6 +162,9 @@ def _find_cues(norm: str, start: int, end: int) -> list[_Cue]:
         w = norm[s:e]
         if w.lstrip("وف") == _N("بين") and not _clause_start(norm, s, start):
             continue
+        before = words(norm, max(start, s - 12), s)
+        if before and before[-1][2] in _NEGATED_NOUN:
+            continue  # «طلب عدم ذكر اسمه»: a verbal noun, no one's statement
         if w in FORMULAS and COMPLEMENTIZER.match(next(iter(words(norm, e, e + 12, limit=1)), (0, 0, ""))[2]):
             continue  # «يذكر أن …»: the writer's aside
         part = w.lstrip("وف") in PARTICIPLES or w in PARTICIPLES
@@ -236,7 +241,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         s, e = nt.to_norm(ent.start, ent.end)
         if s < e:
             spans.append((s, e, ent))
-    ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m)], alias_links(norm, spans),
+    ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m) and not _no_party(norm, m)],
+               alias_links(norm, spans),
                _nationalities(fold_ta_marbuta), _story_country(article),
                article_country(article.meta.source, article.meta.url))
     drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
@@ -258,6 +264,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
                 if nxt is not None:
                     qe = nxt.start
             cue = _cue_for(norm, cues, qs, qe, lo)
+            if cue is not None and orphan is None and _term_in_marks(norm, qs, qe, cue, lo):
+                continue
             if cue is None:  # quoted words with no one saying them: a title, a slogan, unless «SPEAKER: "…"»
                 colon = _colon_before(norm, qs, lo)
                 cue = _headline_cue(ctx, lo, colon) if colon is not None else None
@@ -356,6 +364,39 @@ def _named_before(norm: str, qs: int, lo: int) -> bool:
         return False
     w = ws[-1][2]
     return any(x in NAMING_WORDS for x in (w, w[1:] if w[:1] in "وبلف" else w, w[2:] if w[:2] in ("وب", "ول") else w))
+
+
+# a short quotation stands right after one of these (not after the cue or a colon): «بقوله "…"»، «قائلا "…"»
+_SAYS_BEFORE = frozenset(_N(w) for w in ("بقوله", "بقولها", "قوله", "قولها", "بالقول", "يقول", "تقول", "هو", "هي",
+                                         "وهو", "وهي", "نصه", "نصها", "فيها", "فيه"))
+TERM_WORDS = 5
+
+
+def _term_in_marks(norm: str, qs: int, qe: int, cue: _Cue, lo: int) -> bool:
+    """A few words in quote marks inside a sentence, not opened by the cue, a colon or a comma
+    (``أعلنت الشركة عن "فندق الواحة الكبير"``، ``ووصفه بعدو "الشعب الأول"``): a name, a title or a term, not
+    what was said. A short quotation opens right after its cue or a colon (``وقال: "لن نتراجع"``), after a
+    complementiser (``بأنها "عمل مشين"``) or ``بقوله``, ends its sentence, or comes before a cue that follows
+    it."""
+    if len(words(norm, qs, qe)) > TERM_WORDS:
+        return False
+    if cue.start >= qe:  # «"…"، قال بوتين»: the cue closes the quote's own sentence part
+        return norm[qe + 1:cue.start].strip(" ،,.\"»”") != ""
+    j = qe + 1
+    while j < len(norm) and norm[j] == " ":
+        j += 1
+    if j >= len(norm) or norm[j] in SENT_END:
+        return False  # the words end the sentence: «وقال سموه خلال الحفل "نحن فخورون بشبابنا".»
+    i = qs - 2
+    while i >= lo and norm[i] in " \u200f\u200e":
+        i -= 1
+    if i < lo or not norm[i].isalnum():
+        return False  # the paragraph's start, a colon, a comma, a dash: what follows may be said
+    if i + 1 == cue.end or norm[cue.end:qs - 1].strip() == "":
+        return False  # right after the cue: «قال "…"»
+    prev = words(norm, max(lo, i - 30), i + 1)
+    w = prev[-1][2] if prev else ""
+    return not (COMPLEMENTIZER.match(w) or w in _SAYS_BEFORE or w in cue_forms())
 
 
 def _colon_before(norm: str, qs: int, lo: int) -> int | None:
@@ -704,6 +745,7 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         return None, None, conf - 0.05  # the participle continues the sentence's quote: its speaker carries over
     before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
               and not _blessing(norm, m) and not _byline(norm, m)
+              and ":" not in norm[m.end:cue.start]  # «فلان - سبق - جدة: أوضحت …»: a byline, no subject
               and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
     if norm[cue.start] in "وف" and norm[cue.start + 1:cue.end] in cue_forms():
         before = []  # «…، وقال …»: a verb with its own conjunction opens a clause; nothing before it is its subject
@@ -928,6 +970,27 @@ def _descriptor_reach(ctx: _Ctx, a: int, stop: int) -> int:
     return ws[-1][1] if ws else a
 
 
+# «الله» after these is in a blessing or a prayer («صلى الله عليه وسلم», «رحمه الله», «سائلين الله»), no speaker;
+# «قال الله تعالى» keeps God as the speaker of scripture
+_BLESSING_BEFORE = frozenset(_N(w) for w in (
+    "صلى", "رحمه", "رحمها", "رحمهم", "حفظه", "حفظها", "حفظهم", "رضي", "يرحم", "يحفظ", "سائلا", "سائلة", "سائلين",
+    "داعيا", "داعية", "داعين", "سائلاً", "داعياً", "يسأل", "نسأل", "أسأل", "الحمد", "والحمد", "بإذن", "شاء", "عند",
+    "سبحان", "أمام", "بفضل", "ادعو", "ندعو", "يدعو", "تدعو", "شكر", "حمد", "يشكر"))
+# words the tagger may take for a name that never speak: «مسؤول رفض الكشف عن اسمه», «الحمد لله», «سائلين المولى»
+_NO_PARTY = frozenset(_N(w) for w in ("اسمه", "اسمها", "اسمهم", "لله", "المولى", "ولله"))
+
+
+def _no_party(norm: str, m: Mention) -> bool:
+    """A mention that can be no one's speaker: :data:`_NO_PARTY`, or «الله» in a blessing or prayer."""
+    surface = norm[m.start:m.end]
+    if surface in _NO_PARTY:
+        return True
+    if surface != "الله":
+        return False
+    prev = words(norm, max(0, m.start - 20), m.start)
+    return bool(prev) and prev[-1][2] in _BLESSING_BEFORE
+
+
 def _blessing(norm: str, m: Mention) -> bool:
     """``الله`` in «رحمه الله», «حفظه الله», «سائلا الله»: not a speaker."""
     return norm[m.start:m.end] == "الله"
@@ -1014,7 +1077,8 @@ def _name_in(ctx: _Ctx, s: int, e: int) -> tuple[Entity, int, int] | None:
 _NOT_NAMES = frozenset(_N(w) for w in ("أحد", "احد", "بيان", "البعض", "الجميع", "آخر", "آخرون", "هذا", "هذه", "ذلك",
                                        "تلك", "كل", "بعض", "عدد", "أمس", "اليوم", "غدا", "مؤخرا", "سابقا", "لاحقا",
                                        "حينها", "وقتها", "عندها", "ثم", "بل", "لكن", "نفسه", "نفسها", "الله", "تعالى",
-                                       "النبي", "الرسول", "الهلال", "النصر", "الأهلي", "الاتحاد", "الشباب", "الوحدة"))
+                                       "النبي", "الرسول", "الهلال", "النصر", "الأهلي", "الاتحاد", "الشباب", "الوحدة",
+                                       "اسمه", "اسمها", "اسمهم", "المولى"))
 _NAME_BOUNDARY = frozenset(_N(w) for w in ("في", "عن", "على", "إلى", "الى", "خلال", "أمام", "عبر", "لدى", "من", "مع",
                                            "بعد", "قبل", "أيضا", "ايضا", "كذلك"))
 
@@ -1066,12 +1130,11 @@ def _name_speaker(ctx: _Ctx, q: Quote, s: int, e: int) -> None:
     a, b = ctx.nt.to_source(s, e)
     q.speaker_span = Span(a, b)
     q.speaker_kind = "person"
-    full = _fuller(ctx, s, e, s)
-    desc = _descriptor_before(ctx, *(full or (s, e)))
+    full = _whole_name(ctx, *(_fuller(ctx, s, e, s) or (s, e)))
+    desc = _descriptor_before(ctx, *full)
     if desc is not None:
         q.speaker_country, q.speaker_sector = desc.country, desc.sector
-    if full is not None:
-        a, b = ctx.nt.to_source(*full)
+    a, b = ctx.nt.to_source(*full)
     r = romanize(ctx.article.text[a:b], q.speaker_country or ctx.home)
     if r is not None:
         q.speaker_name, q.speaker_name_source = r.latin, "romanized"
@@ -1140,6 +1203,74 @@ def _name_words(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
                     and head_of(bare) is None:
                 start = before[-1][1] - len(bare)
     return start, end
+
+
+_GLUE_AHEAD = frozenset(_N(w) for w in ("بن", "بنت", "ابن"))
+# a preposition with its pronoun: «ومدير العلاقات بها محمد …» («بها» is also a given name)
+_WITH_PRONOUN = frozenset(_N(p + s) for p in ("ب", "ل", "من", "عن", "في", "مع", "عند", "لدي")
+                          for s in ("ه", "ها", "هم", "هما", "نا"))
+WHOLE_NAME_WORDS = 3
+
+
+_ALI = _N("علي")
+
+
+def _name_word_ok(ctx: _Ctx, w: str, s: int = -1, e: int = -1) -> bool:
+    """May this word (normalised ``[s, e)``) continue a person's name the tagger cut short? Not a boundary,
+    complementiser, cue, office, nationality or common word; ``علي`` written with its ي is the name, not «على»."""
+    if w == _ALI and s >= 0 and ctx.article.text[slice(*ctx.nt.to_source(s, e))].endswith("علي"):
+        return True
+    return not (COMPLEMENTIZER.match(w) or w in _NAME_BOUNDARY or w in _NOT_NAMES or head_of(w) is not None
+                or w in cue_forms() or w[1:] in cue_forms() or w in ctx.nationality or w in _AFTER_NAME
+                or w in _SUBJECTLESS_NEXT or w in _NOT_SPEECH or w in _WITH_PRONOUN or any(ch.isdigit() for ch in w))
+
+
+def _whole_name(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
+    """A person's name (normalised ``[s, e)``) with the name words the tagger left out around it: given names
+    before it (``عاصم`` before ``حسين``, ``أنس`` before ``خالد الصالح``) and, after it, given names up to a
+    family name ``ال…ي`` (``يحيى`` + ``علي أبكر``, ``عبدالرحمن بن ضيف الله`` + ``الأسمري``) when a boundary
+    follows them (punctuation, a complementiser, a preposition: not ``محمد سالم صاحب مركز``) and the name has
+    no family name with the article yet (``عبدالله العبدلي مشرف في …``);
+    words only, with no punctuation between, at most :data:`WHOLE_NAME_WORDS` on each side."""
+    norm = ctx.nt.norm
+    e0 = e
+    last = words(norm, s, e)[-1:]
+    closed = bool(last) and last[0][2].startswith("ال") and last[0][2] not in _NAME_GLUE
+    for _ in range(WHOLE_NAME_WORDS):
+        prev = words(norm, max(0, s - 25), s)
+        if not prev or norm[prev[-1][1]:s].strip(" ") or prev[-1][2] in _NAME_GLUE \
+                or not _name_word_ok(ctx, prev[-1][2], prev[-1][0], prev[-1][1]) or not _given_name(ctx, prev[-1][2]):
+            break
+        s = prev[-1][0]
+    for _ in range(0 if closed else WHOLE_NAME_WORDS):  # a family name «ال…» closes the name
+        nxt = words(norm, e, e + 25, limit=1)
+        if not nxt or norm[e:nxt[0][0]].strip(" "):
+            break
+        ws, we, w = nxt[0]
+        if not _name_word_ok(ctx, w, ws, we):
+            break
+        family = w.startswith("ال") and w.endswith("ي") and len(w) >= 6
+        if w in _GLUE_AHEAD:
+            more = words(norm, we, we + 25, limit=1)
+            if not more:
+                break
+            ms, me, mw = more[0]
+            if norm[we:ms].strip(" ") or not _name_word_ok(ctx, mw, ms, me) or not _given_name(ctx, mw):
+                break
+            e = me
+            continue
+        if not (family or _given_name(ctx, w)):
+            break
+        e = we
+        if family:
+            break
+    if e > e0:
+        nxt = words(norm, e, e + 25, limit=1)
+        bounded = not nxt or norm[e:nxt[0][0]].strip(" ") != "" or bool(COMPLEMENTIZER.match(nxt[0][2])) \
+            or nxt[0][2] in _NAME_BOUNDARY or nxt[0][2] in cue_forms()
+        if not bounded:
+            e = e0
+    return s, e
 
 
 def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
@@ -1260,7 +1391,7 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
                     and not any(head_of(w) for _, _, w in words(norm, desc.name_start, own[0])) \
                     and len(words(norm, desc.name_start, own[0])) <= 2:
                 own = (desc.name_start, own[1])  # «الملازم أول تركي سعد الحربي»: the name starts after the rank
-            full = _fuller(ctx, *own, qs) or own
+            full = _whole_name(ctx, *(_fuller(ctx, *own, qs) or own))
         if desc is None:
             desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
         if desc is None and ent.label != "PERS":  # «جامعة تبوك أوضحت …»: the body's own name says what it is
@@ -1346,13 +1477,13 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             q.speaker_name_source = "link"
         else:
             own = _name_words(ctx, *ctx.nt.to_norm(a, b))
-            a, b = ctx.nt.to_source(*(_fuller(ctx, *own, qs) or own))
+            a, b = ctx.nt.to_source(*_whole_name(ctx, *(_fuller(ctx, *own, qs) or own)))
             r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
             if r is not None:
                 q.speaker, q.speaker_name, q.speaker_name_source = ent.id, r.latin, "romanized"
     elif desc.name_start is not None and desc.kind == "person":
         own = _name_words(ctx, desc.name_start, desc.end)
-        a, b = ctx.nt.to_source(*(_fuller(ctx, *own, qs) or own))
+        a, b = ctx.nt.to_source(*_whole_name(ctx, *(_fuller(ctx, *own, qs) or own)))
         r = romanize(ctx.article.text[a:b], desc.country or ctx.home)
         if r is not None:
             q.speaker_name, q.speaker_name_source = r.latin, "romanized"

@@ -80,6 +80,11 @@ for _w, _kind, _sec in (
     ("اتحاد", "body", None), ("نادي", "body", "SPT"), ("النادي", "body", "SPT"), ("المتحدثة", "person", "GOV"),
     ("الناطقة", "person", "GOV"), ("الأمينة", "person", "GOV"), ("رئيسة", "person", "GOV"), ("مديرة", "person", "GOV"),
     ("عضوة", "person", "LEG"), ("محللون", "anonymous", None), ("مراقبين", "anonymous", None),
+    # unnamed groups of traders, residents, fans; a country's delegate
+    ("تجار", "anonymous", "BUS"), ("باعة", "anonymous", "BUS"), ("متعاملون", "anonymous", "BUS"),
+    ("متعاملين", "anonymous", "BUS"), ("أهالي", "anonymous", "CVL"), ("جماهير", "anonymous", "CVL"),
+    ("أصدقاء", "anonymous", "CVL"), ("عدد", "anonymous", None), ("مندوب", "person", "GOV"),
+    ("مندوبة", "person", "GOV"), ("المندوب", "person", "GOV"), ("المندوبة", "person", "GOV"),
 ):
     _HEADS[_N(_w)] = (_kind, _sec)
 
@@ -96,9 +101,11 @@ _SECTORS: tuple[tuple[str, str], ...] = tuple(
         ("الجامعة", "EDU"), ("جامعة", "EDU"), ("الكلية", "EDU"), ("النادي", "SPT"), ("نادي", "SPT"),
         ("الكروي", "SPT"), ("الرياضية", "SPT"), ("الرياضي", "SPT"),
         ("الحرس", "MIL"), ("التحالف", "MIL"), ("الصحة", "MED"), ("طبية", "MED"), ("الطبية", "MED"),
-        ("المستشفى", "MED"), ("العدل", "JUD"), ("المحكمة", "JUD"), ("القضاء", "JUD"), ("التعليم", "EDU"),
+        ("المستشفى", "MED"), ("مستشفى", "MED"), ("العدل", "JUD"), ("المحكمة", "JUD"), ("القضاء", "JUD"),
+        ("التعليم", "EDU"),
         ("التربية", "EDU"), ("الجامعة", "EDU"), ("الشورى", "LEG"), ("البرلمان", "LEG"), ("النواب", "LEG"),
         ("الأوقاف", "REL"), ("الإفتاء", "REL"), ("الشؤون الإسلامية", "REL"), ("الأنباء", "JRN"),
+        ("الباعة", "BUS"), ("باعة", "BUS"), ("التجار", "BUS"), ("تجار", "BUS"), ("المواطنين", "CVL"),
         ("الإعلام", "GOV"), ("الخارجية", "GOV"), ("المالية", "GOV"), ("الاقتصاد", "GOV"),
         ("التجارة", "GOV"), ("الأمم المتحدة", "GOV"),
     )
@@ -215,6 +222,15 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
             nxt = k + 2 if words[k + 1][2] in _RANK_TAIL and k + 2 < len(words) else k + 1
             name_start = words[nxt][0]
     within = [w for _, e, w in words if e <= end]
+    if sector is None and kind == "body":  # «التقرير السنوي لمصلحة الجمارك», «بيان المنسقية العامة»: the issuer's
+        for w in within[1:]:
+            for ww in (w, w[1:] if w[:1] in "لب" else w, "ال" + w[2:] if w.startswith("لل") else w):
+                inner = head_of(ww)
+                if inner is not None and inner[0] == "body" and inner[1] is not None:
+                    sector = inner[1]
+                    break
+            if sector is not None:
+                break
     if country is None and any(w in _WORLDWIDE for w in within) and any(
             _N(_bare(w)) in _IGO_HEADS or w in _IGO_HEADS for w in within):
         return Descriptor(kind, "IGO", None, end, name_start)  # «منظمة التجارة العالمية», «المفوضية الأوروبية»
