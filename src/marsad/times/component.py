@@ -19,7 +19,7 @@ from marsad.settings import Settings
 from marsad.text.normalize import NormText, normalize
 from marsad.times.lexicon import future_markers
 from marsad.times.merge import merge
-from marsad.times.recognize import Recognizer
+from marsad.times.recognize import Recognizer, weekday_surnames
 from marsad.times.resolve import resolve, snap_weekday
 from marsad.times.scan import Tok, tokenize
 from marsad.times.sem import Match
@@ -167,9 +167,10 @@ def extract_times(
     """
     nt = normalize(article.text, fold_ta_marbuta)
     per_span: list[tuple[list[Tok], list[Match]]] = []
+    surnames = weekday_surnames(tokenize(nt.norm))
     for s, e in _spans(article, nt):
         toks = tokenize(nt.norm, s, e)
-        per_span.append((toks, Recognizer(toks, nt).run()))
+        per_span.append((toks, Recognizer(toks, nt, surnames).run()))
     anchor_name: str | None = None
     if anchor is not None:
         anchor_name = "published"

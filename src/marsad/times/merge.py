@@ -7,7 +7,16 @@ from datetime import date
 
 from marsad.text.normalize import NormText
 from marsad.times.scan import Tok
+from marsad.times.lexicon import fold
 from marsad.times.sem import Match, Sem
+
+# verbs and nouns of continuing (يستمر العمل حتى نهاية العام): only after them is «حتى X» a stretch from the
+# anchor to X; otherwise حتى marks a deadline or a horizon (سيعد خطة حتى نهاية أكتوبر) and the expression is X
+# alone, without the preposition (docs/annotation/times.md, span)
+_GOES_ON = fold(("يستمر", "تستمر", "استمر", "استمرت", "سيستمر", "ستستمر", "يمتد", "تمتد", "امتد", "امتدت",
+                 "تمديد", "مدد", "مددت", "تمدد", "يمدد", "يتواصل", "تتواصل", "تواصل", "تواصلت", "يظل", "تظل",
+                 "استمرار", "ستمتد", "سيمتد"))
+_UNTIL_REACH = 8
 
 
 def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | None) -> list[Match]:
@@ -118,7 +127,10 @@ def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | No
                     or (sem.year_offset == 0 and sem.mod == "END")
                 )
             )
-            if forward:
+            goes_on = any(
+                stem(k) in _GOES_ON or t(k) in _GOES_ON for k in range(max(0, ts - 1 - _UNTIL_REACH), ts - 1)
+            )
+            if forward and goes_on:
                 lead = ts - 1
                 start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
                 out.append(Match(start, m.end, lead, m.tok_end, Sem("interval", start=None, end=sem), "until"))

@@ -85,8 +85,31 @@ _RATES = {
 }
 
 
+# words before a day and month that make it the name of a political camp (قوى 14 آذار, فريق الثامن من آذار)
+_CAMP = fold(("فريق", "قوى", "تحالف", "تيار", "حركة", "معسكر", "جماعة", "ائتلاف"))
+
+
+def weekday_surnames(toks: list[Tok]) -> frozenset[str]:
+    """Weekday words an article uses as a family name (``محمد الخميس``): a bare one elsewhere is that person."""
+    names = first_names()
+    return frozenset(
+        toks[k].text for k in range(1, len(toks))
+        if toks[k].kind == "w" and toks[k].text in _BARE_WEEKDAYS and toks[k - 1].text in names
+    )
+
+
+_BARE_WEEKDAYS = fold(("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+
+
 class Recognizer(Scanner):
-    """Rules over the tokens of one span. Built per span; holds no state between spans."""
+    """Rules over the tokens of one span. Built per span; holds no state between spans.
+
+    ``surnames`` are the weekday words the article uses as family names (see :func:`weekday_surnames`).
+    """
+
+    def __init__(self, toks: list[Tok], nt: NormText, surnames: frozenset[str] = frozenset()) -> None:
+        super().__init__(toks, nt)
+        self.surnames = surnames
 
     # --- rules -------------------------------------------------------------------------
 
@@ -132,6 +155,8 @@ class Recognizer(Scanner):
             hijri, end = True, end + 1
         elif self.text(end) in self.lx.greg_era:
             end += 1
+        elif 1300 <= y <= 1500:
+            hijri = True  # ٨ / ١٠ / ١٤٣٦ without هـ: no Gregorian year of news is that early
         if hijri:
             if not (1 <= m <= 12 and 1 <= d <= 30):
                 return None
@@ -172,6 +197,12 @@ class Recognizer(Scanner):
         if mn is None:
             return None
         month, j, hijri, needs, _ = mn
+        if day is not None and self.text(i - 1) in _CAMP:
+            return None  # قوى 14 آذار: a political camp
+        if day is None and self.text(i - 1) == "من" and any(self.text(k) in _CAMP for k in range(i - 4, i - 2)):
+            return None  # فريق الرابع عشر من آذار: the month of the camp's name
+        if month == 8 and not hijri and self._source_starts(i if day is None else j - 1, "إ"):
+            return None  # إب (the Yemeni city) folds to آب
         sem = Sem("cal", month=month, day=day, hijri=hijri)
         context = day is not None or has_shahr or (not hijri and self.prev_is_prep(i))
         y = self.year(j)
@@ -401,6 +432,12 @@ class Recognizer(Scanner):
                 return None  # 10 ملايين برميل في اليوم: "per day"
             if stem.endswith("امس") and self.text(end) == "الحاجه":
                 return None  # في أمسّ الحاجة: "most in need"
+            if stem == "غدا" and self.text(end) == "لناظره":
+                return None  # إن غدا لناظره قريب: a proverb
+            if stem == "اليوم" and not has_yawm and pod is None and self.text(j - 1) in ('"', "«", "“") and (
+                self.text(end) in ('"', "»", "”")
+            ):
+                return None  # لـ«اليوم»: the newspaper
             sem = Sem("rel", unit="day", offset=offset, pod=pod, explicit_day=True)
             paren = (self.text(end), self.text(end + 2)) in (("(", ")"), ("«", "»"), ('"', '"'))
             at = end + 1 if paren else end  # اليوم (الجمعة), أمس «الأربعاء»
@@ -419,6 +456,8 @@ class Recognizer(Scanner):
                 return None
             if j == i and pod is None and (self.text(i - 1) in first_names() or self.text(i - 1).startswith("عبد")):
                 return None  # عبدالله الجمعة: a family name
+            if j == i and pod is None and self.toks[i].text in self.surnames and self.modifier(i + 1) is None:
+                return None  # وكشف الخميس، عن ... in an article about محمد الخميس
             if j == i and pod is None and self.look(i - 1, _WEEKDAY_NOUNS) is not None and w == 4:
                 return None  # خطبة الجمعة, صلاة الجمعة: the Friday sermon or prayer, not a date
             tens = self.look(j + 1, lx.ordinals)
@@ -642,6 +681,14 @@ class Recognizer(Scanner):
         if y is None or y[2] == "h" or not 1900 <= y[0] <= 2100:
             return None
         return y[1], Sem("season", part=code, year=y[0]), "season-year"
+
+    def _source_starts(self, k: int, letter: str) -> bool:
+        """Whether token ``k`` is written, in the source, starting with ``letter`` (after a clitic)."""
+        if not 0 <= k < self.n:
+            return False
+        s, e = self.nt.to_source(self.toks[k].start, self.toks[k].end)
+        word = self.nt.text[s:e]
+        return word.startswith(letter) or word[1:2] == letter and word[:1] in "وفبل"
 
     def _quantity_before(self, k: int) -> bool:
         """Whether token ``k`` ends an amount (ست ساعات, 10 ملايين برميل, مرتين): a rate follows with في."""

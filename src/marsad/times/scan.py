@@ -17,7 +17,7 @@ from marsad.times.lexicon import Lexicon, fold, lexicon, triggers
 from marsad.times.sem import Sem
 
 TOKEN_RE = re.compile(
-    r"(?P<nd>\d{1,4}(?:[.\-]|\s?/\s?)\d{1,2}(?:[.\-]|\s?/\s?)\d{1,4}(?![\d.]\d))|(?P<num>\d+)|(?P<w>[\u0621-\u064a]+)|(?P<lat>[a-z]+)|(?P<p>\S)"
+    r"(?P<nd>\d{1,4}(?:[.\-]|\s?/\s?|\s-\s)\d{1,2}(?:[.\-]|\s?/\s?|\s-\s)\d{1,4}(?![\d.]\d))|(?P<num>\d+)|(?P<w>[\u0621-\u064a]+)|(?P<lat>[a-z]+)|(?P<p>\S)"
 )
 
 _CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
