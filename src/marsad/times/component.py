@@ -22,7 +22,7 @@ from marsad.times.merge import merge
 from marsad.times.recognize import Recognizer, weekday_surnames
 from marsad.times.resolve import resolve, snap_weekday
 from marsad.times.scan import Tok, tokenize
-from marsad.times.sem import Match
+from marsad.times.sem import Match, Sem
 
 VERSION = "times-1"
 DATELINE_CHARS = 400
@@ -152,6 +152,50 @@ def filing_day(matches: list[Match], anchor: date | None) -> date | None:
     return day if timedelta(days=1) <= anchor - day <= timedelta(days=3) else None
 
 
+def _bare_today(m: Match, toks: list[Tok]) -> bool:
+    sem = m.sem
+    return (
+        m.pattern == "rel-day" and sem.offset == 0 and sem.weekday is None and sem.pod is None
+        and m.tok_end - m.tok_start == 1 and toks[m.tok_start].text.endswith("اليوم")
+    )
+
+
+def _nowadays_word(nt: NormText, toks: list[Tok], k: int) -> bool:
+    """Whether token ``k``, just before a bare اليوم, makes it "nowadays": a participle predicate
+    (منتشرون اليوم) or an adverbial accusative (نادرًا اليوم)."""
+    if k < 0 or toks[k].kind != "w":
+        return False
+    word = toks[k].text
+    if word.startswith("م") and word.endswith(("ون", "ين")) and len(word) >= 6:
+        return True
+    s, e = nt.to_source(toks[k].start, toks[k].end)
+    return nt.text[s:e].endswith(("ًا", "اً")) and not word.startswith(("صباح", "مساء", "ليل", "ظهر", "فجر"))
+
+
+def present_today(nt: NormText, merged: list[tuple[list[Tok], list[Match]]]) -> None:
+    """Turn a bare ``اليوم`` that means "nowadays" into a present reference (``PRESENT_REF``), in place.
+
+    A bare اليوم is "nowadays" when a participle or an adverbial accusative stands just before it, or when
+    the article names no other day (no أمس, غدا, weekday or part of day) but does speak of the present
+    elsewhere (حتى الآن, هذه الأيام): a column or an interview rather than a report of the day's news.
+    """
+    days = 0
+    present = False
+    for toks, ms in merged:
+        for m in ms:
+            if m.sem.kind == "now":
+                present = True
+            elif (m.sem.kind == "rel" and m.sem.unit == "day" and not _bare_today(m, toks)) or (
+                m.pattern.startswith("weekday") or m.sem.kind == "clock"
+            ):
+                days += 1
+    for toks, ms in merged:
+        for m in ms:
+            if _bare_today(m, toks) and ((present and days == 0) or _nowadays_word(nt, toks, m.tok_start - 1)):
+                m.sem = Sem("now")
+                m.pattern = "present-ref-today"
+
+
 def extract_times(
     article: Article, fold_ta_marbuta: bool = True, anchor: date | None = None
 ) -> list[TimeExpr]:
@@ -181,6 +225,7 @@ def extract_times(
         anchor_name = "dateline" if anchor is not None else None
     out: list[TimeExpr] = []
     merged = [(toks, merge(nt, matches, toks, anchor)) for toks, matches in per_span]
+    present_today(nt, merged)
     filing = filing_day([m for _, ms in merged for m in ms], anchor)
     for toks, matches in merged:
         for m in matches:
