@@ -362,6 +362,7 @@ def triggers() -> frozenset[str]:
         out.update(k.split(" ")[0] for k in table)
     out.update(lx.eleven)
     out.update("ال" + k for k in lx.duals)  # الأسبوعين الماضيين
+    out.update("ال" + k for k in lx.cardinals)  # المائة يوم الأولى
     extra = ("كل", "منتصف", "هذا", "هذه", "يوم", "الليلة", "عام", "العام", "سنة", "السنة", "عامي", "سنتي", "شهر")
     out.update(fold((*extra, "الربع", "النصف", "العقد")))
     # vague amounts, the present, rates and centuries (recognize.r_vague, r_now, r_rate, r_century)

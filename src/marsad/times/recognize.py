@@ -85,6 +85,9 @@ _RATES = {
 }
 
 
+# verbs of lasting or passing: the one unit after them is an amount (عملية دامت شهرا, لم يمض شهر على)
+_LASTED = fold(("دام", "دامت", "استمر", "استمرت", "استغرق", "استغرقت", "يستغرق", "تستغرق", "يمض", "يمضي", "تمض",
+                "مضى", "مضي", "انقضى", "يستمر", "تستمر", "امتد", "امتدت", "تدوم", "يدوم"))
 # words before a day and month that make it the name of a political camp (قوى 14 آذار, فريق الثامن من آذار)
 _CAMP = fold(("فريق", "قوى", "تحالف", "تيار", "حركة", "معسكر", "جماعة", "ائتلاف"))
 
@@ -530,6 +533,10 @@ class Recognizer(Scanner):
             amount, unit, j = 2, str(dual[0]), j + 1  # a bare عامين may be the adjective "public" (مقرين عامين)
         else:
             num = self.number(j)
+            if num is None and self.text(j) == "(" and self.text(j + 2) == ")" and self.digits(j + 1) is not None:
+                d = self.digits(j + 1)
+                assert d is not None
+                num = (d, j + 3, 0)  # (5) أيام: the amount in brackets
             if num is None and self.text(j).startswith("ال") and self.text(j)[2:] in lx.cardinals:
                 num = self.number_definite(j)  # الأربع وعشرين ساعة, الاثني عشر شهرا
             if num is not None and (j == i or num[2] == 0) and 0 < num[0] <= 1000:
@@ -544,6 +551,8 @@ class Recognizer(Scanner):
                     u = str(one[0])  # بيوم واحد
                 if u in _ONE_UNITS and self.text(j + 1) in _ONE_WORDS:
                     amount, unit, j = 1, lx.units[u], j + 2
+                elif u in _ONE_UNITS and j == i and not u.startswith("ال") and self.look(i - 1, _LASTED) is not None:
+                    amount, unit, j = 1, lx.units[u], j + 1  # دامت شهرا, لم يمض شهر: one unit, by the verb
                 elif u in _ONE_UNITS and after_approx and mode == "bare":
                     amount, unit, j = 1, lx.units[u], j + 1  # أقل من ساعة, نحو شهر
             if amount is None and mode != "bare":
@@ -554,18 +563,33 @@ class Recognizer(Scanner):
                     ("يوم", "أسبوع", "شهر", "عام", "سنة", "ساعة", "دقيقة", "عقد")
                 ):
                     amount, unit, j = 1, lx.units[u], j + 1
-            if amount is None and mode in ("bare", "within") and self.text(j).startswith("ال"):
-                # الأيام الثلاثة الماضية
+            if amount is None and mode in ("bare", "within", "for") and self.text(j).startswith("ال"):
+                # الأيام الثلاثة الماضية, الساعات الأربع والعشرين الماضية, السنوات الأربع أو الخمس المقبلة,
+                # السنوات العشر التي انقضت
                 u = self.text(j)
-                c = self.text(j + 1)
-                if u in lx.units and c.startswith("ال") and c[2:] in lx.cardinals:
-                    off = self.modifier(j + 2)
-                    if off is None and self.text(j + 2) in _LAST:
+                nd = self.number_definite(j + 1)
+                if u in lx.units and nd is not None:
+                    n, k = nd[0], nd[1]
+                    if self.text(k) == "او" and self.number_definite(k + 1) is not None:
+                        alt = self.number_definite(k + 1)
+                        assert alt is not None
+                        n, k = max(n, alt[0]), alt[1]  # the upper one, as a range of amounts
+                    off = self.modifier(k)
+                    if off is None and self.text(k) in _LAST:
                         off = -1  # السنوات السبع الأخيرة
                     if off is not None and off != 0:
-                        amount, unit = lx.cardinals[c[2:]], lx.units[u]
+                        amount, unit = n, lx.units[u]
                         mode = "past" if off < 0 else "within"
-                        j += 3
+                        j = k + 1
+                    elif off is None and self.text(k) in ("التي", "الذي") and n > 1:
+                        amount, unit, j = n, lx.units[u], k  # السنوات العشر التي مضت
+            if amount is None and mode == "bare" and j == i:
+                # المائة يوم الأولى: a definite amount, the unit, the first/last
+                nd = self.number_definite(j)
+                if nd is not None and nd[0] >= 3 and self.text(nd[1]) in lx.units and (
+                    not self.text(nd[1]).startswith("ال")
+                ) and self.text(nd[1] + 1) in fold(("الأولى", "الأول", "الأخيرة", "الأخير", "الماضية", "المقبلة")):
+                    amount, unit, j = nd[0], lx.units[self.text(nd[1])], nd[1] + 2
         if amount is None or unit is None:
             return None
         if amount == 1 and (self.year(j) is not None or self.month_name(j) is not None):

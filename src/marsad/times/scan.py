@@ -216,6 +216,9 @@ class Scanner:
             return 10 + value, i + 2, 0
         if value < 10:
             tens = self.look(i + 1, self.lx.cardinals)
+            nxt = self.text(i + 1)
+            if tens is None and nxt.startswith("وال") and nxt[3:] in self.lx.cardinals:
+                tens = self.lx.cardinals[nxt[3:]], 1  # الأربع والعشرين
             if tens is not None and tens[1] == 1 and isinstance(tens[0], int) and tens[0] in range(20, 100, 10):
                 return value + tens[0], i + 2, 0
         return value, i + 1, 0
@@ -316,6 +319,8 @@ class Scanner:
         t = self.toks[i]
         if t.kind in ("num", "nd"):
             return True
+        if t.text == "(" and self.text(i + 2) == ")" and i + 1 < self.n and self.toks[i + 1].kind == "num":
+            return True  # (5) أيام
         if t.kind != "w" or not _starts_rule(t.text):
             return False
         if t.text in ("في", "فى", "علي", "وفي", "وعلي"):  # only في غضون / على مدى / على مدار start a rule
