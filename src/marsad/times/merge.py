@@ -66,14 +66,29 @@ def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | No
             start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
             out[-1] = Match(start, m.end, lead, m.tok_end, Sem("interval", start=first, end=sem), "clock-range")
             continue
-        # range: من X إلى Y / بين X و Y
+        # a range of amounts: من يومين إلى 3 أيام, بين 4 إلى 6 أسابيع — one duration, the upper bound
         if (
             prev is not None
+            and prev.sem.kind == "duration" and sem.kind == "duration"
+            and prev.sem.mode == "bare" and sem.mode == "bare" and prev.sem.unit == sem.unit
             and prev.tok_end == ts - 1
-            and t(ts - 1) in ("الي", "حتي", "و", "-", "لغايه")
+            and stem(ts - 1) in ("الي", "حتي", "و")
+            and stem(prev.tok_start - 1) in ("من", "بين")
+        ):
+            lead = prev.tok_start - 1
+            start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
+            out[-1] = Match(start, m.end, lead, m.tok_end, replace(sem, approx=True), "duration-range")
+            continue
+        # range: من X إلى Y / بين X و Y (and ونوفمبر with its و glued; من تاريخ X حتى Y)
+        glued = prev is not None and prev.tok_end == ts and t(ts)[:1] == "و" and m.start > toks[ts].start
+        lead_at = prev.tok_start - (2 if prev is not None and stem(prev.tok_start - 1) == "تاريخ" else 1) if (
+            prev is not None) else -1
+        if (
+            prev is not None
+            and (prev.tok_end == ts - 1 and t(ts - 1) in ("الي", "حتي", "و", "-", "لغايه") or glued)
             and prev.sem.kind in ("cal", "rel", "decade")
             and sem.kind in ("cal", "rel", "decade")
-            and stem(prev.tok_start - 1) in ("من", "بين")
+            and stem(lead_at) in ("من", "بين")
         ):
             first = replace(prev.sem)
             if first.kind == "cal" and sem.kind == "cal" and first.year is None and sem.year is not None:
@@ -82,7 +97,7 @@ def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | No
                     sem.month, sem.day or 0
                 ):
                     first.year -= 1  # من سبتمبر إلى يونيو 2018: September of the year before
-            lead = prev.tok_start - 1
+            lead = lead_at
             start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
             out[-1] = Match(start, m.end, lead, m.tok_end, Sem("interval", start=first, end=sem), "range")
             continue

@@ -229,8 +229,8 @@ class Recognizer(Scanner):
             return j + 1, sem, "month-modified"
         if hijri and self.text(j) in fold(("المبارك", "الفضيل", "المعظم", "الكريم")):
             return j + 1, sem, "hijri-month"
-        if hijri and (self.prev_is_prep(i) or has_shahr):
-            context = True
+        if hijri and (self.prev_is_prep(i) or has_shahr or self.text(i - 1) in self.lx.mods):
+            context = True  # في رمضان, نهاية شوال
         if needs and not context:
             return None
         if hijri and not (context or has_shahr):
@@ -297,6 +297,8 @@ class Recognizer(Scanner):
                     value, j = value + 100, j + 3
             return j, Sem("decade", year=value), "decade"
         if self.look(i, fold(("العقد",))) is not None:
+            if self.text(i + 1) == "الذي" and self.text(i + 2) in fold(("مر", "مضى", "انقضى")):
+                return i + 1, Sem("duration", amount=1, unit="decade", mode="bare"), "decade-passed"
             off = self.modifier(i + 1)
             if off is not None:
                 return i + 2, Sem("decade", offset=off), "rel-decade"
@@ -387,6 +389,10 @@ class Recognizer(Scanner):
         best = self.longest_or_bare_year(j, (self.r_date, self.r_year, self.r_decade))
         if best is None or best[1].kind not in ("cal", "decade"):
             return None
+        if mod == "START" and self.text(i) == "اول" and best[1].kind == "cal" and best[1].month is not None and (
+            best[1].day is None and not best[1].hijri
+        ):
+            return best[0], replace(best[1], day=1), "first-of-month"  # أول أغسطس: its first day
         sem = replace(best[1], mod=mod)
         return best[0], sem, "mod-" + best[2]
 
@@ -769,6 +775,13 @@ class Recognizer(Scanner):
         if few:
             j += 1
         unit = _VAGUE_UNITS.get(self.text(j))
+        if unit is None and j == i and mode == "bare" and not few and self.text(i)[:1] == "ب" and any(
+            self.text(k) in ("قبل", "بعد") for k in range(max(0, i - 5), i)
+        ):
+            unit = _VAGUE_UNITS.get(self.text(i)[1:])  # قبل وصول الفريق بساعات: by some hours
+            if unit is not None and not self.text(i)[1:].startswith("ال"):
+                return i + 1, Sem("duration", amount=None, unit=unit, mode=mode, approx=True), "duration-vague-by"
+            return None
         if unit is None:
             return None
         definite = self.text(j).startswith("ال")
@@ -861,7 +874,7 @@ class Recognizer(Scanner):
                 i += 1
                 continue
             pre = variants(self.toks[i].text)
-            clitic = self._clitic(i, pre)
+            clitic = 1 if pattern == "duration-vague-by" else self._clitic(i, pre)
             start = self.toks[i].start + clitic
             out.append(Match(start, self.toks[end - 1].end, i, end, sem, pattern))
             i = end

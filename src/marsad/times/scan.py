@@ -60,6 +60,9 @@ def first_names() -> frozenset[str]:
     )
 
 
+_BY_VAGUE = fold(("ساعات", "أيام", "أسابيع", "أشهر", "دقائق", "سنوات"))
+
+
 @lru_cache(maxsize=65536)
 def variants(word: str) -> tuple[tuple[int, str], ...]:
     """``(prefix length, stem)`` readings of a folded word, the bare word first.
@@ -321,6 +324,8 @@ class Scanner:
             return True
         if t.text == "(" and self.text(i + 2) == ")" and i + 1 < self.n and self.toks[i + 1].kind == "num":
             return True  # (5) أيام
+        if t.kind == "w" and t.text[:1] == "ب" and t.text[1:] in _BY_VAGUE:
+            return True  # قبل وصوله بساعات
         if t.kind != "w" or not _starts_rule(t.text):
             return False
         if t.text in ("في", "فى", "علي", "وفي", "وعلي"):  # only في غضون / على مدى / على مدار start a rule
