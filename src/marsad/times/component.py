@@ -152,6 +152,29 @@ def filing_day(matches: list[Match], anchor: date | None) -> date | None:
     return day if timedelta(days=1) <= anchor - day <= timedelta(days=3) else None
 
 
+# words of a standing rule (a regulation, a yearly habit): in their sentence a Hijri month without a year is
+# every year's and a clock time without a day is every day's
+_GENERIC = frozenset(normalize(w).norm for w in (
+    "يجوز", "يحظر", "الحظر", "يمنع", "يجب", "سنويا", "سنوياً", "يوميا", "يومياً", "أسبوعيا", "شهريا", "كل عام",
+))
+# words that set an appointment: a weekday after them is the next one (تم تحديد يوم الإثنين لعقد لقاء)
+_APPOINT = frozenset(normalize(w).norm for w in ("تحديد", "حدد", "حددت", "تحدد", "يحدد", "موعد", "موعدا"))
+
+
+def _generic_sentence(toks: list[Tok], matches: list[Match]) -> bool:
+    words = {t.text for t in toks}
+    words |= {w[1:] for w in words if w[:1] in ("و", "ف") and len(w) > 4}
+    return bool(words & _GENERIC) or any(m.pattern in ("set-per", "set-rate") for m in matches)
+
+
+def _appointed(toks: list[Tok], m: Match) -> bool:
+    for k in range(max(0, m.tok_start - 3), m.tok_start):
+        w = toks[k].text
+        if w in _APPOINT or (w[:1] in ("و", "ف") and w[1:] in _APPOINT):
+            return True
+    return False
+
+
 def _bare_today(m: Match, toks: list[Tok]) -> bool:
     sem = m.sem
     return (
@@ -228,7 +251,12 @@ def extract_times(
     present_today(nt, merged)
     filing = filing_day([m for _, ms in merged for m in ms], anchor)
     for toks, matches in merged:
+        generic = _generic_sentence(toks, matches)
         for m in matches:
+            if generic and (m.sem.kind == "clock" and m.sem.start is None or m.sem.kind == "cal" and m.sem.hijri):
+                m.sem.generic = True
+            if m.pattern == "weekday-bare" and _appointed(toks, m):
+                m.sem.offset = 1
             if m.pattern in ("weekday-bare", "month", "day-month", "weekday-date", "pod-date", "yawm-date") and (
                 _future_context(toks, m)
             ):

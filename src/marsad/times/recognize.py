@@ -409,6 +409,8 @@ class Recognizer(Scanner):
         elif self.is_(i, fold(("هذا",)), clitic=True) and self.text(i + 1) in fold(("الصباح", "المساء")):
             pod = "morning" if self.text(i + 1) == "الصباح" else "evening"
             return i + 2, Sem("rel", unit="day", offset=0, pod=pod, explicit_day=True), "this-pod"
+        if pod is None and self.text(i) == "غد" and self.text(i - 1) == "من":
+            return i + 1, Sem("rel", unit="day", offset=1, explicit_day=True), "rel-day"  # ابتداء من غد
         has_yawm = False
         if self.is_(j, fold(("يوم",)), clitic=j == i):
             has_yawm = True
@@ -429,8 +431,9 @@ class Recognizer(Scanner):
                 self.text(end) in lx.not_today_after
                 or self.text(end) in lx.ordinals
                 or self.text(j - 1) in lx.not_today_before
+                or (self.text(j - 1) == "هذا" and self.look(j - 2, fold(("في",))) is not None)
             ):
-                return None
+                return None  # ذلك اليوم, في هذا اليوم: the day of the story; «سجلت 45 درجة هذا اليوم» is today
             if (
                 stem == "اليوم"
                 and pod is None

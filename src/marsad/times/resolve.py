@@ -208,6 +208,8 @@ PRESENT_REF = "PRESENT_REF"
 def _clock(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
     """``2015-07-25T21:45`` on the day the expression names, else on the anchor; ``T21:45`` without either."""
     hhmm = f"T{sem.hour or 0:02d}:{sem.minute or 0:02d}"
+    if sem.generic and sem.start is None:
+        return Resolved("datetime", "time", hhmm, flags=["generic"], confidence=0.7)
     if sem.start is not None:
         day = resolve(sem.start, anchor, anchor_name)
         if day.value and len(day.value) >= 10 and day.value[4] == "-" and day.value[7] == "-":
@@ -339,6 +341,10 @@ def _hijri(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
     conf = 1.0
     anchor_used: str | None = "absolute"
     try:
+        if hy is None and sem.generic and sem.month is not None and sem.day is None and not sem.direction and (
+            sem.year_offset is None
+        ):
+            return Resolved("date", "month", f"XXXX-{sem.month:02d}", flags=[*flags, "generic"], confidence=0.7)
         if hy is None:
             if anchor is None or sem.month is None:
                 return Resolved("interval", "month", None, flags=flags)
