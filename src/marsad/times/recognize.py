@@ -55,10 +55,16 @@ _VAGUE_UNITS = {
 _NOW = fold(("الآن",))
 _PER = {
     w: u
-    for u, words in {"day": ("اليوم",), "week": ("الأسبوع",), "month": ("الشهر",), "year": ("العام", "السنة")}.items()
+    for u, words in {"day": ("اليوم",), "week": ("الأسبوع",), "month": ("الشهر",), "year": ("العام", "السنة"),
+                     "second": ("الثانية",), "hour": ("الساعة",), "minute": ("الدقيقة",)}.items()
     for w in fold(words)
 }
+# عاما بعد الآخر, يوما بعد يوم, سنة بعد أخرى: every unit
+_UNIT_AFTER_UNIT = {w: u for u, words in {"day": ("يوما", "يوم"), "week": ("أسبوعا", "أسبوع"), "month": ("شهرا", "شهر"),
+                                          "year": ("عاما", "عام", "سنة")}.items() for w in fold(words)}
+_OTHER = fold(("الآخر", "آخر", "أخرى", "الأخرى", "الاخر"))
 _AMOUNT_NOUNS = fold(("برميل", "مرة", "مرات", "مرتين", "ساعات", "ساعة", "دقائق", "دقيقة", "ملايين", "آلاف", "زائر",
+                      "ريال", "ريالا", "ريالاً", "دولار", "دولارا", "يورو", "درهم", "دينار", "جنيه", "مليون", "مليار",
                       "رحلة", "رحلات", "وجبة", "وجبات", "جرعة", "جرعات", "كوب", "أكواب", "لتر", "لترا"))
 _LAST = fold(("الأخيرة", "الأخير"))
 _SEASONS = {w: code for code, words in {"SU": ("صيف", "الصيف"), "WI": ("شتاء", "الشتاء"), "SP": ("ربيع", "الربيع"),
@@ -262,9 +268,15 @@ class Recognizer(Scanner):
         if y[2]:
             sem = self._year_sem(y)
             return (y[1], sem, "year-era") if sem is not None else None
-        if not (1900 <= y[0] <= 2100) or (not self.prev_is_prep(i) and self.lx.mods.get(self.text(i - 1)) is None):
-            return None
         nxt = y[1]
+        listed = self.text(i - 1) == "و" and i >= 2 and self.toks[i - 2].kind == "num" and (
+            len(self.toks[i - 2].text) == 4 and 1900 <= int(self.toks[i - 2].text) <= 2100
+        )  # في 1924 و1925 و1929
+        old_year = 1800 <= y[0] < 1900 and self.text(i - 1) == "في" and self.text(nxt) in ("في", "،", ".", ",", "")
+        if not (1900 <= y[0] <= 2100 or old_year) or (
+            not self.prev_is_prep(i) and self.lx.mods.get(self.text(i - 1)) is None and not listed
+        ):
+            return None
         if self.text(nxt) in count_nouns() or self.text(nxt) in lx.units:
             return None
         if nxt < self.n and self.toks[nxt].kind == "w":
@@ -830,8 +842,15 @@ class Recognizer(Scanner):
     def r_rate(self, i: int) -> Hit | None:
         """Rates: سنويا, يوميا, شهريا, أسبوعيا, and «N units في اليوم/الأسبوع/العام» — sets of one unit (P1Y …)."""
         per = _PER.get(self.text(i))
-        if per is not None and self.text(i + 1) in fold(("الواحد",)) and self.text(i - 1) in ("في", "فى"):
+        if per is not None and self.text(i + 1) in fold(("الواحد", "الواحدة")) and self.text(i - 1) in ("في", "فى"):
             return i + 2, Sem("duration", amount=1, unit=per, mode="every"), "set-per"  # في اليوم الواحد
+        each = _UNIT_AFTER_UNIT.get(self.text(i))
+        if each is not None and self.text(i + 1) == "بعد" and (
+            self.text(i + 2) in _OTHER or _UNIT_AFTER_UNIT.get(self.text(i + 2)) == each
+        ):
+            return i + 3, Sem("duration", amount=1, unit=each, mode="every"), "set-after"  # عاما بعد الآخر
+        if per is not None and per in ("second", "hour", "minute"):
+            return None
         if per is not None and self.text(i - 1) in ("في", "فى") and self._quantity_before(i - 2):
             nxt = self.text(i + 1)
             dated = self.modifier(i + 1) is not None or self.year(i + 1) is not None
