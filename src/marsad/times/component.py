@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from marsad.article import Article, TimeExpr
 from marsad.settings import Settings
 from marsad.text.normalize import NormText, normalize
-from marsad.times.lexicon import future_markers
+from marsad.times.lexicon import future_markers, lexicon
 from marsad.times.merge import merge
 from marsad.times.recognize import Recognizer, weekday_surnames
 from marsad.times.resolve import resolve, snap_weekday
@@ -85,7 +85,7 @@ def _extend_marks(text: str, end: int) -> int:
 
 
 _NOT_FUTURE = ("سياس", "سيار", "سيطر", "سياح", "سياق", "سيد", "ستين", "ستار", "سيول", "سينا", "سيره", "سياد",
-               "ستوك", "ستود", "سيمن", "سيرا", "سيلا", "سيبير", "ستراس")
+               "ستوك", "ستود", "سيمن", "سيرا", "سيلا", "سيبير", "ستراس", "سيريز")  # سيريزا: the Greek party
 
 
 def is_future_verb(word: str) -> bool:
@@ -159,6 +159,46 @@ _GENERIC = frozenset(normalize(w).norm for w in (
 ))
 # words that set an appointment: a weekday after them is the next one (تم تحديد يوم الإثنين لعقد لقاء)
 _APPOINT = frozenset(normalize(w).norm for w in ("تحديد", "حدد", "حددت", "تحدد", "يحدد", "موعد", "موعدا"))
+
+
+# words of a company's results: «الربع الحالي» in a results report filed just after a quarter ended is the
+# quarter just reported (results for April-June come out in July)
+_RESULTS = frozenset(normalize(w).norm for w in ("الأرباح", "أرباح", "الأرباح", "ارباح", "نتائج", "النتائج",
+                                                  "المبيعات", "مبيعات", "الإيرادات", "إيرادات", "الخسائر"))
+_RESULTS_DAYS = 45
+
+
+def reported_quarter(toks: list[Tok], matches: list[Match], anchor: date | None) -> None:
+    """Shift الربع الحالي/السابق back one quarter in a results sentence written early in a quarter (in place)."""
+    if anchor is None:
+        return
+    quarter_start = date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1)
+    if (anchor - quarter_start).days > _RESULTS_DAYS:
+        return
+    words = {t.text for t in toks} | {t.text[1:] for t in toks if t.text[:1] in ("و", "ف", "ب", "ل")}
+    if not words & _RESULTS:
+        return
+    for m in matches:
+        if m.pattern == "rel-quarter" and m.sem.offset <= 0:
+            m.sem.offset -= 1
+
+
+_ANNIVERSARY = frozenset(normalize(w).norm for w in ("الذكرى", "ذكرى", "بالذكرى", "للذكرى", "والذكرى"))
+
+
+def anniversary(toks: list[Tok], matches: list[Match]) -> None:
+    """``الذكرى العاشرة لهجمات السابع من يوليو``: the day and month without a year are N years back (in place)."""
+    ordinals = lexicon().ordinals
+    for m in matches:
+        sem = m.sem
+        if sem.kind != "cal" or sem.month is None or sem.year is not None or sem.year_offset is not None:
+            continue
+        for k in range(max(0, m.tok_start - 4), m.tok_start - 1):
+            if toks[k].text in _ANNIVERSARY and toks[k + 1].text in ordinals:
+                n = ordinals[toks[k + 1].text]
+                if 1 < n <= 100:
+                    sem.year_offset = -n
+                break
 
 
 def _generic_sentence(toks: list[Tok], matches: list[Match]) -> bool:
@@ -251,6 +291,8 @@ def extract_times(
     present_today(nt, merged)
     filing = filing_day([m for _, ms in merged for m in ms], anchor)
     for toks, matches in merged:
+        reported_quarter(toks, matches, anchor)
+        anniversary(toks, matches)
         generic = _generic_sentence(toks, matches)
         for m in matches:
             if generic and (m.sem.kind == "clock" and m.sem.start is None or m.sem.kind == "cal" and m.sem.hijri):

@@ -53,6 +53,7 @@ _VAGUE_UNITS = {
     for w in fold(words)
 }
 _NOW = fold(("الآن",))
+_LEFT = fold(("المتبقية", "المتبقي", "الباقية", "المتبقيه", "المتبقيات"))
 _PER = {
     w: u
     for u, words in {"day": ("اليوم",), "week": ("الأسبوع",), "month": ("الشهر",), "year": ("العام", "السنة"),
@@ -141,6 +142,7 @@ class Recognizer(Scanner):
             self.r_century,
             self.r_clock,
             self.r_season,
+            self.r_stretch,
         ):
             hit = rule(i)
             if hit is not None:
@@ -819,6 +821,30 @@ class Recognizer(Scanner):
         if few and definite and not (modded or small) and few_word not in _MANY:
             return None
         return j, Sem("duration", amount=None, unit=unit, mode=mode, approx=True), "duration-vague"
+
+    def r_stretch(self, i: int) -> Hit | None:
+        """A stretch of a period: الأشهر المتبقية من العام الجاري (from the anchor to the period's end),
+        الأيام العشرة الأولى من شهر رمضان (its first N days)."""
+        unit = _VAGUE_UNITS.get(self.text(i))
+        if unit is None or not self.text(i).startswith("ال"):
+            return None
+        if self.text(i + 1) in _LEFT and self.text(i + 2) == "من":
+            hit = self.r_period(i + 3)
+            if hit is not None and hit[1].kind == "rel" and hit[1].offset == 0 and hit[1].mod is None:
+                end = replace(hit[1], mod="END")
+                return hit[0], Sem("interval", start=None, end=end), "rest-of-period"
+            return None
+        nd = self.number_definite(i + 1)
+        if unit != "day" or nd is None or not 2 <= nd[0] <= 30 or self.text(nd[1]) not in fold(("الأولى", "الأول")):
+            return None
+        k = nd[1] + 1
+        if self.text(k) != "من":
+            return None
+        hit = self.r_date(k + 1)
+        if hit is None or hit[1].kind != "cal" or hit[1].month is None or hit[1].day is not None:
+            return None
+        first, last = replace(hit[1], day=1), replace(hit[1], day=nd[0])
+        return hit[0], Sem("interval", start=first, end=last), "first-days"
 
     def r_now(self, i: int) -> Hit | None:
         """A reference to the present (``PRESENT_REF``): الآن, الوقت الراهن, هذه الأيام, حتى اليوم."""
