@@ -154,9 +154,9 @@ def filing_day(matches: list[Match], anchor: date | None) -> date | None:
 
 # words of a standing rule (a regulation, a yearly habit): in their sentence a Hijri month without a year is
 # every year's and a clock time without a day is every day's
-_GENERIC = frozenset(normalize(w).norm for w in (
-    "يجوز", "يحظر", "الحظر", "يمنع", "يجب", "سنويا", "سنوياً", "يوميا", "يومياً", "أسبوعيا", "شهريا", "كل عام",
-))
+_GENERIC = frozenset(normalize(w).norm for w in ("يجوز", "يحظر", "الحظر", "يمنع", "يجب", "سنويا", "سنوياً"))
+# daily rates make a clock time generic (يفتح يوميا الساعة العاشرة) but not a Hijri month (يوميا طيلة شهر رمضان)
+_DAILY = frozenset(normalize(w).norm for w in ("يوميا", "يومياً", "أسبوعيا", "شهريا"))
 # words that set an appointment: a weekday after them is the next one (تم تحديد يوم الإثنين لعقد لقاء)
 _APPOINT = frozenset(normalize(w).norm for w in ("تحديد", "حدد", "حددت", "تحدد", "يحدد", "موعد", "موعدا"))
 
@@ -201,10 +201,12 @@ def anniversary(toks: list[Tok], matches: list[Match]) -> None:
                 break
 
 
-def _generic_sentence(toks: list[Tok], matches: list[Match]) -> bool:
+def _generic_sentence(toks: list[Tok], matches: list[Match]) -> tuple[bool, bool]:
+    """Whether the sentence states a standing rule: (for a Hijri month, for a clock time)."""
     words = {t.text for t in toks}
     words |= {w[1:] for w in words if w[:1] in ("و", "ف") and len(w) > 4}
-    return bool(words & _GENERIC) or any(m.pattern in ("set-per", "set-rate") for m in matches)
+    rule = bool(words & _GENERIC) or any(m.pattern == "set-per" for m in matches)
+    return rule, rule or bool(words & _DAILY)
 
 
 def _appointed(toks: list[Tok], m: Match) -> bool:
@@ -232,7 +234,9 @@ def _nowadays_word(nt: NormText, toks: list[Tok], k: int) -> bool:
     if word.startswith("م") and word.endswith(("ون", "ين")) and len(word) >= 6:
         return True
     s, e = nt.to_source(toks[k].start, toks[k].end)
-    return nt.text[s:e].endswith(("ًا", "اً")) and not word.startswith(("صباح", "مساء", "ليل", "ظهر", "فجر"))
+    # نادرًا اليوم; not a manner adverb of the day's news (اتصالا هاتفيا اليوم, يواجه وديا اليوم)
+    return nt.text[s:e].endswith(("ًا", "اً")) and not word.endswith("يا") and not word.startswith(
+        ("صباح", "مساء", "ليل", "ظهر", "فجر"))
 
 
 def present_today(nt: NormText, merged: list[tuple[list[Tok], list[Match]]]) -> None:
@@ -240,7 +244,8 @@ def present_today(nt: NormText, merged: list[tuple[list[Tok], list[Match]]]) -> 
 
     A bare اليوم is "nowadays" when a participle or an adverbial accusative stands just before it, or when
     the article names no other day (no أمس, غدا, weekday or part of day) but does speak of the present
-    elsewhere (حتى الآن, هذه الأيام): a column or an interview rather than a report of the day's news.
+    elsewhere (حتى الآن, هذه الأيام): a column or an interview rather than a report of the day's news. An
+    اليوم in the title or the first lines, or in a clause about the future, stays the publication day.
     """
     days = 0
     present = False
@@ -252,9 +257,13 @@ def present_today(nt: NormText, merged: list[tuple[list[Tok], list[Match]]]) -> 
                 m.pattern.startswith("weekday") or m.sem.kind == "clock"
             ):
                 days += 1
+    lead = _dateline_limit(nt.text)
     for toks, ms in merged:
         for m in ms:
-            if _bare_today(m, toks) and ((present and days == 0) or _nowadays_word(nt, toks, m.tok_start - 1)):
+            if not _bare_today(m, toks):
+                continue
+            column = present and days == 0 and nt.to_source(m.start, m.end)[0] >= lead and not _future_context(toks, m)
+            if column or _nowadays_word(nt, toks, m.tok_start - 1):
                 m.sem = Sem("now")
                 m.pattern = "present-ref-today"
 
@@ -293,9 +302,11 @@ def extract_times(
     for toks, matches in merged:
         reported_quarter(toks, matches, anchor)
         anniversary(toks, matches)
-        generic = _generic_sentence(toks, matches)
+        generic_month, generic_clock = _generic_sentence(toks, matches)
         for m in matches:
-            if generic and (m.sem.kind == "clock" and m.sem.start is None or m.sem.kind == "cal" and m.sem.hijri):
+            if (generic_clock and m.sem.kind == "clock" and m.sem.start is None) or (
+                generic_month and m.sem.kind == "cal" and m.sem.hijri
+            ):
                 m.sem.generic = True
             if m.pattern == "weekday-bare" and _appointed(toks, m):
                 m.sem.offset = 1

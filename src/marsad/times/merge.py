@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date
 
 from marsad.text.normalize import NormText
-from marsad.times.scan import Tok
 from marsad.times.lexicon import fold
+from marsad.times.scan import Tok
 from marsad.times.sem import Match, Sem
 
 # verbs and nouns of continuing (يستمر العمل حتى نهاية العام): only after them is «حتى X» a stretch from the
@@ -85,7 +85,7 @@ def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | No
             prev is not None) else -1
         if (
             prev is not None
-            and (prev.tok_end == ts - 1 and t(ts - 1) in ("الي", "حتي", "و", "-", "لغايه") or glued)
+            and ((prev.tok_end == ts - 1 and t(ts - 1) in ("الي", "حتي", "و", "-", "لغايه")) or glued)
             and prev.sem.kind in ("cal", "rel", "decade")
             and sem.kind in ("cal", "rel", "decade")
             and stem(lead_at) in ("من", "بين")
@@ -97,9 +97,16 @@ def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | No
                     sem.month, sem.day or 0
                 ):
                     first.year -= 1  # من سبتمبر إلى يونيو 2018: September of the year before
+            end_sem = sem
+            if first.kind == "cal" and sem.kind == "cal" and first.year is None and sem.year is None and (
+                first.month is not None and sem.month is not None and first.month > sem.month and not first.hijri
+                and not sem.hijri and not first.direction and not sem.direction
+            ):
+                # بين سبتمبر ويناير: the last such stretch, September of last year to this January
+                first, end_sem = replace(first, direction=-1), replace(sem, direction=-1)
             lead = lead_at
             start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
-            out[-1] = Match(start, m.end, lead, m.tok_end, Sem("interval", start=first, end=sem), "range")
+            out[-1] = Match(start, m.end, lead, m.tok_end, Sem("interval", start=first, end=end_sem), "range")
             continue
         # a day range: من 20 إلى 22 نوفمبر, بين 20 و22 نوفمبر
         if sem.kind == "cal" and sem.day is not None and t(ts - 1) in ("الي", "حتي", "و", "-"):

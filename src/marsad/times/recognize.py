@@ -53,6 +53,7 @@ _VAGUE_UNITS = {
     for w in fold(words)
 }
 _NOW = fold(("الآن",))
+_PAPER = fold(("جريدة", "صحيفة", "مجلة", "قناة"))
 _LEFT = fold(("المتبقية", "المتبقي", "الباقية", "المتبقيه", "المتبقيات"))
 _PER = {
     w: u
@@ -212,6 +213,8 @@ class Recognizer(Scanner):
             return None  # قوى 14 آذار: a political camp
         if day is None and self.text(i - 1) == "من" and any(self.text(k) in _CAMP for k in range(i - 4, i - 2)):
             return None  # فريق الرابع عشر من آذار: the month of the camp's name
+        if day is None and i >= 1 and self.toks[i - 1].kind == "num" and self.text(i - 2) in _CAMP:
+            return None  # قوى 8 آذار
         if month == 8 and not hijri and self._source_starts(i if day is None else j - 1, "إ"):
             return None  # إب (the Yemeni city) folds to آب
         sem = Sem("cal", month=month, day=day, hijri=hijri)
@@ -464,6 +467,10 @@ class Recognizer(Scanner):
                 self.text(end) in ('"', "»", "”")
             ):
                 return None  # لـ«اليوم»: the newspaper
+            if stem == "اليوم" and not has_yawm and pod is None and (
+                self.look(j - 1, _PAPER) is not None or (self.text(j - 1) == "(" and self.text(j - 2) == "ل")
+            ):
+                return None  # بجريدة اليوم, لـ (اليوم): the newspaper
             sem = Sem("rel", unit="day", offset=offset, pod=pod, explicit_day=True)
             paren = (self.text(end), self.text(end + 2)) in (("(", ")"), ("«", "»"), ('"', '"'))
             at = end + 1 if paren else end  # اليوم (الجمعة), أمس «الأربعاء»
@@ -562,6 +569,8 @@ class Recognizer(Scanner):
                 num = (d, j + 3, 0)  # (5) أيام: the amount in brackets
             if num is None and self.text(j).startswith("ال") and self.text(j)[2:] in lx.cardinals:
                 num = self.number_definite(j)  # الأربع وعشرين ساعة, الاثني عشر شهرا
+                if num is not None and (num[0] < 3 or (num[0] == 100 and self.text(j - 1) in ("في", "فى"))):
+                    num = None  # الاثنان يوم (the two men); في المئة (per cent)
             if num is not None and (j == i or num[2] == 0) and 0 < num[0] <= 1000:
                 u = self.text(num[1])
                 if u in lx.units and not u.startswith("ال"):
@@ -735,7 +744,7 @@ class Recognizer(Scanner):
             return False
         s, e = self.nt.to_source(self.toks[k].start, self.toks[k].end)
         word = self.nt.text[s:e]
-        return word.startswith(letter) or word[1:2] == letter and word[:1] in "وفبل"
+        return word.startswith(letter) or (word[1:2] == letter and word[:1] in "وفبل")
 
     def _quantity_before(self, k: int) -> bool:
         """Whether token ``k`` ends an amount (ست ساعات, 10 ملايين برميل, مرتين): a rate follows with في."""
