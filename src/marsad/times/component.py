@@ -161,10 +161,9 @@ _DAILY = frozenset(normalize(w).norm for w in ("يوميا", "يومياً", "أ
 _APPOINT = frozenset(normalize(w).norm for w in ("تحديد", "حدد", "حددت", "تحدد", "يحدد", "موعد", "موعدا"))
 
 
-# words of a company's results: «الربع الحالي» in a results report filed just after a quarter ended is the
-# quarter just reported (results for April-June come out in July)
-_RESULTS = frozenset(normalize(w).norm for w in ("الأرباح", "أرباح", "الأرباح", "ارباح", "نتائج", "النتائج",
-                                                  "المبيعات", "مبيعات", "الإيرادات", "إيرادات", "الخسائر"))
+# words of a company's results (profits and losses are reported after the fact): «الربع الحالي» in a results
+# report filed just after a quarter ended is the quarter just reported (results for April-June come out in July)
+_RESULTS = frozenset(normalize(w).norm for w in ("الأرباح", "أرباح", "ارباح", "الخسائر", "خسائر", "صافي", "النتائج"))
 _RESULTS_DAYS = 45
 
 
