@@ -468,7 +468,8 @@ class Recognizer(Scanner):
             ):
                 return None  # لـ«اليوم»: the newspaper
             if stem == "اليوم" and not has_yawm and pod is None and (
-                self.look(j - 1, _PAPER) is not None or (self.text(j - 1) == "(" and self.text(j - 2) == "ل")
+                self.text(j - 1) in _PAPER or self.text(j - 1)[1:] in _PAPER
+                or (self.text(j - 1) == "(" and self.text(j - 2) == "ل")
             ):
                 return None  # بجريدة اليوم, لـ (اليوم): the newspaper
             sem = Sem("rel", unit="day", offset=offset, pod=pod, explicit_day=True)
