@@ -428,6 +428,13 @@ class Recognizer(Scanner):
             return i + 2, Sem("rel", unit="day", offset=0, pod=pod, explicit_day=True), "this-pod"
         if pod is None and self.text(i) == "غد" and self.text(i - 1) == "من":
             return i + 1, Sem("rel", unit="day", offset=1, explicit_day=True), "rel-day"  # ابتداء من غد
+        if pod is None and self.text(i) == "ساعه" and self.text(i + 1) in fold(("متأخرة", "متقدمة")) and (
+            self.phrase(i + 2, "relative_days", 3) is not None or self.look(i + 2, lx.weekdays) is not None
+        ):
+            # في ساعة متأخرة أول من أمس: late at night on that day (متقدمة: in the small hours)
+            inner = self.r_day_phrase(i + 2)
+            if inner is not None and inner[1].kind == "rel" and inner[1].pod is None:
+                return inner[0], replace(inner[1], pod="night"), "late-hour"
         has_yawm = False
         if self.is_(j, fold(("يوم",)), clitic=j == i):
             has_yawm = True
@@ -590,8 +597,10 @@ class Recognizer(Scanner):
                     amount, unit, j = 1, lx.units[u], j + 1  # أقل من ساعة, نحو شهر
             if amount is None and mode != "bare":
                 u = self.text(j)
-                if u == "يوم" and self.look(j + 1, lx.weekdays) is not None:
-                    return None  # منذ يوم الجمعة: since Friday
+                if u == "يوم" and (self.look(j + 1, lx.weekdays) is not None or (
+                    j + 1 < self.n and self.toks[j + 1].kind in ("num", "nd")
+                )):
+                    return None  # منذ يوم الجمعة, منذ يوم 26 رمضان: since a day
                 if u in lx.units and not u.startswith("ال") and u in fold(
                     ("يوم", "أسبوع", "شهر", "عام", "سنة", "ساعة", "دقيقة", "عقد")
                 ):
@@ -625,6 +634,12 @@ class Recognizer(Scanner):
                     amount, unit, j = nd[0], lx.units[self.text(nd[1])], nd[1] + 2
         if amount is None or unit is None:
             return None
+        half = False
+        if unit in ("year", "month", "day", "hour") and self.text(j) == "ونصف":
+            half = True  # تسع سنوات ونصف السنة, ثلاث ساعات ونصف
+            j += 1
+            if lx.units.get(self.text(j)) == unit:
+                j += 1
         if amount == 1 and (self.year(j) is not None or self.month_name(j) is not None):
             return None  # منذ عام 2011, خلال شهر رمضان: a calendar reference, not a duration
         if mode == "bare" and unit in ("hour", "minute") and amount < 2 and not after_approx:
@@ -633,7 +648,8 @@ class Recognizer(Scanner):
             return None
         if mode in ("ago", "later") and self.text(j) in ("من", "علي") and self.text(j + 1) not in ("اجل", "الان"):
             mode = "for"  # قبل يومين من الانتخابات: relative to another event, not to the publication date
-        return j, Sem("duration", amount=amount, unit=unit, mode=mode, approx=approx), "duration-" + mode
+        return j, Sem("duration", amount=amount, unit=unit, mode=mode, approx=approx,
+                      part="half" if half else None), "duration-" + mode
 
     def r_clock(self, i: int) -> Hit | None:
         """Clock times: الساعة العاشرة صباحا, الساعة 14:30 بتوقيت مكة, الساعة 0722 بتوقيت غرينتش, التاسعة مساء,

@@ -451,6 +451,8 @@ def _duration(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolve
         return Resolved("duration", gran, _VAGUE_CODES[unit], flags=["vague"], confidence=0.6)
     amount, unit = sem.amount, sem.unit or "day"
     value = duration_value(amount, unit)
+    if sem.part == "half":  # and a half: P9Y6M, P2M15D, P3DT12H, PT2H30M
+        value += {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M"}.get(unit, "")
     flags = ["approx"] if sem.approx else []
     gran = unit if unit in ("day", "week", "month", "year", "decade") else "hour"
     rel: RelativeTime | None = None
