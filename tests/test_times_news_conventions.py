@@ -176,3 +176,20 @@ def test_appointments_results_and_anniversaries(text: str, surface: str, value: 
 def test_words_that_are_not_times(text: str, word: str) -> None:
     found = _times(text, paragraphs="\n\n" in text)
     assert not any(word in surface for surface in found if surface != "يوم الأحد")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("افتتح المسرح عام 2009 وزاره الأمير في العام نفسه.", "العام نفسه", "2009"),
+        ("انتقل الفريق إلى جدة عام 2011. ومنذ ذلك الحين لم يخسر.", "منذ ذلك الحين", "2011/2019-07-24"),
+        ("انطلق المهرجان في 3 مايو 2018، وفي اليوم التالي زاره الوزير.", "اليوم التالي", "2018-05-04"),
+    ],
+)
+def test_anaphora_take_the_date_written_before(text: str, surface: str, value: str) -> None:
+    assert _times(text).get(surface) == value
+
+
+def test_anaphora_without_a_date_before_are_dropped() -> None:
+    found = _times("وصل أمس إلى المدينة، وفي اليوم التالي شارك في العام نفسه في مسابقة.")
+    assert "اليوم التالي" not in found and "العام نفسه" not in found

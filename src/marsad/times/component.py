@@ -216,6 +216,25 @@ def _appointed(toks: list[Tok], m: Match) -> bool:
     return False
 
 
+def _antecedent(sem: Sem, last_written: str | None, last_day: date | None) -> Sem | None:
+    """The meaning of an anaphor (العام نفسه, منذ ذلك الحين, اليوم التالي) from what the article named before."""
+    if sem.unit == "next-day":
+        if last_day is None:
+            return None
+        d = last_day + timedelta(days=1)
+        return Sem("cal", year=d.year, month=d.month, day=d.day)
+    if last_written is None:
+        return None
+    parts = [int(p) for p in last_written[:10].split("-") if p.isdigit()]
+    if not parts:
+        return None
+    if sem.unit == "year":
+        return Sem("cal", year=parts[0])
+    point = Sem("cal", year=parts[0], month=parts[1] if len(parts) > 1 else None,
+                day=parts[2] if len(parts) > 2 else None)
+    return Sem("interval", start=point, end=None)
+
+
 def _bare_today(m: Match, toks: list[Tok]) -> bool:
     sem = m.sem
     return (
@@ -298,11 +317,18 @@ def extract_times(
     merged = [(toks, merge(nt, matches, toks, anchor)) for toks, matches in per_span]
     present_today(nt, merged)
     filing = filing_day([m for _, ms in merged for m in ms], anchor)
+    last_written: str | None = None  # the last date written out (a year of its own), for العام نفسه
+    last_day: date | None = None  # the last full date written out, for اليوم التالي
     for toks, matches in merged:
         reported_quarter(toks, matches, anchor)
         anniversary(toks, matches)
         generic_month, generic_clock = _generic_sentence(toks, matches)
         for m in matches:
+            if m.sem.kind == "anaphor":
+                concrete = _antecedent(m.sem, last_written, last_day)
+                if concrete is None:
+                    continue  # nothing named before it: not annotated (docs/annotation/times.md, anaphora)
+                m.sem = concrete
             if (generic_clock and m.sem.kind == "clock" and m.sem.start is None) or (
                 generic_month and m.sem.kind == "cal" and m.sem.hijri
             ):
@@ -323,6 +349,15 @@ def extract_times(
                 res.flags.append(f"filed={filing.isoformat()}")
             else:
                 res = resolve(m.sem, anchor, anchor_name)
+            if res.value and "/" not in res.value and res.anchor == "absolute" and res.value[:4].isdigit():
+                last_written = res.value
+            if res.value and res.anchor == "absolute" and len(res.value) >= 10 and res.value[4] == "-" and (
+                res.value[7] == "-"
+            ):
+                try:
+                    last_day = date.fromisoformat(res.value[:10])
+                except ValueError:
+                    pass
             start, end = nt.to_source(m.start, m.end)
             end = _extend_marks(article.text, end)
             out.append(

@@ -53,6 +53,11 @@ _VAGUE_UNITS = {
     for w in fold(words)
 }
 _NOW = fold(("الآن",))
+_YEAR_WORDS = fold(("العام", "السنة"))
+_SELF = fold(("نفسه", "ذاته", "نفسها", "ذاتها"))
+_SAME = fold(("نفس",))
+_THAT = fold(("ذلك", "تلك"))
+_THEN = fold(("الحين", "التاريخ", "الوقت"))
 _PAPER = fold(("جريدة", "صحيفة", "مجلة", "قناة"))
 _LEFT = fold(("المتبقية", "المتبقي", "الباقية", "المتبقيه", "المتبقيات"))
 _PER = {
@@ -144,6 +149,7 @@ class Recognizer(Scanner):
             self.r_clock,
             self.r_season,
             self.r_stretch,
+            self.r_anaphor,
         ):
             hit = rule(i)
             if hit is not None:
@@ -871,6 +877,20 @@ class Recognizer(Scanner):
             return None
         first, last = replace(hit[1], day=1), replace(hit[1], day=nd[0])
         return hit[0], Sem("interval", start=first, end=last), "first-days"
+
+    def r_anaphor(self, i: int) -> Hit | None:
+        """A time named earlier in the article: العام نفسه, ذلك العام, منذ ذلك الحين, اليوم التالي (``anaphor``;
+        the component resolves it from the last date written before it, or drops it)."""
+        t0, t1 = self.text(i), self.text(i + 1)
+        if t0 in _YEAR_WORDS and t1 in _SELF:
+            return i + 2, Sem("anaphor", unit="year"), "anaphor-year"  # العام نفسه
+        if (self.look(i, _SAME) is not None or t0 in _THAT) and t1 in _YEAR_WORDS:
+            return i + 2, Sem("anaphor", unit="year"), "anaphor-year"  # نفس العام, في ذلك العام
+        if (t0[1:] if t0[:1] in ("و", "ف") else t0) == "منذ" and t1 == "ذلك" and self.text(i + 2) in _THEN:
+            return i + 3, Sem("anaphor", unit="since"), "anaphor-since"  # منذ ذلك الحين
+        if t0.endswith("اليوم") and self.look(i, fold(("اليوم",))) is not None and t1 == "التالي":
+            return i + 2, Sem("anaphor", unit="next-day"), "anaphor-next-day"  # في اليوم التالي
+        return None
 
     def r_now(self, i: int) -> Hit | None:
         """A reference to the present (``PRESENT_REF``): الآن, الوقت الراهن, هذه الأيام, حتى اليوم."""

@@ -199,6 +199,8 @@ def resolve(sem: Sem, anchor: date | None, anchor_name: str | None = "published"
         return _clock(sem, anchor, anchor_name)
     if sem.kind == "season":
         return _season(sem, anchor, anchor_name)
+    if sem.kind == "anaphor":  # a time named earlier: only the article can say which (times.component)
+        return Resolved("date", "day" if sem.unit == "next-day" else "year", None, flags=["anaphor"], confidence=0.3)
     return _interval(sem, anchor, anchor_name)
 
 
