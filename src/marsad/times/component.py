@@ -10,6 +10,7 @@ clock is never read.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -354,10 +355,8 @@ def extract_times(
             if res.value and res.anchor == "absolute" and len(res.value) >= 10 and res.value[4] == "-" and (
                 res.value[7] == "-"
             ):
-                try:
+                with contextlib.suppress(ValueError):
                     last_day = date.fromisoformat(res.value[:10])
-                except ValueError:
-                    pass
             start, end = nt.to_source(m.start, m.end)
             end = _extend_marks(article.text, end)
             out.append(
