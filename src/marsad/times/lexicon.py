@@ -363,7 +363,8 @@ def triggers() -> frozenset[str]:
     out.update(lx.eleven)
     out.update("ال" + k for k in lx.duals)  # الأسبوعين الماضيين
     out.update("ال" + k for k in lx.cardinals)  # المائة يوم الأولى
-    extra = ("كل", "منتصف", "هذا", "هذه", "يوم", "الليلة", "عام", "العام", "سنة", "السنة", "عامي", "سنتي", "شهر", "غد", "نفس", "ذلك", "تلك")
+    extra = ("كل", "منتصف", "هذا", "هذه", "يوم", "الليلة", "عام", "العام", "سنة", "السنة", "عامي", "سنتي", "شهر",
+             "غد", "نفس", "ذلك", "تلك")
     out.update(fold((*extra, "الربع", "النصف", "العقد")))
     # vague amounts, the present, rates and centuries (recognize.r_vague, r_now, r_rate, r_century)
     out.update(fold(("عدة", "بضع", "بضعة", "عشرات", "مئات", "آلاف", "السنين", "الآن", "الوقت", "أيامنا", "القرن",
