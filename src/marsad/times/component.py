@@ -10,6 +10,7 @@ clock is never read.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,12 +18,12 @@ from datetime import date, timedelta
 from marsad.article import Article, TimeExpr
 from marsad.settings import Settings
 from marsad.text.normalize import NormText, normalize
-from marsad.times.lexicon import future_markers
+from marsad.times.lexicon import future_markers, lexicon
 from marsad.times.merge import merge
-from marsad.times.recognize import Recognizer
+from marsad.times.recognize import Recognizer, weekday_surnames
 from marsad.times.resolve import resolve, snap_weekday
 from marsad.times.scan import Tok, tokenize
-from marsad.times.sem import Match
+from marsad.times.sem import Match, Sem
 
 VERSION = "times-1"
 DATELINE_CHARS = 400
@@ -85,7 +86,7 @@ def _extend_marks(text: str, end: int) -> int:
 
 
 _NOT_FUTURE = ("سياس", "سيار", "سيطر", "سياح", "سياق", "سيد", "ستين", "ستار", "سيول", "سينا", "سيره", "سياد",
-               "ستوك", "ستود", "سيمن", "سيرا", "سيلا", "سيبير", "ستراس")
+               "ستوك", "ستود", "سيمن", "سيرا", "سيلا", "سيبير", "ستراس", "سيريز")  # سيريزا: the Greek party
 
 
 def is_future_verb(word: str) -> bool:
@@ -152,6 +153,140 @@ def filing_day(matches: list[Match], anchor: date | None) -> date | None:
     return day if timedelta(days=1) <= anchor - day <= timedelta(days=3) else None
 
 
+# words of a standing rule (a regulation, a yearly habit): in their sentence a Hijri month without a year is
+# every year's and a clock time without a day is every day's
+_GENERIC = frozenset(normalize(w).norm for w in ("يجوز", "يحظر", "الحظر", "يمنع", "يجب", "سنويا", "سنوياً"))
+# daily rates make a clock time generic (يفتح يوميا الساعة العاشرة) but not a Hijri month (يوميا طيلة شهر رمضان)
+_DAILY = frozenset(normalize(w).norm for w in ("يوميا", "يومياً", "أسبوعيا", "شهريا"))
+# words that set an appointment: a weekday after them is the next one (تم تحديد يوم الإثنين لعقد لقاء)
+_APPOINT = frozenset(normalize(w).norm for w in ("تحديد", "حدد", "حددت", "تحدد", "يحدد", "موعد", "موعدا"))
+
+
+# words of a company's results (profits and losses are reported after the fact): «الربع الحالي» in a results
+# report filed just after a quarter ended is the quarter just reported (results for April-June come out in July)
+_RESULTS = frozenset(normalize(w).norm for w in ("الأرباح", "أرباح", "ارباح", "الخسائر", "خسائر", "صافي", "النتائج"))
+_RESULTS_DAYS = 45
+
+
+def reported_quarter(toks: list[Tok], matches: list[Match], anchor: date | None) -> None:
+    """Shift الربع الحالي/السابق back one quarter in a results sentence written early in a quarter (in place)."""
+    if anchor is None:
+        return
+    quarter_start = date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1)
+    if (anchor - quarter_start).days > _RESULTS_DAYS:
+        return
+    words = {t.text for t in toks} | {t.text[1:] for t in toks if t.text[:1] in ("و", "ف", "ب", "ل")}
+    if not words & _RESULTS:
+        return
+    for m in matches:
+        if m.pattern == "rel-quarter" and m.sem.offset <= 0:
+            m.sem.offset -= 1
+
+
+_ANNIVERSARY = frozenset(normalize(w).norm for w in ("الذكرى", "ذكرى", "بالذكرى", "للذكرى", "والذكرى"))
+
+
+def anniversary(toks: list[Tok], matches: list[Match]) -> None:
+    """``الذكرى العاشرة لهجمات السابع من يوليو``: the day and month without a year are N years back (in place)."""
+    ordinals = lexicon().ordinals
+    for m in matches:
+        sem = m.sem
+        if sem.kind != "cal" or sem.month is None or sem.year is not None or sem.year_offset is not None:
+            continue
+        for k in range(max(0, m.tok_start - 4), m.tok_start - 1):
+            if toks[k].text in _ANNIVERSARY and toks[k + 1].text in ordinals:
+                n = ordinals[toks[k + 1].text]
+                if 1 < n <= 100:
+                    sem.year_offset = -n
+                break
+
+
+def _generic_sentence(toks: list[Tok], matches: list[Match]) -> tuple[bool, bool]:
+    """Whether the sentence states a standing rule: (for a Hijri month, for a clock time)."""
+    words = {t.text for t in toks}
+    words |= {w[1:] for w in words if w[:1] in ("و", "ف") and len(w) > 4}
+    rule = bool(words & _GENERIC) or any(m.pattern == "set-per" for m in matches)
+    return rule, rule or bool(words & _DAILY)
+
+
+def _appointed(toks: list[Tok], m: Match) -> bool:
+    for k in range(max(0, m.tok_start - 3), m.tok_start):
+        w = toks[k].text
+        if w in _APPOINT or (w[:1] in ("و", "ف") and w[1:] in _APPOINT):
+            return True
+    return False
+
+
+def _antecedent(sem: Sem, last_written: str | None, last_day: date | None) -> Sem | None:
+    """The meaning of an anaphor (العام نفسه, منذ ذلك الحين, اليوم التالي) from what the article named before."""
+    if sem.unit == "next-day":
+        if last_day is None:
+            return None
+        d = last_day + timedelta(days=1)
+        return Sem("cal", year=d.year, month=d.month, day=d.day)
+    if last_written is None:
+        return None
+    parts = [int(p) for p in last_written[:10].split("-") if p.isdigit()]
+    if not parts:
+        return None
+    if sem.unit == "year":
+        return Sem("cal", year=parts[0])
+    point = Sem("cal", year=parts[0], month=parts[1] if len(parts) > 1 else None,
+                day=parts[2] if len(parts) > 2 else None)
+    return Sem("interval", start=point, end=None)
+
+
+def _bare_today(m: Match, toks: list[Tok]) -> bool:
+    sem = m.sem
+    return (
+        m.pattern == "rel-day" and sem.offset == 0 and sem.weekday is None and sem.pod is None
+        and m.tok_end - m.tok_start == 1 and toks[m.tok_start].text.endswith("اليوم")
+    )
+
+
+def _nowadays_word(nt: NormText, toks: list[Tok], k: int) -> bool:
+    """Whether token ``k``, just before a bare اليوم, makes it "nowadays": a participle predicate
+    (منتشرون اليوم) or an adverbial accusative (نادرًا اليوم)."""
+    if k < 0 or toks[k].kind != "w":
+        return False
+    word = toks[k].text
+    if word.startswith("م") and word.endswith(("ون", "ين")) and len(word) >= 6:
+        return True
+    s, e = nt.to_source(toks[k].start, toks[k].end)
+    # نادرًا اليوم; not a manner adverb of the day's news (اتصالا هاتفيا اليوم, يواجه وديا اليوم)
+    return nt.text[s:e].endswith(("ًا", "اً")) and not word.endswith("يا") and not word.startswith(
+        ("صباح", "مساء", "ليل", "ظهر", "فجر"))
+
+
+def present_today(nt: NormText, merged: list[tuple[list[Tok], list[Match]]]) -> None:
+    """Turn a bare ``اليوم`` that means "nowadays" into a present reference (``PRESENT_REF``), in place.
+
+    A bare اليوم is "nowadays" when a participle or an adverbial accusative stands just before it, or when
+    the article names no other day (no أمس, غدا, weekday or part of day) but does speak of the present
+    elsewhere (حتى الآن, هذه الأيام): a column or an interview rather than a report of the day's news. An
+    اليوم in the title or the first lines, or in a clause about the future, stays the publication day.
+    """
+    days = 0
+    present = False
+    for toks, ms in merged:
+        for m in ms:
+            if m.sem.kind == "now":
+                present = True
+            elif (m.sem.kind == "rel" and m.sem.unit == "day" and not _bare_today(m, toks)) or (
+                m.pattern.startswith("weekday") or m.sem.kind == "clock"
+            ):
+                days += 1
+    lead = _dateline_limit(nt.text)
+    for toks, ms in merged:
+        for m in ms:
+            if not _bare_today(m, toks):
+                continue
+            column = present and days == 0 and nt.to_source(m.start, m.end)[0] >= lead and not _future_context(toks, m)
+            if column or _nowadays_word(nt, toks, m.tok_start - 1):
+                m.sem = Sem("now")
+                m.pattern = "present-ref-today"
+
+
 def extract_times(
     article: Article, fold_ta_marbuta: bool = True, anchor: date | None = None
 ) -> list[TimeExpr]:
@@ -167,9 +302,10 @@ def extract_times(
     """
     nt = normalize(article.text, fold_ta_marbuta)
     per_span: list[tuple[list[Tok], list[Match]]] = []
+    surnames = weekday_surnames(tokenize(nt.norm))
     for s, e in _spans(article, nt):
         toks = tokenize(nt.norm, s, e)
-        per_span.append((toks, Recognizer(toks, nt).run()))
+        per_span.append((toks, Recognizer(toks, nt, surnames).run()))
     anchor_name: str | None = None
     if anchor is not None:
         anchor_name = "published"
@@ -180,9 +316,26 @@ def extract_times(
         anchor_name = "dateline" if anchor is not None else None
     out: list[TimeExpr] = []
     merged = [(toks, merge(nt, matches, toks, anchor)) for toks, matches in per_span]
+    present_today(nt, merged)
     filing = filing_day([m for _, ms in merged for m in ms], anchor)
+    last_written: str | None = None  # the last date written out (a year of its own), for العام نفسه
+    last_day: date | None = None  # the last full date written out, for اليوم التالي
     for toks, matches in merged:
+        reported_quarter(toks, matches, anchor)
+        anniversary(toks, matches)
+        generic_month, generic_clock = _generic_sentence(toks, matches)
         for m in matches:
+            if m.sem.kind == "anaphor":
+                concrete = _antecedent(m.sem, last_written, last_day)
+                if concrete is None:
+                    continue  # nothing named before it: not annotated (docs/annotation/times.md, anaphora)
+                m.sem = concrete
+            if (generic_clock and m.sem.kind == "clock" and m.sem.start is None) or (
+                generic_month and m.sem.kind == "cal" and m.sem.hijri
+            ):
+                m.sem.generic = True
+            if m.pattern == "weekday-bare" and _appointed(toks, m):
+                m.sem.offset = 1
             if m.pattern in ("weekday-bare", "month", "day-month", "weekday-date", "pod-date", "yawm-date") and (
                 _future_context(toks, m)
             ):
@@ -197,6 +350,13 @@ def extract_times(
                 res.flags.append(f"filed={filing.isoformat()}")
             else:
                 res = resolve(m.sem, anchor, anchor_name)
+            if res.value and "/" not in res.value and res.anchor == "absolute" and res.value[:4].isdigit():
+                last_written = res.value
+            if res.value and res.anchor == "absolute" and len(res.value) >= 10 and res.value[4] == "-" and (
+                res.value[7] == "-"
+            ):
+                with contextlib.suppress(ValueError):
+                    last_day = date.fromisoformat(res.value[:10])
             start, end = nt.to_source(m.start, m.end)
             end = _extend_marks(article.text, end)
             out.append(

@@ -213,7 +213,7 @@ _NOT_TODAY_AFTER = (
     "التالي", "السابق", "الوطني", "العالمي", "الأول", "الثاني", "الثالث", "الأخير", "نفسه", "ذاته", "الذي",
     "المفتوح", "الدراسي", "الواحد", "العالمية", "الرياضي", "الموعود",
 )
-_NOT_TODAY_BEFORE = ("ذلك", "نفس", "ذات", "هذا", "ذاك", "عين")
+_NOT_TODAY_BEFORE = ("ذلك", "نفس", "ذات", "ذاك", "عين")
 
 # Duration triggers: folded word(s) -> mode.
 _DURATION_TRIGGERS = {
@@ -362,7 +362,9 @@ def triggers() -> frozenset[str]:
         out.update(k.split(" ")[0] for k in table)
     out.update(lx.eleven)
     out.update("ال" + k for k in lx.duals)  # الأسبوعين الماضيين
-    extra = ("كل", "منتصف", "هذا", "هذه", "يوم", "الليلة", "عام", "العام", "سنة", "السنة", "عامي", "سنتي", "شهر")
+    out.update("ال" + k for k in lx.cardinals)  # المائة يوم الأولى
+    extra = ("كل", "منتصف", "هذا", "هذه", "يوم", "الليلة", "عام", "العام", "سنة", "السنة", "عامي", "سنتي", "شهر",
+             "غد", "نفس", "ذلك", "تلك")
     out.update(fold((*extra, "الربع", "النصف", "العقد")))
     # vague amounts, the present, rates and centuries (recognize.r_vague, r_now, r_rate, r_century)
     out.update(fold(("عدة", "بضع", "بضعة", "عشرات", "مئات", "آلاف", "السنين", "الآن", "الوقت", "أيامنا", "القرن",

@@ -6,8 +6,17 @@ from dataclasses import replace
 from datetime import date
 
 from marsad.text.normalize import NormText
+from marsad.times.lexicon import fold
 from marsad.times.scan import Tok
 from marsad.times.sem import Match, Sem
+
+# verbs and nouns of continuing (يستمر العمل حتى نهاية العام): only after them is «حتى X» a stretch from the
+# anchor to X; otherwise حتى marks a deadline or a horizon (سيعد خطة حتى نهاية أكتوبر) and the expression is X
+# alone, without the preposition (docs/annotation/times.md, span)
+_GOES_ON = fold(("يستمر", "تستمر", "استمر", "استمرت", "سيستمر", "ستستمر", "يمتد", "تمتد", "امتد", "امتدت",
+                 "تمديد", "مدد", "مددت", "تمدد", "يمدد", "يتواصل", "تتواصل", "تواصل", "تواصلت", "يظل", "تظل",
+                 "استمرار", "ستمتد", "سيمتد"))
+_UNTIL_REACH = 8
 
 
 def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | None) -> list[Match]:
@@ -57,14 +66,29 @@ def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | No
             start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
             out[-1] = Match(start, m.end, lead, m.tok_end, Sem("interval", start=first, end=sem), "clock-range")
             continue
-        # range: من X إلى Y / بين X و Y
+        # a range of amounts: من يومين إلى 3 أيام, بين 4 إلى 6 أسابيع — one duration, the upper bound
         if (
             prev is not None
+            and prev.sem.kind == "duration" and sem.kind == "duration"
+            and prev.sem.mode == "bare" and sem.mode == "bare" and prev.sem.unit == sem.unit
             and prev.tok_end == ts - 1
-            and t(ts - 1) in ("الي", "حتي", "و", "-", "لغايه")
+            and stem(ts - 1) in ("الي", "حتي", "و")
+            and stem(prev.tok_start - 1) in ("من", "بين")
+        ):
+            lead = prev.tok_start - 1
+            start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
+            out[-1] = Match(start, m.end, lead, m.tok_end, replace(sem, approx=True), "duration-range")
+            continue
+        # range: من X إلى Y / بين X و Y (and ونوفمبر with its و glued; من تاريخ X حتى Y)
+        glued = prev is not None and prev.tok_end == ts and t(ts)[:1] == "و" and m.start > toks[ts].start
+        lead_at = prev.tok_start - (2 if prev is not None and stem(prev.tok_start - 1) == "تاريخ" else 1) if (
+            prev is not None) else -1
+        if (
+            prev is not None
+            and ((prev.tok_end == ts - 1 and t(ts - 1) in ("الي", "حتي", "و", "-", "لغايه")) or glued)
             and prev.sem.kind in ("cal", "rel", "decade")
             and sem.kind in ("cal", "rel", "decade")
-            and stem(prev.tok_start - 1) in ("من", "بين")
+            and stem(lead_at) in ("من", "بين")
         ):
             first = replace(prev.sem)
             if first.kind == "cal" and sem.kind == "cal" and first.year is None and sem.year is not None:
@@ -73,9 +97,16 @@ def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | No
                     sem.month, sem.day or 0
                 ):
                     first.year -= 1  # من سبتمبر إلى يونيو 2018: September of the year before
-            lead = prev.tok_start - 1
+            end_sem = sem
+            if first.kind == "cal" and sem.kind == "cal" and first.year is None and sem.year is None and (
+                first.month is not None and sem.month is not None and first.month > sem.month and not first.hijri
+                and not sem.hijri and not first.direction and not sem.direction
+            ):
+                # بين سبتمبر ويناير: the last such stretch, September of last year to this January
+                first, end_sem = replace(first, direction=-1), replace(sem, direction=-1)
+            lead = lead_at
             start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
-            out[-1] = Match(start, m.end, lead, m.tok_end, Sem("interval", start=first, end=sem), "range")
+            out[-1] = Match(start, m.end, lead, m.tok_end, Sem("interval", start=first, end=end_sem), "range")
             continue
         # a day range: من 20 إلى 22 نوفمبر, بين 20 و22 نوفمبر
         if sem.kind == "cal" and sem.day is not None and t(ts - 1) in ("الي", "حتي", "و", "-"):
@@ -118,7 +149,10 @@ def merge(nt: NormText, matches: list[Match], toks: list[Tok], anchor: date | No
                     or (sem.year_offset == 0 and sem.mod == "END")
                 )
             )
-            if forward:
+            goes_on = any(
+                stem(k) in _GOES_ON or t(k) in _GOES_ON for k in range(max(0, ts - 1 - _UNTIL_REACH), ts - 1)
+            )
+            if forward and goes_on:
                 lead = ts - 1
                 start = toks[lead].start + (len(t(lead)) - len(stem(lead)))
                 out.append(Match(start, m.end, lead, m.tok_end, Sem("interval", start=None, end=sem), "until"))

@@ -53,12 +53,25 @@ _VAGUE_UNITS = {
     for w in fold(words)
 }
 _NOW = fold(("الآن",))
+_YEAR_WORDS = fold(("العام", "السنة"))
+_SELF = fold(("نفسه", "ذاته", "نفسها", "ذاتها"))
+_SAME = fold(("نفس",))
+_THAT = fold(("ذلك", "تلك"))
+_THEN = fold(("الحين", "التاريخ", "الوقت"))
+_PAPER = fold(("جريدة", "صحيفة", "مجلة", "قناة"))
+_LEFT = fold(("المتبقية", "المتبقي", "الباقية", "المتبقيه", "المتبقيات"))
 _PER = {
     w: u
-    for u, words in {"day": ("اليوم",), "week": ("الأسبوع",), "month": ("الشهر",), "year": ("العام", "السنة")}.items()
+    for u, words in {"day": ("اليوم",), "week": ("الأسبوع",), "month": ("الشهر",), "year": ("العام", "السنة"),
+                     "second": ("الثانية",), "hour": ("الساعة",), "minute": ("الدقيقة",)}.items()
     for w in fold(words)
 }
+# عاما بعد الآخر, يوما بعد يوم, سنة بعد أخرى: every unit
+_UNIT_AFTER_UNIT = {w: u for u, words in {"day": ("يوما", "يوم"), "week": ("أسبوعا", "أسبوع"), "month": ("شهرا", "شهر"),
+                                          "year": ("عاما", "عام", "سنة")}.items() for w in fold(words)}
+_OTHER = fold(("الآخر", "آخر", "أخرى", "الأخرى", "الاخر"))
 _AMOUNT_NOUNS = fold(("برميل", "مرة", "مرات", "مرتين", "ساعات", "ساعة", "دقائق", "دقيقة", "ملايين", "آلاف", "زائر",
+                      "ريال", "ريالا", "ريالاً", "دولار", "دولارا", "يورو", "درهم", "دينار", "جنيه", "مليون", "مليار",
                       "رحلة", "رحلات", "وجبة", "وجبات", "جرعة", "جرعات", "كوب", "أكواب", "لتر", "لترا"))
 _LAST = fold(("الأخيرة", "الأخير"))
 _SEASONS = {w: code for code, words in {"SU": ("صيف", "الصيف"), "WI": ("شتاء", "الشتاء"), "SP": ("ربيع", "الربيع"),
@@ -85,8 +98,34 @@ _RATES = {
 }
 
 
+# verbs of lasting or passing: the one unit after them is an amount (عملية دامت شهرا, لم يمض شهر على)
+_LASTED = fold(("دام", "دامت", "استمر", "استمرت", "استغرق", "استغرقت", "يستغرق", "تستغرق", "يمض", "يمضي", "تمض",
+                "مضى", "مضي", "انقضى", "يستمر", "تستمر", "امتد", "امتدت", "تدوم", "يدوم"))
+# words before a day and month that make it the name of a political camp (قوى 14 آذار, فريق الثامن من آذار)
+_CAMP = fold(("فريق", "قوى", "تحالف", "تيار", "حركة", "معسكر", "جماعة", "ائتلاف"))
+
+
+def weekday_surnames(toks: list[Tok]) -> frozenset[str]:
+    """Weekday words an article uses as a family name (``محمد الخميس``): a bare one elsewhere is that person."""
+    names = first_names()
+    return frozenset(
+        toks[k].text for k in range(1, len(toks))
+        if toks[k].kind == "w" and toks[k].text in _BARE_WEEKDAYS and toks[k - 1].text in names
+    )
+
+
+_BARE_WEEKDAYS = fold(("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+
+
 class Recognizer(Scanner):
-    """Rules over the tokens of one span. Built per span; holds no state between spans."""
+    """Rules over the tokens of one span. Built per span; holds no state between spans.
+
+    ``surnames`` are the weekday words the article uses as family names (see :func:`weekday_surnames`).
+    """
+
+    def __init__(self, toks: list[Tok], nt: NormText, surnames: frozenset[str] = frozenset()) -> None:
+        super().__init__(toks, nt)
+        self.surnames = surnames
 
     # --- rules -------------------------------------------------------------------------
 
@@ -109,6 +148,8 @@ class Recognizer(Scanner):
             self.r_century,
             self.r_clock,
             self.r_season,
+            self.r_stretch,
+            self.r_anaphor,
         ):
             hit = rule(i)
             if hit is not None:
@@ -132,6 +173,8 @@ class Recognizer(Scanner):
             hijri, end = True, end + 1
         elif self.text(end) in self.lx.greg_era:
             end += 1
+        elif 1300 <= y <= 1500:
+            hijri = True  # ٨ / ١٠ / ١٤٣٦ without هـ: no Gregorian year of news is that early
         if hijri:
             if not (1 <= m <= 12 and 1 <= d <= 30):
                 return None
@@ -172,6 +215,14 @@ class Recognizer(Scanner):
         if mn is None:
             return None
         month, j, hijri, needs, _ = mn
+        if day is not None and self.text(i - 1) in _CAMP:
+            return None  # قوى 14 آذار: a political camp
+        if day is None and self.text(i - 1) == "من" and any(self.text(k) in _CAMP for k in range(i - 4, i - 2)):
+            return None  # فريق الرابع عشر من آذار: the month of the camp's name
+        if day is None and i >= 1 and self.toks[i - 1].kind == "num" and self.text(i - 2) in _CAMP:
+            return None  # قوى 8 آذار
+        if month == 8 and not hijri and self._source_starts(i if day is None else j - 1, "إ"):
+            return None  # إب (the Yemeni city) folds to آب
         sem = Sem("cal", month=month, day=day, hijri=hijri)
         context = day is not None or has_shahr or (not hijri and self.prev_is_prep(i))
         y = self.year(j)
@@ -195,8 +246,8 @@ class Recognizer(Scanner):
             return j + 1, sem, "month-modified"
         if hijri and self.text(j) in fold(("المبارك", "الفضيل", "المعظم", "الكريم")):
             return j + 1, sem, "hijri-month"
-        if hijri and (self.prev_is_prep(i) or has_shahr):
-            context = True
+        if hijri and (self.prev_is_prep(i) or has_shahr or self.text(i - 1) in self.lx.mods):
+            context = True  # في رمضان, نهاية شوال
         if needs and not context:
             return None
         if hijri and not (context or has_shahr):
@@ -228,9 +279,15 @@ class Recognizer(Scanner):
         if y[2]:
             sem = self._year_sem(y)
             return (y[1], sem, "year-era") if sem is not None else None
-        if not (1900 <= y[0] <= 2100) or (not self.prev_is_prep(i) and self.lx.mods.get(self.text(i - 1)) is None):
-            return None
         nxt = y[1]
+        listed = self.text(i - 1) == "و" and i >= 2 and self.toks[i - 2].kind == "num" and (
+            len(self.toks[i - 2].text) == 4 and 1900 <= int(self.toks[i - 2].text) <= 2100
+        )  # في 1924 و1925 و1929
+        old_year = 1800 <= y[0] < 1900 and self.text(i - 1) == "في" and self.text(nxt) in ("في", "،", ".", ",", "")
+        if not (1900 <= y[0] <= 2100 or old_year) or (
+            not self.prev_is_prep(i) and self.lx.mods.get(self.text(i - 1)) is None and not listed
+        ):
+            return None
         if self.text(nxt) in count_nouns() or self.text(nxt) in lx.units:
             return None
         if nxt < self.n and self.toks[nxt].kind == "w":
@@ -263,6 +320,8 @@ class Recognizer(Scanner):
                     value, j = value + 100, j + 3
             return j, Sem("decade", year=value), "decade"
         if self.look(i, fold(("العقد",))) is not None:
+            if self.text(i + 1) == "الذي" and self.text(i + 2) in fold(("مر", "مضى", "انقضى")):
+                return i + 1, Sem("duration", amount=1, unit="decade", mode="bare"), "decade-passed"
             off = self.modifier(i + 1)
             if off is not None:
                 return i + 2, Sem("decade", offset=off), "rel-decade"
@@ -353,6 +412,10 @@ class Recognizer(Scanner):
         best = self.longest_or_bare_year(j, (self.r_date, self.r_year, self.r_decade))
         if best is None or best[1].kind not in ("cal", "decade"):
             return None
+        if mod == "START" and self.text(i) == "اول" and best[1].kind == "cal" and best[1].month is not None and (
+            best[1].day is None and not best[1].hijri
+        ):
+            return best[0], replace(best[1], day=1), "first-of-month"  # أول أغسطس: its first day
         sem = replace(best[1], mod=mod)
         return best[0], sem, "mod-" + best[2]
 
@@ -369,6 +432,15 @@ class Recognizer(Scanner):
         elif self.is_(i, fold(("هذا",)), clitic=True) and self.text(i + 1) in fold(("الصباح", "المساء")):
             pod = "morning" if self.text(i + 1) == "الصباح" else "evening"
             return i + 2, Sem("rel", unit="day", offset=0, pod=pod, explicit_day=True), "this-pod"
+        if pod is None and self.text(i) == "غد" and self.text(i - 1) == "من":
+            return i + 1, Sem("rel", unit="day", offset=1, explicit_day=True), "rel-day"  # ابتداء من غد
+        if pod is None and self.text(i) == "ساعه" and self.text(i + 1) in fold(("متأخرة", "متقدمة")) and (
+            self.phrase(i + 2, "relative_days", 3) is not None or self.look(i + 2, lx.weekdays) is not None
+        ):
+            # في ساعة متأخرة أول من أمس: late at night on that day (متقدمة: in the small hours)
+            inner = self.r_day_phrase(i + 2)
+            if inner is not None and inner[1].kind == "rel" and inner[1].pod is None:
+                return inner[0], replace(inner[1], pod="night"), "late-hour"
         has_yawm = False
         if self.is_(j, fold(("يوم",)), clitic=j == i):
             has_yawm = True
@@ -389,8 +461,9 @@ class Recognizer(Scanner):
                 self.text(end) in lx.not_today_after
                 or self.text(end) in lx.ordinals
                 or self.text(j - 1) in lx.not_today_before
+                or (self.text(j - 1) == "هذا" and self.look(j - 2, fold(("في",))) is not None)
             ):
-                return None
+                return None  # ذلك اليوم, في هذا اليوم: the day of the story; «سجلت 45 درجة هذا اليوم» is today
             if (
                 stem == "اليوم"
                 and pod is None
@@ -401,6 +474,17 @@ class Recognizer(Scanner):
                 return None  # 10 ملايين برميل في اليوم: "per day"
             if stem.endswith("امس") and self.text(end) == "الحاجه":
                 return None  # في أمسّ الحاجة: "most in need"
+            if stem == "غدا" and self.text(end) == "لناظره":
+                return None  # إن غدا لناظره قريب: a proverb
+            if stem == "اليوم" and not has_yawm and pod is None and self.text(j - 1) in ('"', "«", "“") and (
+                self.text(end) in ('"', "»", "”")
+            ):
+                return None  # لـ«اليوم»: the newspaper
+            if stem == "اليوم" and not has_yawm and pod is None and (
+                self.text(j - 1) in _PAPER or self.text(j - 1)[1:] in _PAPER
+                or (self.text(j - 1) == "(" and self.text(j - 2) == "ل")
+            ):
+                return None  # بجريدة اليوم, لـ (اليوم): the newspaper
             sem = Sem("rel", unit="day", offset=offset, pod=pod, explicit_day=True)
             paren = (self.text(end), self.text(end + 2)) in (("(", ")"), ("«", "»"), ('"', '"'))
             at = end + 1 if paren else end  # اليوم (الجمعة), أمس «الأربعاء»
@@ -419,6 +503,8 @@ class Recognizer(Scanner):
                 return None
             if j == i and pod is None and (self.text(i - 1) in first_names() or self.text(i - 1).startswith("عبد")):
                 return None  # عبدالله الجمعة: a family name
+            if j == i and pod is None and self.toks[i].text in self.surnames and self.modifier(i + 1) is None:
+                return None  # وكشف الخميس، عن ... in an article about محمد الخميس
             if j == i and pod is None and self.look(i - 1, _WEEKDAY_NOUNS) is not None and w == 4:
                 return None  # خطبة الجمعة, صلاة الجمعة: the Friday sermon or prayer, not a date
             tens = self.look(j + 1, lx.ordinals)
@@ -491,8 +577,14 @@ class Recognizer(Scanner):
             amount, unit, j = 2, str(dual[0]), j + 1  # a bare عامين may be the adjective "public" (مقرين عامين)
         else:
             num = self.number(j)
+            if num is None and self.text(j) == "(" and self.text(j + 2) == ")" and self.digits(j + 1) is not None:
+                d = self.digits(j + 1)
+                assert d is not None
+                num = (d, j + 3, 0)  # (5) أيام: the amount in brackets
             if num is None and self.text(j).startswith("ال") and self.text(j)[2:] in lx.cardinals:
                 num = self.number_definite(j)  # الأربع وعشرين ساعة, الاثني عشر شهرا
+                if num is not None and (num[0] < 3 or (num[0] == 100 and self.text(j - 1) in ("في", "فى"))):
+                    num = None  # الاثنان يوم (the two men); في المئة (per cent)
             if num is not None and (j == i or num[2] == 0) and 0 < num[0] <= 1000:
                 u = self.text(num[1])
                 if u in lx.units and not u.startswith("ال"):
@@ -505,30 +597,55 @@ class Recognizer(Scanner):
                     u = str(one[0])  # بيوم واحد
                 if u in _ONE_UNITS and self.text(j + 1) in _ONE_WORDS:
                     amount, unit, j = 1, lx.units[u], j + 2
+                elif u in _ONE_UNITS and j == i and not u.startswith("ال") and self.look(i - 1, _LASTED) is not None:
+                    amount, unit, j = 1, lx.units[u], j + 1  # دامت شهرا, لم يمض شهر: one unit, by the verb
                 elif u in _ONE_UNITS and after_approx and mode == "bare":
                     amount, unit, j = 1, lx.units[u], j + 1  # أقل من ساعة, نحو شهر
             if amount is None and mode != "bare":
                 u = self.text(j)
-                if u == "يوم" and self.look(j + 1, lx.weekdays) is not None:
-                    return None  # منذ يوم الجمعة: since Friday
+                if u == "يوم" and (self.look(j + 1, lx.weekdays) is not None or (
+                    j + 1 < self.n and self.toks[j + 1].kind in ("num", "nd")
+                )):
+                    return None  # منذ يوم الجمعة, منذ يوم 26 رمضان: since a day
                 if u in lx.units and not u.startswith("ال") and u in fold(
                     ("يوم", "أسبوع", "شهر", "عام", "سنة", "ساعة", "دقيقة", "عقد")
                 ):
                     amount, unit, j = 1, lx.units[u], j + 1
-            if amount is None and mode in ("bare", "within") and self.text(j).startswith("ال"):
-                # الأيام الثلاثة الماضية
+            if amount is None and mode in ("bare", "within", "for") and self.text(j).startswith("ال"):
+                # الأيام الثلاثة الماضية, الساعات الأربع والعشرين الماضية, السنوات الأربع أو الخمس المقبلة,
+                # السنوات العشر التي انقضت
                 u = self.text(j)
-                c = self.text(j + 1)
-                if u in lx.units and c.startswith("ال") and c[2:] in lx.cardinals:
-                    off = self.modifier(j + 2)
-                    if off is None and self.text(j + 2) in _LAST:
+                nd = self.number_definite(j + 1)
+                if u in lx.units and nd is not None:
+                    n, k = nd[0], nd[1]
+                    if self.text(k) == "او" and self.number_definite(k + 1) is not None:
+                        alt = self.number_definite(k + 1)
+                        assert alt is not None
+                        n, k = max(n, alt[0]), alt[1]  # the upper one, as a range of amounts
+                    off = self.modifier(k)
+                    if off is None and self.text(k) in _LAST:
                         off = -1  # السنوات السبع الأخيرة
                     if off is not None and off != 0:
-                        amount, unit = lx.cardinals[c[2:]], lx.units[u]
+                        amount, unit = n, lx.units[u]
                         mode = "past" if off < 0 else "within"
-                        j += 3
+                        j = k + 1
+                    elif off is None and self.text(k) in ("التي", "الذي") and n > 1:
+                        amount, unit, j = n, lx.units[u], k  # السنوات العشر التي مضت
+            if amount is None and mode == "bare" and j == i:
+                # المائة يوم الأولى: a definite amount, the unit, the first/last
+                nd = self.number_definite(j)
+                if nd is not None and nd[0] >= 3 and self.text(nd[1]) in lx.units and (
+                    not self.text(nd[1]).startswith("ال")
+                ) and self.text(nd[1] + 1) in fold(("الأولى", "الأول", "الأخيرة", "الأخير", "الماضية", "المقبلة")):
+                    amount, unit, j = nd[0], lx.units[self.text(nd[1])], nd[1] + 2
         if amount is None or unit is None:
             return None
+        half = False
+        if unit in ("year", "month", "day", "hour") and self.text(j) == "ونصف":
+            half = True  # تسع سنوات ونصف السنة, ثلاث ساعات ونصف
+            j += 1
+            if lx.units.get(self.text(j)) == unit:
+                j += 1
         if amount == 1 and (self.year(j) is not None or self.month_name(j) is not None):
             return None  # منذ عام 2011, خلال شهر رمضان: a calendar reference, not a duration
         if mode == "bare" and unit in ("hour", "minute") and amount < 2 and not after_approx:
@@ -537,7 +654,8 @@ class Recognizer(Scanner):
             return None
         if mode in ("ago", "later") and self.text(j) in ("من", "علي") and self.text(j + 1) not in ("اجل", "الان"):
             mode = "for"  # قبل يومين من الانتخابات: relative to another event, not to the publication date
-        return j, Sem("duration", amount=amount, unit=unit, mode=mode, approx=approx), "duration-" + mode
+        return j, Sem("duration", amount=amount, unit=unit, mode=mode, approx=approx,
+                      part="half" if half else None), "duration-" + mode
 
     def r_clock(self, i: int) -> Hit | None:
         """Clock times: الساعة العاشرة صباحا, الساعة 14:30 بتوقيت مكة, الساعة 0722 بتوقيت غرينتش, التاسعة مساء,
@@ -643,6 +761,14 @@ class Recognizer(Scanner):
             return None
         return y[1], Sem("season", part=code, year=y[0]), "season-year"
 
+    def _source_starts(self, k: int, letter: str) -> bool:
+        """Whether token ``k`` is written, in the source, starting with ``letter`` (after a clitic)."""
+        if not 0 <= k < self.n:
+            return False
+        s, e = self.nt.to_source(self.toks[k].start, self.toks[k].end)
+        word = self.nt.text[s:e]
+        return word.startswith(letter) or (word[1:2] == letter and word[:1] in "وفبل")
+
     def _quantity_before(self, k: int) -> bool:
         """Whether token ``k`` ends an amount (ست ساعات, 10 ملايين برميل, مرتين): a rate follows with في."""
         if k < 0:
@@ -698,6 +824,13 @@ class Recognizer(Scanner):
         if few:
             j += 1
         unit = _VAGUE_UNITS.get(self.text(j))
+        if unit is None and j == i and mode == "bare" and not few and self.text(i)[:1] == "ب" and any(
+            self.text(k) in ("قبل", "بعد") for k in range(max(0, i - 5), i)
+        ):
+            unit = _VAGUE_UNITS.get(self.text(i)[1:])  # قبل وصول الفريق بساعات: by some hours
+            if unit is not None and not self.text(i)[1:].startswith("ال"):
+                return i + 1, Sem("duration", amount=None, unit=unit, mode=mode, approx=True), "duration-vague-by"
+            return None
         if unit is None:
             return None
         definite = self.text(j).startswith("ال")
@@ -721,6 +854,44 @@ class Recognizer(Scanner):
             return None
         return j, Sem("duration", amount=None, unit=unit, mode=mode, approx=True), "duration-vague"
 
+    def r_stretch(self, i: int) -> Hit | None:
+        """A stretch of a period: الأشهر المتبقية من العام الجاري (from the anchor to the period's end),
+        الأيام العشرة الأولى من شهر رمضان (its first N days)."""
+        unit = _VAGUE_UNITS.get(self.text(i))
+        if unit is None or not self.text(i).startswith("ال"):
+            return None
+        if self.text(i + 1) in _LEFT and self.text(i + 2) == "من":
+            hit = self.r_period(i + 3)
+            if hit is not None and hit[1].kind == "rel" and hit[1].offset == 0 and hit[1].mod is None:
+                end = replace(hit[1], mod="END")
+                return hit[0], Sem("interval", start=None, end=end), "rest-of-period"
+            return None
+        nd = self.number_definite(i + 1)
+        if unit != "day" or nd is None or not 2 <= nd[0] <= 30 or self.text(nd[1]) not in fold(("الأولى", "الأول")):
+            return None
+        k = nd[1] + 1
+        if self.text(k) != "من":
+            return None
+        hit = self.r_date(k + 1)
+        if hit is None or hit[1].kind != "cal" or hit[1].month is None or hit[1].day is not None:
+            return None
+        first, last = replace(hit[1], day=1), replace(hit[1], day=nd[0])
+        return hit[0], Sem("interval", start=first, end=last), "first-days"
+
+    def r_anaphor(self, i: int) -> Hit | None:
+        """A time named earlier in the article: العام نفسه, ذلك العام, منذ ذلك الحين, اليوم التالي (``anaphor``;
+        the component resolves it from the last date written before it, or drops it)."""
+        t0, t1 = self.text(i), self.text(i + 1)
+        if t0 in _YEAR_WORDS and t1 in _SELF:
+            return i + 2, Sem("anaphor", unit="year"), "anaphor-year"  # العام نفسه
+        if (self.look(i, _SAME) is not None or t0 in _THAT) and t1 in _YEAR_WORDS:
+            return i + 2, Sem("anaphor", unit="year"), "anaphor-year"  # نفس العام, في ذلك العام
+        if (t0[1:] if t0[:1] in ("و", "ف") else t0) == "منذ" and t1 == "ذلك" and self.text(i + 2) in _THEN:
+            return i + 3, Sem("anaphor", unit="since"), "anaphor-since"  # منذ ذلك الحين
+        if t0.endswith("اليوم") and self.look(i, fold(("اليوم",))) is not None and t1 == "التالي":
+            return i + 2, Sem("anaphor", unit="next-day"), "anaphor-next-day"  # في اليوم التالي
+        return None
+
     def r_now(self, i: int) -> Hit | None:
         """A reference to the present (``PRESENT_REF``): الآن, الوقت الراهن, هذه الأيام, حتى اليوم."""
         hit = self.look(i, _NOW)
@@ -743,8 +914,15 @@ class Recognizer(Scanner):
     def r_rate(self, i: int) -> Hit | None:
         """Rates: سنويا, يوميا, شهريا, أسبوعيا, and «N units في اليوم/الأسبوع/العام» — sets of one unit (P1Y …)."""
         per = _PER.get(self.text(i))
-        if per is not None and self.text(i + 1) in fold(("الواحد",)) and self.text(i - 1) in ("في", "فى"):
+        if per is not None and self.text(i + 1) in fold(("الواحد", "الواحدة")) and self.text(i - 1) in ("في", "فى"):
             return i + 2, Sem("duration", amount=1, unit=per, mode="every"), "set-per"  # في اليوم الواحد
+        each = _UNIT_AFTER_UNIT.get(self.text(i))
+        if each is not None and self.text(i + 1) == "بعد" and (
+            self.text(i + 2) in _OTHER or _UNIT_AFTER_UNIT.get(self.text(i + 2)) == each
+        ):
+            return i + 3, Sem("duration", amount=1, unit=each, mode="every"), "set-after"  # عاما بعد الآخر
+        if per is not None and per in ("second", "hour", "minute"):
+            return None
         if per is not None and self.text(i - 1) in ("في", "فى") and self._quantity_before(i - 2):
             nxt = self.text(i + 1)
             dated = self.modifier(i + 1) is not None or self.year(i + 1) is not None
@@ -790,7 +968,7 @@ class Recognizer(Scanner):
                 i += 1
                 continue
             pre = variants(self.toks[i].text)
-            clitic = self._clitic(i, pre)
+            clitic = 1 if pattern == "duration-vague-by" else self._clitic(i, pre)
             start = self.toks[i].start + clitic
             out.append(Match(start, self.toks[end - 1].end, i, end, sem, pattern))
             i = end

@@ -199,6 +199,8 @@ def resolve(sem: Sem, anchor: date | None, anchor_name: str | None = "published"
         return _clock(sem, anchor, anchor_name)
     if sem.kind == "season":
         return _season(sem, anchor, anchor_name)
+    if sem.kind == "anaphor":  # a time named earlier: only the article can say which (times.component)
+        return Resolved("date", "day" if sem.unit == "next-day" else "year", None, flags=["anaphor"], confidence=0.3)
     return _interval(sem, anchor, anchor_name)
 
 
@@ -208,6 +210,8 @@ PRESENT_REF = "PRESENT_REF"
 def _clock(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
     """``2015-07-25T21:45`` on the day the expression names, else on the anchor; ``T21:45`` without either."""
     hhmm = f"T{sem.hour or 0:02d}:{sem.minute or 0:02d}"
+    if sem.generic and sem.start is None:
+        return Resolved("datetime", "time", hhmm, flags=["generic"], confidence=0.7)
     if sem.start is not None:
         day = resolve(sem.start, anchor, anchor_name)
         if day.value and len(day.value) >= 10 and day.value[4] == "-" and day.value[7] == "-":
@@ -339,6 +343,10 @@ def _hijri(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolved:
     conf = 1.0
     anchor_used: str | None = "absolute"
     try:
+        if hy is None and sem.generic and sem.month is not None and sem.day is None and not sem.direction and (
+            sem.year_offset is None
+        ):
+            return Resolved("date", "month", f"XXXX-{sem.month:02d}", flags=[*flags, "generic"], confidence=0.7)
         if hy is None:
             if anchor is None or sem.month is None:
                 return Resolved("interval", "month", None, flags=flags)
@@ -445,6 +453,8 @@ def _duration(sem: Sem, anchor: date | None, anchor_name: str | None) -> Resolve
         return Resolved("duration", gran, _VAGUE_CODES[unit], flags=["vague"], confidence=0.6)
     amount, unit = sem.amount, sem.unit or "day"
     value = duration_value(amount, unit)
+    if sem.part == "half":  # and a half: P9Y6M, P2M15D, P3DT12H, PT2H30M
+        value += {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M"}.get(unit, "")
     flags = ["approx"] if sem.approx else []
     gran = unit if unit in ("day", "week", "month", "year", "decade") else "hour"
     rel: RelativeTime | None = None

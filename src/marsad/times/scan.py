@@ -17,7 +17,7 @@ from marsad.times.lexicon import Lexicon, fold, lexicon, triggers
 from marsad.times.sem import Sem
 
 TOKEN_RE = re.compile(
-    r"(?P<nd>\d{1,4}(?:[.\-]|\s?/\s?)\d{1,2}(?:[.\-]|\s?/\s?)\d{1,4}(?![\d.]\d))|(?P<num>\d+)|(?P<w>[\u0621-\u064a]+)|(?P<lat>[a-z]+)|(?P<p>\S)"
+    r"(?P<nd>\d{1,4}(?:[.\-]|\s?/\s?|\s-\s)\d{1,2}(?:[.\-]|\s?/\s?|\s-\s)\d{1,4}(?![\d.]\d))|(?P<num>\d+)|(?P<w>[\u0621-\u064a]+)|(?P<lat>[a-z]+)|(?P<p>\S)"
 )
 
 _CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
@@ -58,6 +58,9 @@ def first_names() -> frozenset[str]:
             "راشد", "سامي", "عادل", "مصطفى", "محمود", "عمرو", "طارق", "هشام", "وليد", "يحيى", "زياد", "جاسم",
         )
     )
+
+
+_BY_VAGUE = fold(("ساعات", "أيام", "أسابيع", "أشهر", "دقائق", "سنوات"))
 
 
 @lru_cache(maxsize=65536)
@@ -216,6 +219,9 @@ class Scanner:
             return 10 + value, i + 2, 0
         if value < 10:
             tens = self.look(i + 1, self.lx.cardinals)
+            nxt = self.text(i + 1)
+            if tens is None and nxt.startswith("وال") and nxt[3:] in self.lx.cardinals:
+                tens = self.lx.cardinals[nxt[3:]], 1  # الأربع والعشرين
             if tens is not None and tens[1] == 1 and isinstance(tens[0], int) and tens[0] in range(20, 100, 10):
                 return value + tens[0], i + 2, 0
         return value, i + 1, 0
@@ -316,6 +322,10 @@ class Scanner:
         t = self.toks[i]
         if t.kind in ("num", "nd"):
             return True
+        if t.text == "(" and self.text(i + 2) == ")" and i + 1 < self.n and self.toks[i + 1].kind == "num":
+            return True  # (5) أيام
+        if t.kind == "w" and t.text[:1] == "ب" and t.text[1:] in _BY_VAGUE:
+            return True  # قبل وصوله بساعات
         if t.kind != "w" or not _starts_rule(t.text):
             return False
         if t.text in ("في", "فى", "علي", "وفي", "وعلي"):  # only في غضون / على مدى / على مدار start a rule

@@ -31,7 +31,9 @@ class Sem:
 
     ``pod`` (part of day), ``mod`` (START/MID/END) and ``weekday`` apply to ``cal``
     and ``rel``; ``part`` (``Q1``..``Q4``, ``H1``/``H2``) to a year. ``tense`` is +1
-    when the sentence speaks of the future (a month without a year then looks forward).
+    when the sentence speaks of the future (a month without a year then looks forward). ``generic`` is set
+    when the sentence states a rule that holds every year or every day (a Hijri month without a year is then
+    ``XXXX-09``, a clock time without a day ``T17:00``).
     """
 
     kind: str
@@ -57,6 +59,7 @@ class Sem:
     tense: int = 0
     hour: int | None = None
     minute: int | None = None
+    generic: bool = False
 
 
 @dataclass(slots=True)
