@@ -11,7 +11,8 @@ result is pickled. Sources:
   cities with no Arabic name feed the transliteration matcher (``marsad.kb.translit``);
 - ``admin_regions.tsv``: Arabic names of first-level divisions of Arab states; ``sources.tsv``: source
   countries;
-- generated variants of every place name (``marsad.kb.variants``), each key keeping its rule;
+- generated variants of every place name (``marsad.kb.variants``), each key keeping its rule (never a form that
+  is a nationality word: ``السورية`` from ``سورية``);
 - ArWikiCats JSON files (English → Arabic city names joined to geonames by English name; nationality
   adjectives), read from the installed package directory without importing it.
 """
@@ -527,6 +528,7 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
     stop_n = {normalize_string(f, fold) for f in COMMON_WORDS.split()}
     amb_n = {normalize_string(f, fold) for f in ambiguous}
     cue_n = {normalize_string(f, fold) for f in cue_only or ()}
+    nat_n = {normalize_string(n.form, fold) for n in nats}  # a generated place form is never a nationality word
 
     def add(form: str, kind: str, index: int, min_len: int = 2) -> None:
         key = " ".join(normalize_string(form, fold).split())
@@ -566,8 +568,8 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
             place_keys[key].append(i)
         for form, rule in generated:
             key = " ".join(normalize_string(form, fold).split())
-            if key in listed or key in never_n or key in stop_n or len(key.replace(" ", "")) < _MIN_KEY \
-                    or (key, i) in rules:
+            if key in listed or key in never_n or key in stop_n or key in nat_n \
+                    or len(key.replace(" ", "")) < _MIN_KEY or (key, i) in rules:
                 continue
             rules[(key, i)] = rule
             (cue_keys if rule in WEAK_RULES else place_keys)[key].append(i)
