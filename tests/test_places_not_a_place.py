@@ -9,7 +9,7 @@ import pytest
 
 from entities_util import pipeline
 from marsad.article import Article, Link, Meta
-from marsad.entities.component import NerSpan, merge
+from marsad.entities.component import NerSpan, _place_over_ner, merge
 from marsad.entities.linking import Mention
 from marsad.entities.place_cues import dateline_segments, nisba_adjective
 from marsad.entities.places import not_a_place, org_before
@@ -141,3 +141,19 @@ def test_places_ner_span_on_a_group_of_a_country_is_dropped() -> None:
                     Link(id="agent:SYR:OPP", name_en="", name_ar="", type="AGENT", country="SYR"), 0.9,
                     pattern="role+nat", named=False)
     assert [m.label for m in _merged(text, "للمعارضة السورية", [agent])] == ["AGENT"]
+
+
+@pytest.mark.parametrize(("cue", "wins"), [("cue:weak", True), ("", False)])
+def test_places_bare_city_name_tagged_org_after_a_locative_word(cue: str, wins: bool) -> None:
+    text = "ويعمل آلاف الموظفين في بني ملال منذ سنوات."
+    s = text.index("بني ملال")
+    e = s + len("بني ملال")
+    link = Link(id="place:x", name_en="Beni Mellal", name_ar="بني ملال", type="GPE", country="MAR", feature="city",
+                evidence=[cue] if cue else [])
+    g = Mention(s, e, "LOC", "gazetteer", link, 0.75, pattern="place:geonames")
+    assert _place_over_ner(g, NerSpan(s, e, "ORG"), text) is wins
+
+
+def test_places_two_letter_name_of_a_big_city_after_a_strong_cue() -> None:
+    assert "قم" in _places("وصل وفد رسمي إلى قم صباح اليوم.")
+    assert not _places("قم بزيارة الموقع غدا.")

@@ -569,8 +569,8 @@ def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
     if span.label == "PERS" and text[span.start : g.start].strip() in _REGION_TITLES:
         return True  # أمير جازان، محافظ الطائف: the title names the place
     strong = g.confidence >= STRONG_PLACE_CONFIDENCE or g.link.feature == "country"
-    if span.label == "ORG":
-        return strong and (g.start, g.end) == (span.start, span.end)
+    if span.label == "ORG":  # a locative word before the bare name makes it the place (في بني ملال)
+        return (strong or "cue:weak" in g.link.evidence) and (g.start, g.end) == (span.start, span.end)
     if span.label == "MISC":
         return True
     return strong or g.confidence >= BIG_PLACE_CONFIDENCE
