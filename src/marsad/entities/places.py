@@ -306,13 +306,13 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
     if name[-1:] in _TANWEEN or text[end : end + 1] in tuple(_TANWEEN):
         return "tanween"
     before = text[max(0, start - 80) : start]
-    words = _norm_words(before)
-    prev = words[-1] if words and before[-1:].isspace() else ""
+    last = before.rsplit(None, 1)[-1] if before[-1:].isspace() and before.strip() else ""
+    prev = normalize_string(last) if any(ch.isalpha() for ch in last) else ""
     if len(prev) > 2 and prev[0] in "وف" and prev[1:] in VERB_PARTICLES:
         prev = prev[1:]
     if prev in VERB_PARTICLES and not (prev == "هل" and country) and not name.startswith("ال"):
         return "verb"
-    if _ROAD.search(before):
+    if "طريق" in before and _ROAD.search(before):
         return "road"
     if res is not None and prev.startswith("ال") and prev.endswith("ي") \
             and not name.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) and _masculine_nationality(res, prev):
