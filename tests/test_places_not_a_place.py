@@ -157,3 +157,8 @@ def test_places_bare_city_name_tagged_org_after_a_locative_word(cue: str, wins: 
 def test_places_two_letter_name_of_a_big_city_after_a_strong_cue() -> None:
     assert "قم" in _places("وصل وفد رسمي إلى قم صباح اليوم.")
     assert not _places("قم بزيارة الموقع غدا.")
+
+
+def test_places_subject_of_witnessed_is_a_weak_cue() -> None:
+    assert "الحديدة" in _places("شهدت الحديدة أمطارا غزيرة مساء الخميس.")
+    assert not _places("شهدت صاحب المحل يغلق الباب.")  # a small namesake needs more than a weak cue

@@ -55,7 +55,9 @@ ORG_HEADS = frozenset(
         "جوازات", "هرم", "ادبي", "دوري", "ابطال", "شركات", "مجموعه", "فرع", "مشجعي", "مشجعو", "جماهير",
     }
 )
-WEAK_CUES = frozenset({"في", "الي", "من", "نحو", "حتي", "داخل", "خارج", "بين", "عبر", "مع"})
+# ... and the verbs "witnessed" / "is seeing", whose subject in the news is mostly a place or a time (شهدت جدة أمطارا).
+WEAK_CUES = frozenset({"في", "الي", "من", "نحو", "حتي", "داخل", "خارج", "بين", "عبر", "مع", "شهدت", "تشهد", "شهد",
+                       "يشهد"})
 # A verb of motion or arrival a few words before الى makes it a strong cue (وصل وفد رسمي إلى ...).
 MOTION_VERBS = frozenset(
     {
