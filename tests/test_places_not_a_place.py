@@ -162,3 +162,9 @@ def test_places_two_letter_name_of_a_big_city_after_a_strong_cue() -> None:
 def test_places_subject_of_witnessed_is_a_weak_cue() -> None:
     assert "الحديدة" in _places("شهدت الحديدة أمطارا غزيرة مساء الخميس.")
     assert not _places("شهدت صاحب المحل يغلق الباب.")  # a small namesake needs more than a weak cue
+
+
+def test_places_al_jawf_alone_is_the_saudi_region_in_saudi_news() -> None:
+    art = Article("", "هطلت أمطار غزيرة على الجوف مساء أمس.", Meta(source="sabq"))
+    pipeline()(art)
+    assert [e.link.id for e in art.entities or [] if e.link is not None] == ["place:admin:sau_jawf"]
