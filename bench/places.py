@@ -2,7 +2,8 @@
 
 Usage: ``python bench/places.py``. Prints numbers; asserts nothing. Timed: ``Linker._place`` (disambiguation
 of every place match), ``Linker._unknown_places`` (transliteration and unknown settlements after cues) and
-``place_cues.dateline_segments`` and ``component.drop_clubs`` (cities standing for clubs in sports reports).
+``place_cues.dateline_segments``, ``component.drop_clubs`` (cities standing for clubs in sports reports) and
+``component.ner_place`` (NER place spans that no match touches, looked up among place names).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def main() -> None:
     linking.Linker._unknown_places = _timed(acc, linking.Linker._unknown_places)  # type: ignore[method-assign]
     place_cues.dateline_segments = _timed(acc, place_cues.dateline_segments)  # type: ignore[assignment]
     component.drop_clubs = _timed(acc, component.drop_clubs)  # type: ignore[assignment]
+    component.ner_place = _timed(acc, component.ner_place)  # type: ignore[assignment]
     pipe = Pipeline.from_names()
     docs = list(itertools.islice(iter_corpus("bench"), 0, 3000, 10))
     pipe(docs[0])  # loads the knowledge base and the models

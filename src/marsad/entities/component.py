@@ -5,6 +5,9 @@ Merge policy (when the NER model is installed):
 - an NER span keeps its label and boundaries, unless a linked gazetteer person name completes it
   (``بشار`` + ``الأسد``; not a title: ``الملك عبدالله الثاني`` stays ``عبدالله الثاني`` as ANERcorp
   annotates it); a gazetteer link inside or around the span with a compatible type is attached to it;
+- an NER place span that no match touches is looked up among place names (``بعكا``: a short name the
+  gazetteer does not read after a clitic on its own, ``places.ner_place``); one that lies on an organisation
+  or a person the dictionary knows is dropped (``وزارة العمل السعودية``);
 - named gazetteer mentions that no NER span touches fill what the model missed, except small places
   that only geonames knows (too many common words among them);
 - role and nationality agents (label ``AGENT``) are always kept; they may nest with named mentions.
@@ -22,7 +25,14 @@ from typing import Any, Protocol
 from marsad.article import Article, Entity, Link, Token
 from marsad.entities.gazetteer import find, word_spans
 from marsad.entities.linking import Linker, Mention, actor_link
-from marsad.entities.places import LOCATIVE_CUES, org_head
+from marsad.entities.places import (
+    LOCATIVE_CUES,
+    PlaceContext,
+    ner_place,
+    not_a_place,
+    org_before,
+    place_link,
+)
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
 from marsad.kb.records import NATIONALITY, PLACE, Resources
@@ -130,7 +140,7 @@ class EntityComponent:
         mentions = linker.run()
         tagger = self.tagger
         if tagger is not None:
-            mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives)
+            mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives, linker.places)
             nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
                     if k == NATIONALITY and res.nationalities[i].number == "sg"]
             nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
@@ -169,11 +179,12 @@ class EntityComponent:
 
 
 def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: Article,
-          adjectives: set[tuple[int, int]] | None = None) -> list[Mention]:
+          adjectives: set[tuple[int, int]] | None = None, places: PlaceContext | None = None) -> list[Mention]:
     """Merge linked gazetteer mentions with NER spans (policy in the module docstring).
 
     ``adjectives``: source spans of country names the linker read as adjectives (``الحكومة السعودية``); an NER
-    place span on one of them is dropped.
+    place span on one of them is dropped. ``places``: the article's place context, to resolve an NER place span
+    that no match linked.
     """
     adjectives = adjectives or set()
     named = [m for m in mentions if m.named]
@@ -207,9 +218,10 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             if span.label == "ORG":  # جامعة الملك عبدالعزيز بجدة: the organisation and its place
                 out.append(Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner"))
             continue
-        if span.label == "LOC" and _after_org_head(article.text, span.start):
+        if span.label == "LOC" and (_after_org_head(article.text, span.start)
+                                    or not_a_place(article.text, span.start, span.end, res=res)):
             used.update(over)
-            continue  # شرطة زيوريخ، مهرجان البندقية، منتخب ترينداد: part of an organisation's name
+            continue  # شرطة زيوريخ، مهرجان البندقية، منتخب ترينداد: part of an organisation's name; بيوتاً
         if span.label == "LOC" and not over and normalize(article.text[span.start : span.end]).norm in res.not_places \
                 and not _after_locative_cue(article.text, span.start):
             continue  # كورونا: a word that is never a place (ambiguous.txt), unless a cue names it (مدينة المدينة)
@@ -229,6 +241,15 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
                     mention.actor = a.id
                     mention.pattern = "ner+actor_short"
         used.update(over)
+        if span.label == "LOC" and mention.link is None:
+            r = None if over else ner_place(res, article.text, span.start, span.end, places or PlaceContext())
+            if r is not None:
+                mention.link = place_link(r.place, [*r.evidence, "ner_span"], r.runner_up)
+                mention.pattern = "ner+place"
+            elif any((lk := named[k].link) is not None and lk.type in ("PERS", "ORG") for k in over) or any(
+                    a.pattern == "role+nat" and a.start < span.end and span.start < a.end for a in agents):
+                continue  # وزارة العمل السعودية، للمعارضة السورية: the dictionary knows the words as an organisation
+                # or a group of a country
         out.append(mention)
     for k, m in enumerate(named):
         if k in used or m.link is None:
@@ -249,13 +270,9 @@ _TITLES = frozenset(
 
 
 def _after_org_head(text: str, start: int) -> bool:
-    """Is the word right before ``start`` (a space between, no punctuation) the head of an organisation,
+    """Is the word right before ``start`` (a space or one quotation mark between) the head of an organisation,
     team or building name (``شرطة``، ``نادي``، ``مهرجان``، ``شارع``)?"""
-    before = text[max(0, start - 30) : start]
-    if not before.endswith(" "):
-        return False
-    words = before.split()
-    return bool(words) and words[-1].isalpha() and org_head(normalize(words[-1]).norm)
+    return org_before(text, start)
 
 
 def _after_locative_cue(text: str, start: int) -> bool:
@@ -552,8 +569,8 @@ def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
     if span.label == "PERS" and text[span.start : g.start].strip() in _REGION_TITLES:
         return True  # أمير جازان، محافظ الطائف: the title names the place
     strong = g.confidence >= STRONG_PLACE_CONFIDENCE or g.link.feature == "country"
-    if span.label == "ORG":
-        return strong and (g.start, g.end) == (span.start, span.end)
+    if span.label == "ORG":  # a locative word before the bare name makes it the place (في بني ملال)
+        return (strong or "cue:weak" in g.link.evidence) and (g.start, g.end) == (span.start, span.end)
     if span.label == "MISC":
         return True
     return strong or g.confidence >= BIG_PLACE_CONFIDENCE

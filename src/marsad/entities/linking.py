@@ -506,11 +506,15 @@ class Linker:
             cands = [i for i in cands if placemod.prefixed_ok(self.res.places[i], m.key, self._prefix(m))]
             if not cands:
                 return
-        if m.token and not self._prefix(m) and (placemod.org_head(self._prev_word(m)) or (
+        if m.token and not self._prefix(m) and (placemod.org_head(self._word_texts[m.token - 1]) or (
                 m.token > 1 and self._word_texts[m.token - 1] in _HEAD_CUES
                 and placemod.org_head(self._word_texts[m.token - 2]))):
             self.adjectives.add((m.start, m.end))
-            return  # جامعة جازان، مطار جدة، بلدية محافظة العلا: part of a name
+            return  # جامعة جازان، مطار جدة، فريق الخليج، بلدية محافظة العلا: part of a name
+        if placemod.not_a_place(self.nt.text, m.start, m.end,
+                                country=any(self.res.places[i].feature == "country" for i in cands), res=self.res):
+            self.adjectives.add((m.start, m.end))
+            return  # بيوتاً، فهل نجد، طريق المزاحمية – الرياض، لـ«الشرق الأوسط»
         if amb and self._adjective(m):
             self.adjectives.add((m.start, m.end))
             return  # الحدود الشرقية: an adjective, not the Eastern Province
@@ -592,8 +596,8 @@ class Linker:
         if len(prev) > 3 and prev[0] in "وف":
             prev = prev[1:]
         if prev not in place_cues.SETTLEMENT_CUES or word in _STOP or len(word) < 3 or not word.isalpha() \
-                or word.endswith("ا"):
-            return  # an accusative adjective (معزولا) is not a name
+                or word.endswith("ا") or place_cues.nisba_adjective(prev, word):
+            return  # an accusative adjective (معزولا) or a relational one (بشرية) is not a name
         if prev in place_cues.TOWN_CUES and word.startswith("ال"):
             return  # مدينة الألعاب، مركز الشرطة: a common noun, the known towns with ال are in the gazetteer
         country, how = place_cues.article_country(self.places)

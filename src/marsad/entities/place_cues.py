@@ -2,7 +2,8 @@
 
 - **Datelines**: in the first lines of an article, the header before a colon (or a short line with a dash)
   split at dashes and colons (``الرياض - واس``، ``عين اليوم – المنامة``، ``فهد العتيبي - سبق - الطائف :``);
-  a place name filling one of its segments is a dateline place.
+  a place name filling one of its segments is a dateline place. A headline of one name, a colon and words
+  (``السالم: الخليج متجانس``) names a speaker, not a dateline.
 - **Unknown settlements**: a word after ``حي``، ``قرية``، ``محافظة``، ``مدينة`` … that neither a dictionary
   nor the transliteration knows is a place without coordinates in the country of the article's places (or
   of its source): ``حي الشرائع`` in a Saudi article → SAU.
@@ -24,13 +25,16 @@ from marsad.text.normalize import NormText
 
 DATELINE_WINDOW = 600  # datelines start in the first characters of an article
 _HEADER_MAX = 90
+_HEADLINE_MAX = 150  # a first line this short followed by a blank line is the headline
+_HEADLINE_MIN_WORDS = 2  # ... a speaker's words after its colon
 _SEGMENT = re.compile(r"\s[\-–—ـ]+\s|[\-–—:|/]")  # what separates segments: dashes, a spaced tatweel
 _DASH = re.compile(r"\s[\-–—ـ]+\s|[\-–—]")
 _LINE = re.compile(r"[^\n]+")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
 MIN_TRANSLIT_LETTERS = 4
-# ... of which these head common nouns too (مدينة الألعاب، مركز الشرطة): only a name without ال follows them.
-TOWN_CUES = frozenset({"مدينه", "بمدينه", "لمدينه", "مركز", "بمركز"})
+# ... of which these head common nouns too (مدينة الألعاب، مركز الشرطة، هجرة الأدمغة "brain drain"): only a name
+# without ال follows them.
+TOWN_CUES = frozenset({"مدينه", "بمدينه", "لمدينه", "مركز", "بمركز", "هجره", "بهجره"})
 TRANSLIT_MIN_POPULATION = 50_000  # a transliterated name must be a city this large
 TRANSLIT_SHORT_MIN_POPULATION = 100_000  # ... this large when its skeleton has only three consonants
 # Nouns after which an unknown word is a settlement or district name (matching forms).
@@ -52,6 +56,8 @@ def dateline_segments(nt: NormText) -> set[tuple[int, int]]:
     for line in _LINE.finditer(src[:DATELINE_WINDOW]):
         body = line.group(0)
         colon = body.find(":")
+        if 0 < colon <= _HEADER_MAX and _headline_speaker(src, line.start(), line.end(), colon):
+            continue
         if 0 < colon <= _HEADER_MAX:
             header = body[:colon]
         elif len(body.strip()) <= _HEADER_MAX * 2 // 3 and _DASH.search(body):
@@ -64,6 +70,15 @@ def dateline_segments(nt: NormText) -> set[tuple[int, int]]:
             if len(header[s:e].split()) <= 4:
                 out.add(nt.to_norm(line.start() + s, line.start() + e))
     return out
+
+
+def _headline_speaker(src: str, start: int, end: int, colon: int) -> bool:
+    """Is the line the headline (the first line, a blank line after it) and its part before the colon one
+    segment followed by words — a speaker and what they said (``السالم: الخليج متجانس``), not a dateline?"""
+    if start != 0 or end - start > _HEADLINE_MAX or not src[end:].lstrip(" \t\u00a0").startswith("\n\n"):
+        return False
+    body = src[start:end]
+    return not _SEGMENT.search(body[:colon]) and len(body[colon + 1 :].split()) >= _HEADLINE_MIN_WORDS
 
 
 def _segments(header: str) -> list[tuple[int, int]]:
@@ -91,6 +106,16 @@ def translit_candidates(res: Resources, word: str, stop: frozenset[str] = frozen
         return "", []
     floor = TRANSLIT_MIN_POPULATION if len(sk) > MIN_CONSONANTS else TRANSLIT_SHORT_MIN_POPULATION
     return sk, [i for i in res.translit.get(sk, ()) if res.places[i].population >= floor]
+
+
+# ... of which these are mostly common nouns (هجرة "migration"): a relational adjective after them is no name.
+MIGRATION_CUES = frozenset({"هجره", "بهجره"})
+
+
+def nisba_adjective(cue: str, word: str) -> bool:
+    """Is a (matching-form) word after the settlement cue ``cue`` an indefinite relational adjective rather than
+    a name (``هجرة بشرية`` "human migration"; but ``مدينة عالية`` may be Aley)?"""
+    return cue in MIGRATION_CUES and not word.startswith("ال") and word.endswith("يه") and len(word) >= 5
 
 
 def article_country(ctx: PlaceContext) -> tuple[str | None, str]:

@@ -22,12 +22,14 @@ low confidence, which the entities component keeps only when the NER model tagge
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from marsad.article import Link
-from marsad.kb.records import Place, Resources
+from marsad.kb.records import NATIONALITY, PLACE, PLACE_AMBIGUOUS, PLACE_CUE, Place, Resources
 from marsad.text.normalize import normalize_string
+from marsad.text.tokens import PROCLITICS
 
 # Words that announce a place name (matching form, after an optional و/ف).
 LOCATIVE_CUES = frozenset(
@@ -42,16 +44,20 @@ LOCATIVE_CUES = frozenset(
     }
 )
 # Head nouns of organisation, team, newspaper, airport... names: a place name right after one (no clitic) is
-# part of that name (جامعة جازان، صحيفة الرياض، مطار جدة، منتخب السعودية), not a place mention.
+# part of that name (جامعة جازان، صحيفة الرياض، مطار جدة، منتخب السعودية، جوازات عسير، هرم الجيزة، أدبي الباحة
+# (the literary club)، دوري أبطال أوروبا، مجموعة السعودية، مشجعي برشلونة), not a place mention.
 ORG_HEADS = frozenset(
     {
         "جامعه", "نادي", "صحيفه", "جريده", "مجله", "بنك", "مصرف", "امانه", "شرطه", "مطار", "ميناء", "مهرجان",
         "مؤتمر", "موتمر", "اعلان", "بيان", "غرفه", "فريق", "منتخب", "قناه", "اذاعه", "مستشفي", "مدرسه", "كليه",
         "شركه", "بطوله", "كاس", "ماراثون", "معرض", "منتدي", "قمه", "بلديه", "جمعيه", "محكمه", "سجن", "فندق",
         "مسجد", "جامع", "طريق", "شارع", "ميدان", "جسر", "منفذ", "مرور", "ملعب", "استاد", "صاله",
+        "جوازات", "هرم", "ادبي", "دوري", "ابطال", "شركات", "مجموعه", "فرع", "مشجعي", "مشجعو", "جماهير",
     }
 )
-WEAK_CUES = frozenset({"في", "الي", "من", "نحو", "حتي", "داخل", "خارج", "بين", "عبر", "مع"})
+# ... and the verbs "witnessed" / "is seeing", whose subject in the news is mostly a place or a time (شهدت جدة أمطارا).
+WEAK_CUES = frozenset({"في", "الي", "من", "نحو", "حتي", "داخل", "خارج", "بين", "عبر", "مع", "شهدت", "تشهد", "شهد",
+                       "يشهد"})
 # A verb of motion or arrival a few words before الى makes it a strong cue (وصل وفد رسمي إلى ...).
 MOTION_VERBS = frozenset(
     {
@@ -260,6 +266,125 @@ def org_head(word: str) -> bool:
         if word.startswith(pre) and len(word) - len(pre) >= 3 and word[len(pre):] in ORG_HEADS:
             return True
     return False
+
+
+# Particles that only a verb follows (matching forms): ``فهل نجد`` "do we find", not Najd.
+VERB_PARTICLES = frozenset({"لم", "لن", "سوف", "كي", "لكي", "قد", "هل"})
+# Words that say a quotation's outlet (``قالت مصادر لـ«الشرق الأوسط»``: the newspaper, not the region).
+SAYING_WORDS = frozenset(
+    {
+        "قال", "قالت", "يقول", "تقول", "اكد", "اكدت", "يوكد", "اوضح", "اوضحت", "صرح", "صرحت", "كشف",
+        "كشفت", "افاد", "افادت", "اضاف", "اضافت", "مصادر", "مصدر", "تحدث", "تحدثت", "حديث", "حديثه", "تصريح",
+        "تصريحات", "تصريحه", "ذكر", "ذكرت", "اشار", "اشارت", "اعلن", "اعلنت", "قالوا", "اكدوا", "اوضحوا",
+    }
+)
+_OPEN_QUOTES = "«\"“”'"
+_CLOSE_QUOTES = "»\"”“'"
+_TANWEEN = "\u064b\u064c\u064d"
+_W = r"[^\s،,.:؛\-–—ـ]+"
+_S = r"[^\S\n]"  # a space within the line
+_ROAD = re.compile(rf"(?:^|{_S})(?:[وب]|ال|وال|بال)?طريق(?:{_S}+{_W}){{1,3}}?(?:{_S}*[-–—ـ]{_S}*{_W}(?:{_S}+{_W})?)*"
+                   rf"{_S}*[-–—ـ]{_S}*$")
+
+
+def _norm_words(text: str) -> list[str]:
+    return [w for w in normalize_string(text).split() if any(ch.isalpha() for ch in w)]
+
+
+def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: Resources | None = None) -> str:
+    """Why the name at ``text[start:end]`` (source offsets) is not a place mention, or "" when nothing says so.
+
+    - ``tanween``: it ends with tanween (``بيوتاً``): an indefinite common noun, never a place's name;
+    - ``verb``: a particle that only a verb follows stands before it (``فهل نجد ذلك``، ``لم تجد``); after
+      ``هل`` a country's name is still a country (``هل مصر مستعدة``);
+    - ``road``: it ends the name of a road between places (``طريق المزاحمية – الرياض``، ``طريق تربة - حضن -
+      الطائف``);
+    - ``outlet``: it fills quotation marks after ``لـ`` near a verb of saying (``قالت مصادر لـ«الشرق الأوسط»``،
+      ``وأكد لـ"الرياض"``): the newspaper;
+    - ``person``: (with ``res``) a definite masculine nationality adjective stands right before it (``المدافع
+      الروماني سان مارتن``): a person's name; a feminine one may describe a capital (``العاصمة السورية دمشق``).
+    """
+    name = text[start:end]
+    if name[-1:] in _TANWEEN or text[end : end + 1] in tuple(_TANWEEN):
+        return "tanween"
+    before = text[max(0, start - 80) : start]
+    last = before.rsplit(None, 1)[-1] if before[-1:].isspace() and before.strip() else ""
+    prev = normalize_string(last) if any(ch.isalpha() for ch in last) else ""
+    if len(prev) > 2 and prev[0] in "وف" and prev[1:] in VERB_PARTICLES:
+        prev = prev[1:]
+    if prev in VERB_PARTICLES and not (prev == "هل" and country) and not name.startswith("ال"):
+        return "verb"
+    if "طريق" in before and _ROAD.search(before):
+        return "road"
+    if res is not None and prev.startswith("ال") and prev.endswith("ي") \
+            and not name.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) and _masculine_nationality(res, prev):
+        return "person"
+    stripped = before.rstrip()
+    if stripped[-1:] and stripped[-1] in _OPEN_QUOTES and text[end : end + 1] in tuple(_CLOSE_QUOTES):
+        lead = stripped[:-1].rstrip()
+        if (lead.endswith(("لـ", " ل")) or lead == "ل") and any(
+                w in SAYING_WORDS or (len(w) > 3 and w[0] == "و" and w[1:] in SAYING_WORDS)
+                for w in _norm_words(lead)[-6:]):
+            return "outlet"
+    return ""
+
+
+def _masculine_nationality(res: Resources, word: str) -> bool:
+    try:
+        _, entries = res.automaton.get(word)
+    except KeyError:
+        return False
+    return any(kind == NATIONALITY and not needs_article and res.nationalities[i].number == "sg"
+               and res.nationalities[i].definite for kind, i, needs_article in entries)
+
+
+_PLACE_KINDS = frozenset({PLACE, PLACE_AMBIGUOUS, PLACE_CUE})
+
+
+def ner_place(res: Resources, text: str, start: int, end: int, ctx: PlaceContext,
+              fold: bool = True) -> Resolution | None:
+    """The place of an NER place span that no dictionary match touches, or None.
+
+    The span's words, or what follows a proclitic glued to them (``بعكا`` → ``عكا``, which the gazetteer does not
+    read after a clitic on its own: a short name), are looked up among place names; the model's span stands for
+    the cue a short or ambiguous name needs. After a proclitic a package city must be as large as
+    :func:`prefixed_ok` asks of a long name (``PREFIXED_MIN_POPULATION`` in MENA, ``PREFIXED_MIN_POPULATION_FAR``
+    elsewhere: ``وشيرمان`` is no Sherman).
+    """
+    key = " ".join(normalize_string(text[start:end], fold).split())
+    forms: list[tuple[str, bool, bool]] = [(key, False, False)]
+    for pre in PROCLITICS:
+        if key.startswith(pre) and len(key) - len(pre) >= 3:
+            forms.append((key[len(pre) :], pre.endswith(("ال", "لل")), True))
+    for form, article, prefixed in forms:
+        try:
+            _, entries = res.automaton.get(form)
+        except KeyError:
+            continue
+        cands = [i for kind, i, needs_article in entries if kind in _PLACE_KINDS and needs_article == article
+                 and (not prefixed or _prefixed_size(res.places[i]))]
+        if cands:
+            return resolve(res, cands, ctx, cue=STRONG, multiword=" " in form)
+    return None
+
+
+def _prefixed_size(p: Place) -> bool:
+    if p.source not in ("geonames", "arwikicats", "translit"):
+        return True
+    return p.population >= (PREFIXED_MIN_POPULATION if p.country in MENA else PREFIXED_MIN_POPULATION_FAR)
+
+
+def org_before(text: str, start: int) -> bool:
+    """Is the word before ``start`` (spaces or one quotation mark between, no other punctuation) the head of an
+    organisation, team or building name (``شرطة زيوريخ``، ``شارع بندة`` with a no-break space، ``صحيفة «عكاظ»``)?"""
+    before = text[max(0, start - 30) : start]
+    core = before.rstrip()
+    if core[-1:] and core[-1] in _OPEN_QUOTES:
+        core = core[:-1].rstrip()
+    elif core == before:
+        return False  # glued to the word before
+    words = core.split()
+    return bool(words) and words[-1].isalpha() and org_head(normalize_string(words[-1]))
 
 
 def prefixed_ok(p: Place, key: str, prefix: str = "") -> bool:

@@ -11,7 +11,8 @@ result is pickled. Sources:
   cities with no Arabic name feed the transliteration matcher (``marsad.kb.translit``);
 - ``admin_regions.tsv``: Arabic names of first-level divisions of Arab states; ``sources.tsv``: source
   countries;
-- generated variants of every place name (``marsad.kb.variants``), each key keeping its rule;
+- generated variants of every place name (``marsad.kb.variants``), each key keeping its rule (never a form that
+  is a nationality word: ``السورية`` from ``سورية``);
 - ArWikiCats JSON files (English → Arabic city names joined to geonames by English name; nationality
   adjectives), read from the installed package directory without importing it.
 """
@@ -60,7 +61,8 @@ MENA = frozenset(
 )
 # Arabic letters only (no Persian/Urdu/Kurdish letters such as پ چ ژ گ ک ی ە), tashkeel and spaces.
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
-_MIN_KEY = 3  # shortest key taken from package data (curated keys may be shorter)
+_MIN_KEY = 3  # shortest key taken from package data (curated keys may be shorter) ...
+SHORT_KEY_MIN_POPULATION = 500_000  # ... but for a city this large, read only after a strong cue (إلى قم)
 # Frequent Arabic words that geonames also lists as place names (never taken from package data).
 COMMON_WORDS = """
 من في على إلى الى عن مع بين بعد قبل عند حتى الآن الان اليوم أمس غدا فإن إن أن ان كان كانت قال قالت هذا هذه
@@ -429,7 +431,8 @@ def _cities(base: Path, gc: Any, cities: dict[str, dict[str, Any]], places: list
         else:
             extra = None
         joined = bool(extra) and forms[0] == extra
-        forms = [f for f in dict.fromkeys(forms) if len(normalize_string(f, fold).replace(" ", "")) >= _MIN_KEY]
+        shortest = _MIN_KEY if pop < SHORT_KEY_MIN_POPULATION else 2
+        forms = [f for f in dict.fromkeys(forms) if len(normalize_string(f, fold).replace(" ", "")) >= shortest]
         if not forms:
             if pop >= TRANSLIT_MIN_POPULATION and cc in iso2to3:
                 places.append(Place(f"place:geonames:{gid}", v["name"], "", iso2to3[cc], float(v["latitude"]),
@@ -527,6 +530,7 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
     stop_n = {normalize_string(f, fold) for f in COMMON_WORDS.split()}
     amb_n = {normalize_string(f, fold) for f in ambiguous}
     cue_n = {normalize_string(f, fold) for f in cue_only or ()}
+    nat_n = {normalize_string(n.form, fold) for n in nats}  # a generated place form is never a nationality word
 
     def add(form: str, kind: str, index: int, min_len: int = 2) -> None:
         key = " ".join(normalize_string(form, fold).split())
@@ -561,13 +565,17 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
             if key in cue_n and len(key) >= _MIN_KEY:
                 cue_keys[key].append(i)  # صور، مشهد: a city only after a strong cue
                 continue
+            if p.source in ("geonames", "arwikicats") and len(key) < _MIN_KEY and key not in stop_n \
+                    and p.population >= SHORT_KEY_MIN_POPULATION:
+                cue_keys[key].append(i)  # قم، إب: a big city's two-letter name, only after a strong cue
+                continue
             if p.source in ("geonames", "arwikicats") and (len(key) < _MIN_KEY or key in stop_n):
                 continue  # a package name that is also a common word (الأمل, في) is never matched
             place_keys[key].append(i)
         for form, rule in generated:
             key = " ".join(normalize_string(form, fold).split())
-            if key in listed or key in never_n or key in stop_n or len(key.replace(" ", "")) < _MIN_KEY \
-                    or (key, i) in rules:
+            if key in listed or key in never_n or key in stop_n or key in nat_n \
+                    or len(key.replace(" ", "")) < _MIN_KEY or (key, i) in rules:
                 continue
             rules[(key, i)] = rule
             (cue_keys if rule in WEAK_RULES else place_keys)[key].append(i)
