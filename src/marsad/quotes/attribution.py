@@ -266,6 +266,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             cue = _cue_for(norm, cues, qs, qe, lo)
             if cue is not None and orphan is None and _term_in_marks(norm, qs, qe, cue, lo):
                 continue
+            if cue is not None and orphan is None and _partly_quoted(norm, cues, cue, hi, qs, qe):
+                continue  # «قال إن السينما "دخلت …" وإن …»: the cue's reported clause carries the marks
             if cue is None:  # quoted words with no one saying them: a title, a slogan, unless «SPEAKER: "…"»
                 colon = _colon_before(norm, qs, lo)
                 cue = _headline_cue(ctx, lo, colon) if colon is not None else None
@@ -618,6 +620,17 @@ def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int
             end = c.start
             break
     return start, end
+
+
+def _partly_quoted(norm: str, cues: list[_Cue], cue: _Cue, hi: int, qs: int, qe: int) -> bool:
+    """The marks ``[qs, qe)`` quote only part of the clause the cue reports (words stand between its
+    complementiser and the opening mark, and the clause runs over the marks): one reported item (guideline:
+    ``قال إن «…»`` is direct only when the whole clause is in marks)."""
+    if cue.end > qs:
+        return False
+    span = _indirect_span(norm, cues, cue, hi)
+    return span is not None and span[0] < qs and span[1] >= qe - 1 and any(
+        COMPLEMENTIZER.match(w) is None for _, _, w in words(norm, span[0], qs))  # «أنه «…»» is all in marks
 
 
 def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
