@@ -708,6 +708,9 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
                       and m.prep == "" and _named(m)), None)
         if giver is not None:
             return giver, None, conf - 0.1
+    svo = None if cue.participle else _subject_before(ctx, cue, sent_start)
+    if svo is not None:  # «وكانت الصحيفة قد أشارت إلى …», «أما الشرطة فأكدت …»: the subject stands before the verb
+        return svo, None, conf - 0.05
     after = [m for m in ctx.mentions if cue.end <= m.start < region_end and not _between_comp(norm, cue.end, m.start)]
     if cue.participle:  # «سائلا الله أن …», «مؤكدا الوزير …»: what follows a participle is its object
         after = []
@@ -774,6 +777,30 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
     return None, None, conf - 0.3
+
+
+_BEFORE_VERB = frozenset(_N(w) for w in ("قد", "لقد", "فقد"))
+_AMMA = _N("أما")
+
+
+def _subject_before(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
+    """A mention right before the cue verb (nothing, or only «قد», between them) is its subject (SVO): «وكانت
+    الشرق الأوسط قد أشارت»; a verb with its own conjunction opens a new clause, except after a topic «أما X فـ»."""
+    norm = ctx.nt.norm
+    m = next((m for m in reversed(ctx.mentions) if sent_start <= m.start and m.end <= cue.start), None)
+    if m is None or m.prep != "" or _blessing(norm, m) or _byline(norm, m) or _is_place(m) or _after_lam(norm, m.start):
+        return None
+    lead = words(norm, max(sent_start, m.start - 30), m.start)
+    if lead and (_outlet_word(lead[-1][2]) or lead[-1][2] in ("ل", "لـ")):
+        return None  # «وفي حديث لشبكة "إيه بي سي" قالت …»: the outlet, not the subject
+    between = words(norm, m.end, cue.start)
+    if any(w not in _BEFORE_VERB for _, _, w in between) or any(ch in norm[m.end:cue.start] for ch in ":،,;؛"):
+        return None
+    if norm[cue.start] in "وف" and norm[cue.start + 1:cue.end] in cue_forms():
+        opening = words(norm, _clause_open(norm, sent_start, m.start), m.start, limit=1)
+        if not (norm[cue.start] == "ف" and opening and opening[0][2].lstrip("و") == _AMMA):
+            return None
+    return m
 
 
 def _byline(norm: str, m: Mention) -> bool:
