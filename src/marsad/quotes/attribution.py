@@ -803,6 +803,20 @@ def _subject_before(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
     return m
 
 
+def _main_subject(ctx: _Ctx, sent_start: int, pos: int) -> tuple[Descriptor, int] | None:
+    """The descriptor subject of the sentence's main verb, for a participle after it (``وأبقت الشركة على …،
+    مشيرة إلى أن …``): the phrase opening the sentence (SVO) or the one right after its first word (VSO)."""
+    norm = ctx.nt.norm
+    ws = words(norm, sent_start, pos, limit=2)
+    for start in [w[0] for w in ws]:
+        desc = describe(norm, start, pos, ctx.nationality, ctx.home)
+        if desc is not None:
+            if desc.name_start is not None or any(start <= m.start < desc.end and _named(m) for m in ctx.mentions):
+                return None  # a named subject: the quote before, which it spoke, carries it with its name
+            return desc, start
+    return None
+
+
 def _byline(norm: str, m: Mention) -> bool:
     """The outlet of a dateline (``نجامينا - «الشرق الأوسط»: قال …``): followed by a colon, after a dash."""
     after = norm[m.end:m.end + 4].lstrip("»\"” ")
@@ -1453,12 +1467,15 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
                     # (a citizen, a shopkeeper interviewed by a Saudi paper); foreign names are spelled out
                     q.speaker_country = ctx.home
         return
-    if (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None:
+    sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
+    main = _main_subject(ctx, sent_start, cue.start) if cue.participle else None
+    if main is None and (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None:
         _carry(q, prev)
         return
-    sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
     after_cue = _past_outlet(norm, cue.end)
-    if cue.end <= qs:
+    if main is not None:
+        desc, start = main
+    elif cue.end <= qs:
         desc, start = describe(norm, after_cue, qs, ctx.nationality, ctx.home), after_cue
     else:
         ends = [i for i in (norm.find(ch, cue.end) for ch in SENT_END) if i >= 0]
