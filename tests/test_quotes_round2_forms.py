@@ -68,3 +68,14 @@ def test_quotes_round2_participle_takes_the_main_verbs_descriptor_subject() -> N
     spk = _speaker(art, 1)
     assert spk == "إدارة النادي"
     assert qs[1].speaker_kind == "body"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وارتفعت مبيعات المتاجر في الربع الثاني، مما يشير إلى أن الاستهلاك بدأ يتعافى.",
+        "وتراجعت أسعار النفط خلال الأسبوع، وهو ما يعني أن الإيرادات ستنخفض هذا العام.",
+    ],
+)
+def test_quotes_round2_a_fact_that_points_to_something_is_no_quotation(text: str) -> None:
+    assert _read(text).quotes == []

@@ -277,7 +277,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
                 used.add(cue.start)
             drafts.append((qs, qe, True, cue, None, None, 0.9))
         for cue in cues:
-            if cue.start in used or _inside(drafts, cue.start):
+            if cue.start in used or _inside(drafts, cue.start) or _what_it_means(norm, cue):
                 continue
             span = _indirect_span(norm, cues, cue, hi)
             if span is not None:
@@ -620,6 +620,20 @@ def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int
             end = c.start
             break
     return start, end
+
+
+_WHICH = frozenset(_N(w) for w in ("مما", "ممّا", "بما"))
+_IT_IS = frozenset(_N(w) for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا"))
+
+
+def _what_it_means(norm: str, cue: _Cue) -> bool:
+    """«… مما يشير إلى أن …», «مما يعني أن …»: the subject is the clause before, a fact, not a speaker."""
+    before = words(norm, max(0, cue.start - 16), cue.start)
+    if not before or before[-1][1] < cue.start - 1:
+        return False
+    if before[-1][2] in _WHICH:
+        return True
+    return before[-1][2] == _N("ما") and len(before) > 1 and before[-2][2] in _IT_IS  # «وهو ما يعني أن …»
 
 
 def _partly_quoted(norm: str, cues: list[_Cue], cue: _Cue, hi: int, qs: int, qe: int) -> bool:
