@@ -79,3 +79,10 @@ def test_quotes_round2_participle_takes_the_main_verbs_descriptor_subject() -> N
 )
 def test_quotes_round2_a_fact_that_points_to_something_is_no_quotation(text: str) -> None:
     assert _read(text).quotes == []
+
+
+def test_quotes_round2_speech_given_by_the_sentences_subject() -> None:
+    art = _read("وبعد ذلك ألقى رئيس بلدية المحافظة كلمة أوضح فيها أن المشاريع الجديدة ستنتهي قبل الصيف.")
+    assert len(art.quotes or []) == 1
+    spk = _speaker(art, 0)
+    assert spk is not None and spk.startswith("رئيس بلدية")

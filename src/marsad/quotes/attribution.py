@@ -831,6 +831,16 @@ def _main_subject(ctx: _Ctx, sent_start: int, pos: int) -> tuple[Descriptor, int
     return None
 
 
+def _giver(ctx: _Ctx, sent_start: int, pos: int) -> tuple[Descriptor, int] | None:
+    """The one who gave the speech a cue with «فيها» speaks in: the first descriptor phrase of the sentence."""
+    norm = ctx.nt.norm
+    for s, _, _ in words(norm, sent_start, pos, limit=6):
+        desc = describe(norm, s, pos, ctx.nationality, ctx.home)
+        if desc is not None:
+            return desc, s
+    return None
+
+
 def _byline(norm: str, m: Mention) -> bool:
     """The outlet of a dateline (``نجامينا - «الشرق الأوسط»: قال …``): followed by a colon, after a dash."""
     after = norm[m.end:m.end + 4].lstrip("»\"” ")
@@ -1483,6 +1493,9 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         return
     sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
     main = _main_subject(ctx, sent_start, cue.start) if cue.participle else None
+    nxt = words(norm, cue.end, cue.end + 12, limit=1)
+    if main is None and nxt and nxt[0][2] in _IN_IT:  # «ألقى رئيس البلدية المهندس فلان كلمة أوضح فيها أن …»
+        main = _giver(ctx, sent_start, cue.start)
     if main is None and (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None:
         _carry(q, prev)
         return
