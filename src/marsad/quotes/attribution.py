@@ -266,6 +266,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             cue = _cue_for(norm, cues, qs, qe, lo)
             if cue is not None and orphan is None and _term_in_marks(norm, qs, qe, cue, lo):
                 continue
+            if cue is not None and orphan is None and _partly_quoted(norm, cues, cue, hi, qs, qe):
+                continue  # «قال إن السينما "دخلت …" وإن …»: the cue's reported clause carries the marks
             if cue is None:  # quoted words with no one saying them: a title, a slogan, unless «SPEAKER: "…"»
                 colon = _colon_before(norm, qs, lo)
                 cue = _headline_cue(ctx, lo, colon) if colon is not None else None
@@ -275,7 +277,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
                 used.add(cue.start)
             drafts.append((qs, qe, True, cue, None, None, 0.9))
         for cue in cues:
-            if cue.start in used or _inside(drafts, cue.start):
+            if cue.start in used or _inside(drafts, cue.start) or _what_it_means(norm, cue):
                 continue
             span = _indirect_span(norm, cues, cue, hi)
             if span is not None:
@@ -620,6 +622,31 @@ def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int
     return start, end
 
 
+_WHICH = frozenset(_N(w) for w in ("مما", "ممّا", "بما"))
+_IT_IS = frozenset(_N(w) for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا"))
+
+
+def _what_it_means(norm: str, cue: _Cue) -> bool:
+    """«… مما يشير إلى أن …», «مما يعني أن …»: the subject is the clause before, a fact, not a speaker."""
+    before = words(norm, max(0, cue.start - 16), cue.start)
+    if not before or before[-1][1] < cue.start - 1:
+        return False
+    if before[-1][2] in _WHICH:
+        return True
+    return before[-1][2] == _N("ما") and len(before) > 1 and before[-2][2] in _IT_IS  # «وهو ما يعني أن …»
+
+
+def _partly_quoted(norm: str, cues: list[_Cue], cue: _Cue, hi: int, qs: int, qe: int) -> bool:
+    """The marks ``[qs, qe)`` quote only part of the clause the cue reports (words stand between its
+    complementiser and the opening mark, and the clause runs over the marks): one reported item (guideline:
+    ``قال إن «…»`` is direct only when the whole clause is in marks)."""
+    if cue.end > qs:
+        return False
+    span = _indirect_span(norm, cues, cue, hi)
+    return span is not None and span[0] < qs and span[1] >= qe - 1 and any(
+        COMPLEMENTIZER.match(w) is None for _, _, w in words(norm, span[0], qs))  # «أنه «…»» is all in marks
+
+
 def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
     """Statements attributed by a source phrase: ``وبحسب X، فإن …`` / ``ووفقا للدراسة، …`` (the clause after the
     source) and ``… ، بحسب الوزارة`` (the clause before it). The source is a mention or a descriptor; a phrase
@@ -695,6 +722,9 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
                       and m.prep == "" and _named(m)), None)
         if giver is not None:
             return giver, None, conf - 0.1
+    svo = None if cue.participle else _subject_before(ctx, cue, sent_start)
+    if svo is not None:  # «وكانت الصحيفة قد أشارت إلى …», «أما الشرطة فأكدت …»: the subject stands before the verb
+        return svo, None, conf - 0.05
     after = [m for m in ctx.mentions if cue.end <= m.start < region_end and not _between_comp(norm, cue.end, m.start)]
     if cue.participle:  # «سائلا الله أن …», «مؤكدا الوزير …»: what follows a participle is its object
         after = []
@@ -761,6 +791,54 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
     return None, None, conf - 0.3
+
+
+_BEFORE_VERB = frozenset(_N(w) for w in ("قد", "لقد", "فقد"))
+_AMMA = _N("أما")
+
+
+def _subject_before(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
+    """A mention right before the cue verb (nothing, or only «قد», between them) is its subject (SVO): «وكانت
+    الشرق الأوسط قد أشارت»; a verb with its own conjunction opens a new clause, except after a topic «أما X فـ»."""
+    norm = ctx.nt.norm
+    m = next((m for m in reversed(ctx.mentions) if sent_start <= m.start and m.end <= cue.start), None)
+    if m is None or m.prep != "" or _blessing(norm, m) or _byline(norm, m) or _is_place(m) or _after_lam(norm, m.start):
+        return None
+    lead = words(norm, max(sent_start, m.start - 30), m.start)
+    if lead and (_outlet_word(lead[-1][2]) or lead[-1][2] in ("ل", "لـ")):
+        return None  # «وفي حديث لشبكة "إيه بي سي" قالت …»: the outlet, not the subject
+    between = words(norm, m.end, cue.start)
+    if any(w not in _BEFORE_VERB for _, _, w in between) or any(ch in norm[m.end:cue.start] for ch in ":،,;؛"):
+        return None
+    if norm[cue.start] in "وف" and norm[cue.start + 1:cue.end] in cue_forms():
+        opening = words(norm, _clause_open(norm, sent_start, m.start), m.start, limit=1)
+        if not (norm[cue.start] == "ف" and opening and opening[0][2].lstrip("و") == _AMMA):
+            return None
+    return m
+
+
+def _main_subject(ctx: _Ctx, sent_start: int, pos: int) -> tuple[Descriptor, int] | None:
+    """The descriptor subject of the sentence's main verb, for a participle after it (``وأبقت الشركة على …،
+    مشيرة إلى أن …``): the phrase opening the sentence (SVO) or the one right after its first word (VSO)."""
+    norm = ctx.nt.norm
+    ws = words(norm, sent_start, pos, limit=2)
+    for start in [w[0] for w in ws]:
+        desc = describe(norm, start, pos, ctx.nationality, ctx.home)
+        if desc is not None:
+            if desc.name_start is not None or any(start <= m.start < desc.end and _named(m) for m in ctx.mentions):
+                return None  # a named subject: the quote before, which it spoke, carries it with its name
+            return desc, start
+    return None
+
+
+def _giver(ctx: _Ctx, sent_start: int, pos: int) -> tuple[Descriptor, int] | None:
+    """The one who gave the speech a cue with «فيها» speaks in: the first descriptor phrase of the sentence."""
+    norm = ctx.nt.norm
+    for s, _, _ in words(norm, sent_start, pos, limit=6):
+        desc = describe(norm, s, pos, ctx.nationality, ctx.home)
+        if desc is not None:
+            return desc, s
+    return None
 
 
 def _byline(norm: str, m: Mention) -> bool:
@@ -1413,12 +1491,18 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
                     # (a citizen, a shopkeeper interviewed by a Saudi paper); foreign names are spelled out
                     q.speaker_country = ctx.home
         return
-    if (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None:
+    sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
+    main = _main_subject(ctx, sent_start, cue.start) if cue.participle else None
+    nxt = words(norm, cue.end, cue.end + 12, limit=1)
+    if main is None and nxt and nxt[0][2] in _IN_IT:  # «ألقى رئيس البلدية المهندس فلان كلمة أوضح فيها أن …»
+        main = _giver(ctx, sent_start, cue.start)
+    if main is None and (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None:
         _carry(q, prev)
         return
-    sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
     after_cue = _past_outlet(norm, cue.end)
-    if cue.end <= qs:
+    if main is not None:
+        desc, start = main
+    elif cue.end <= qs:
         desc, start = describe(norm, after_cue, qs, ctx.nationality, ctx.home), after_cue
     else:
         ends = [i for i in (norm.find(ch, cue.end) for ch in SENT_END) if i >= 0]
