@@ -40,7 +40,7 @@ from marsad.text.clauses import (
 from marsad.text.normalize import NormText, normalize_string
 
 _N = normalize_string
-VERSION = "quotes-3"
+VERSION = "quotes-4"
 
 # (perfect, imperfect, class, lemma); every form of these verbs is a cue.
 CUE_VERBS = (
