@@ -36,6 +36,18 @@ def event_time(article: Article, start: int, end: int, sentence_id: str | None) 
     return None
 
 
+def governing_time(article: Article, start: int, end: int, sentence_id: str | None) -> TimeExpr | None:
+    """The time that governs the clause of the trigger ``[start, end)`` (``marsad.times.eventdate.governing_time``).
+
+    Without the times package: :func:`event_time` of the sentence.
+    """
+    mod = _eventdate()
+    if mod is not None:
+        result: TimeExpr | None = mod.governing_time(article, start, end, sentence_id)
+        return result
+    return event_time(article, start, end, sentence_id)
+
+
 def temporal_aux(article: Article, time: TimeExpr | None) -> list[str]:
     """``historical``/``future`` from the resolved date (``marsad.times.eventdate.temporal_aux``), else []."""
     mod = _eventdate()

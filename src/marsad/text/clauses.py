@@ -352,3 +352,115 @@ _NON_WORD = re.compile(r"[^\w]|_")
 def spaced(text: str) -> str:
     """``text`` with every non-word character replaced by a space (same length)."""
     return _NON_WORD.sub(" ", text)
+
+
+# --- the clause that a time expression dates (issue 16) -------------------------------------------------------
+
+# Words that open a new clause wherever they stand (relative pronouns, contrast and time conjunctions).
+DATE_BOUNDARY_WORDS = frozenset(_N(w) for w in (
+    "ثم", "لكن", "ولكن", "كما", "إذ", "بعدما", "عندما", "حينما", "غير",
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللذان", "اللتان", "وذلك"))
+# After «،» these open a clause too (bare, ``بينما`` and ``فيما`` often join within one: قتل بينما كان يتنقل).
+COMMA_BOUNDARY_WORDS = frozenset(_N(w) for w in ("بينما", "فيما", "ثم"))
+# After «،» a word with و or ف opens a clause (a new verb), except these nouns that start with و.
+_WAW_NOUNS = tuple(_N(w) for w in ("وزير", "وزار", "وفد", "وكال", "وكيل", "ولاي", "ولي", "وسائل", "وسط", "وحد",
+                                    "وثيق", "واشنطن", "وادي", "وقت", "وطن", "وجه", "ورق"))
+RELATIVE_PRONOUNS = frozenset(_N(w) for w in (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللذان", "اللتان"))
+DATE_CLAUSE_PUNCT = frozenset(".!?؟؛;:\n\"«»“”")
+_DATE_WORD = re.compile(r"[\w\u0640]+")
+
+
+_WHERE = _N("حيث")
+# Clauses that go on with the one before them (``قام بزيارة أمس، حيث التقى ...، وتباحثا``): with no time of
+# their own they take its time.
+CONTINUING_KINDS = frozenset({"comma", "where"})
+_QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+SCARE_QUOTE_WORDS = 3
+
+
+def _scare_quotes(norm: str, start: int, end: int) -> set[int]:
+    """Positions of quote marks around a short phrase (at most three words: ``"نيران صديقة"``): a name or a
+    term, not a quotation, so no clause boundary."""
+    out: set[int] = set()
+    i = start
+    while i < end:
+        close = _QUOTE_PAIRS.get(norm[i])
+        if close is None:
+            i += 1
+            continue
+        j = norm.find(close, i + 1, end)
+        if j < 0:
+            break
+        if len(words(norm, i + 1, j)) <= SCARE_QUOTE_WORDS:
+            out.update((i, j))
+        i = j + 1
+    return out
+
+
+def date_clause_bounds(norm: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Clause starts within ``[start, end)`` for dating events, each with its kind.
+
+    Kinds: ``start`` (the sentence start), ``punct`` (after ؛ : . ! ? a line break or a quote mark, not around a
+    short quoted phrase), ``comma`` (a word with و/ف, ثم, بينما or فيما after «،»), ``where`` (حيث), ``word``
+    (ثم لكن كما إذ بعدما عندما غير وذلك ...),
+    ``relative`` (الذي التي الذين ...) and ``complement`` (أن/إن with its suffix). Plain «،» and a bare و do
+    not end a clause: ``ونفذت المقاتلات الجمعة، غارات`` is one clause.
+    """
+    out: dict[int, str] = {start: "start"}
+    scare = _scare_quotes(norm, start, end)
+    prev_comma = False
+    i = start
+    while i < end:
+        ch = norm[i]
+        if ch in DATE_CLAUSE_PUNCT and i not in scare:
+            out[i + 1] = "punct"
+            prev_comma = False
+            i += 1
+            continue
+        if ch in "،,":
+            prev_comma = True
+            i += 1
+            continue
+        m = _DATE_WORD.match(norm, i)
+        if m is None or m.end() > end:
+            i += 1
+            continue
+        w = m.group().replace("\u0640", "")
+        if w in RELATIVE_PRONOUNS:
+            out.setdefault(i, "relative")
+        elif COMPLEMENTIZER.match(w):
+            out.setdefault(i, "complement")
+        elif w in DATE_BOUNDARY_WORDS:
+            out.setdefault(i, "word")
+        elif w == _WHERE:
+            out.setdefault(i, "where")
+        elif prev_comma and (w in COMMA_BOUNDARY_WORDS
+                             or (len(w) > 2 and w[0] in "وف" and not w.startswith(_WAW_NOUNS))):
+            out.setdefault(i, "comma")
+        prev_comma = False
+        i = m.end()
+    return sorted(out.items())
+
+
+def date_clause(norm: str, start: int, end: int, pos: int, pos_end: int | None = None) -> tuple[int, int]:
+    """The clause ``[cs, ce)`` of the sentence ``[start, end)`` in which the word at ``pos`` is read for its date.
+
+    A definite noun followed by a relative clause (right after it or after one adjective) takes the relative
+    clause too: the relative clause is about it (``الهجوم الانتحاري الذي وقع الإثنين``).
+    """
+    bounds = date_clause_bounds(norm, start, end)
+    cs, ce, nxt = start, end, -1
+    for k, (b, _) in enumerate(bounds):
+        if b <= pos:
+            cs = b
+        else:
+            ce, nxt = b, k
+            break
+    if nxt >= 0 and bounds[nxt][1] == "relative":
+        between = words(norm, pos_end or pos, bounds[nxt][0])
+        head = words(norm, pos, pos_end or pos + 1, 1)
+        definite = bool(head) and head[0][2].startswith(("ال", "وال", "بال", "لل"))
+        if not between or (len(between) == 1 and definite and between[0][2].startswith("ال")):
+            ce = bounds[nxt + 1][0] if nxt + 1 < len(bounds) else end
+    return cs, ce
