@@ -25,7 +25,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,7 @@ _PHRASE_RANK = {"LOC": 0, "ORG": 1, "PERS": 2, "CLUB": 3, "PDB": 4}
 _TOKEN_CATS = ("PERS", "LOC", "ORG")
 _CACHE_LIMIT = 500_000
 CONSISTENCY_WINDOW = 5  # sentences on each side that share their entity labels (``tag_many``)
+_VITERBI_CELLS = 1 << 15  # padded tokens decoded together at most (unless under twice the real ones)
 _MAX_PROPAGATED = 6  # longest entity (in tokens) that label consistency copies
 
 
@@ -458,17 +459,21 @@ class NerTagger:
     def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Viterbi over many sentences at once (each gets the same tags, ties included, as decoded alone).
 
-        Sentences go longest first in groups whose lengths are within a factor of two (so the padded arrays stay
-        at most twice the tokens); in a group, step i advances every sentence longer than i.
+        Sentences go longest first, padded to the longest of their group, in groups of at most
+        ``_VITERBI_CELLS`` tokens padded or else twice the real tokens; in a group, step i advances every
+        sentence longer than i.
         """
         out: list[list[str]] = [[] for _ in sentences]
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: -len(sentences[k]))
         group: list[int] = []
+        tokens = 0
         for k in order:
-            if group and 2 * len(sentences[k]) < len(sentences[group[0]]):
+            n = len(sentences[k])
+            if group and (len(group) + 1) * len(sentences[group[0]]) > max(_VITERBI_CELLS, 2 * (tokens + n)):
                 self._viterbi(sentences, group, out)
-                group = []
+                group, tokens = [], 0
             group.append(k)
+            tokens += n
         if group:
             self._viterbi(sentences, group, out)
         return out
@@ -492,9 +497,8 @@ class NerTagger:
                 final[live] = score[live]
             score = score[:live]
             cand = score[:, :, None] + trans  # [sentence, from, to]
-            best = cand.argmax(axis=1)
-            back[:live, i] = best
-            score = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + ems[:live, i]
+            back[:live, i] = cand.argmax(axis=1)
+            score = cand.max(axis=1) + ems[:live, i]  # the maximum is the value at the argmax
         final[:live] = score
         ends = final.argmax(axis=1).tolist()
         for r, k in enumerate(order):
@@ -555,6 +559,7 @@ def _entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _first_forms(token: str) -> tuple[str, ...]:
     return tuple(v for _, v in clitic_variants(token)) if len(token) >= 3 else (token,)
 

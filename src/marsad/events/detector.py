@@ -91,7 +91,7 @@ class LinearModel:
     _matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
     _bias: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
     # word -> (vocabulary rows of its known word features, its unknown ones): filled by sentence_scores
-    _words: dict[str, tuple[frozenset[int], frozenset[str]]] = field(default_factory=dict, repr=False, compare=False)
+    _words: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, labels: dict[str, LabelModel], version: str, card: dict[str, Any] | None = None) -> LinearModel:
@@ -140,11 +140,11 @@ class LinearModel:
                 if len(cache) >= _WORD_CACHE_LIMIT:
                     cache.clear()
                 feats = word_features(w)
-                rows = frozenset(vocab[f] for f in feats if f in vocab)
-                hit = (rows, frozenset(f for f in feats if f not in vocab))
+                # tuples (not sets): the garbage collector stops tracking a tuple of strings or ints
+                hit = (tuple({vocab[f] for f in feats if f in vocab}), tuple({f for f in feats if f not in vocab}))
                 cache[w] = hit
-            known |= hit[0]
-            unknown |= hit[1]
+            known.update(hit[0])
+            unknown.update(hit[1])
         n = len(known) + len(unknown)  # the distinct names: a row is one name
         if not n:
             return self._bias.copy()
