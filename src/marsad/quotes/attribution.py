@@ -230,6 +230,7 @@ class _Ctx:
     nationality: dict[str, str] = field(default_factory=dict)
     home: str | None = None
     outlet: str | None = None
+    person_names: list[tuple[int, int, list[str]]] | None = None  # (start, end, words) of each person's name
 
 
 def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
@@ -782,8 +783,8 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         before = []  # «…، وقال …»: a verb with its own conjunction opens a clause; nothing before it is its subject
     if not cue.participle:  # SVO: the subject opens its clause (after «أما»، «من جهته،») or stands before its verb
         before = [m for m in before if len(words(norm, m.end, cue.start, limit=2)) <= 1 or (
-            len(words(norm, _clause_open(norm, sent_start, m.start), m.start, limit=3)) <= 2
-            and len(words(norm, m.end, cue.start, limit=9)) <= 8)]
+            len(words(norm, m.end, cue.start, limit=9)) <= 8
+            and len(words(norm, _clause_open(norm, sent_start, m.start), m.start, limit=3)) <= 2)]
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker:
@@ -1362,11 +1363,13 @@ def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
         return None
     first_only = len(mine) == 1 and not mine[0].startswith("ال")
     best: tuple[int, int] | None = None
-    for other in ctx.article.entities or ():
-        if other.label != "PERS":
-            continue
-        a, b = _name_words(ctx, *ctx.nt.to_norm(other.start, other.end))
-        theirs = [w for _, _, w in words(norm, a, b)]
+    if ctx.person_names is None:  # the same for every quote of the article: once
+        ctx.person_names = []
+        for other in ctx.article.entities or ():
+            if other.label == "PERS":
+                a, b = _name_words(ctx, *ctx.nt.to_norm(other.start, other.end))
+                ctx.person_names.append((a, b, [w for _, _, w in words(norm, a, b)]))
+    for a, b, theirs in ctx.person_names:
         if len(theirs) <= len(mine) or not (theirs[-len(mine):] == mine or (first_only and theirs[0] == mine[0])):
             continue
         if (a < qs and (best is None or best[0] > qs or a > best[0])) or (a >= qs and best is None):
