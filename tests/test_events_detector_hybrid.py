@@ -10,10 +10,11 @@ import pytest
 
 from events_corpus import article, code
 from marsad.errors import ModelNotFoundError, ResourceError
-from marsad.events import detector
+from marsad.events import detector, predicates
 from marsad.events.component import make_component
-from marsad.events.features import VERSION, text_features
+from marsad.events.features import VERSION, sentence_names, sentence_words, text_features
 from marsad.settings import Settings
+from marsad.text.normalize import normalize_string
 
 MODELS = Path(detector.__file__).parent / "models"
 
@@ -160,3 +161,20 @@ def test_events_detector_hybrid_unbound_violent_predicate_with_nationality_actor
 @pytest.mark.parametrize("text", ["قتل الوقت بلعب الورق في المقهى.", "يقتل الفراغ شباب الحي كل مساء."])
 def test_events_detector_hybrid_killing_time_is_no_assault(text: str) -> None:
     assert [e.type for e in code(text).events or [] if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 18 شخصا في انفجار سيارة مفخخة في بغداد وأصيب 40 آخرون",
+    "تظاهر آلاف الطلاب أمام مبنى البرلمان للمطالبة بإصلاحات، وتظاهر آخرون في المدينة",
+    "التقى وزير الخارجية نظيره الفرنسي في باريس",
+])
+def test_events_detector_hybrid_word_cached_scores_equal_the_name_set_scores(text: str) -> None:
+    model = detector.load_model()
+    assert model is not None
+    lex = predicates.lexicon(True)
+    norm = normalize_string(text)
+    rules = [("ASSAULT", 0, 3)]
+    for _ in range(2):  # the second time from the model's word cache
+        fast = model.sentence_scores(*sentence_words(norm, 0, len(norm), lex, rules))
+        slow = model.scores(sentence_names(norm, 0, len(norm), lex, rules))
+        assert abs(fast - slow).max() < 1e-9

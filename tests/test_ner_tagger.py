@@ -57,6 +57,14 @@ def test_fast_decoder_matches_crfsuite() -> None:
         assert tagger.tag(toks) == tagger.tag_crfsuite(toks)
 
 
+def test_batched_decoding_matches_crfsuite_sentence_by_sentence() -> None:
+    # sentences of many lengths decoded together (longest first, in groups) give each its own tags
+    tagger = load_tagger()
+    batch = [s.split() for s in SENTENCES] + [["دمشق"], [], ["زار", "الوزير", "القاهرة"],
+                                               " ".join(SENTENCES[:3]).split(), ["قال", "حسن"]]
+    assert tagger.tag_many(batch, window=None) == [tagger.tag_crfsuite(s) for s in batch]
+
+
 def test_batch_and_empty() -> None:
     tagger = load_tagger()
     batch = [s.split() for s in SENTENCES]

@@ -18,6 +18,7 @@ Without the NER model (``marsad train ner`` not run) the gazetteer alone makes t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -191,8 +192,13 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
     agents = [m for m in mentions if not m.named and m.link is not None]
     out: list[Mention] = list(agents)
     used: set[int] = set()
+    # the named mentions overlapping a span start after span.start - longest and before span.end: bisect
+    by_start = sorted(range(len(named)), key=lambda k: named[k].start)
+    starts = [named[k].start for k in by_start]
+    longest = max((m.end - m.start for m in named), default=0)
     for span in ner:
-        over = [k for k, m in enumerate(named) if m.start < span.end and span.start < m.end]
+        near = by_start[bisect_right(starts, span.start - longest):bisect_left(starts, span.end)]
+        over = sorted(k for k in near if named[k].start < span.end and span.start < named[k].end)
         cover = [k for k in over if _extends_name(named[k], span, article.text)]
         if cover:
             used.update(over)
@@ -315,7 +321,8 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
         if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source != "ner":
             continue
         desc = next((a for a in agents if a.start <= m.start and m.end <= a.end), None) or next(
-            (a for a in reversed(agents) if a.end <= m.start and _only_titles(text[a.end:m.start])), None)
+            (a for a in reversed(agents) if a.end <= m.start and m.start - a.end <= _TITLES_GAP
+             and _only_titles(text[a.end:m.start])), None)
         nat = next((c for a, b, c in nationalities if (b <= m.start and m.start - b <= 30
                                                           and _only_words(text[b:m.start]))
                     or (m.end <= a <= m.end + 2 and not text[m.end:a].strip())), None)
@@ -540,9 +547,12 @@ def _only_words(gap: str) -> bool:
     return all(ch.isalpha() or ch.isspace() or "\u064b" <= ch <= "\u0652" for ch in gap)
 
 
+_TITLES_GAP = 40  # characters at most between a descriptor and a name
+
+
 def _only_titles(gap: str) -> bool:
     """Is the text between a descriptor and a name only spaces, commas and titles (``العقيد``)?"""
-    return len(gap) <= 40 and all(w in _NAME_TITLES for w in gap.replace("،", " ").replace(",", " ").split())
+    return len(gap) <= _TITLES_GAP and all(w in _NAME_TITLES for w in gap.replace("،", " ").replace(",", " ").split())
 
 
 def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
@@ -631,12 +641,16 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
         return mentions
     sentences = article.sentences or []
     drop: set[int] = set()
+    sporty: dict[int, bool] = {}  # per sentence (by position): has it a word of sport?
     for m in places:
-        sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+        k, sent = next(((k, s) for k, s in enumerate(sentences) if s.start <= m.start < s.end), (-1, None))
         if sent is None:
             continue
-        sw = normalize(article.text[sent.start : sent.end]).norm.split()
-        if not any(w in SPORTS_WORDS or (len(w) > 3 and w[0] in "وبل" and w[1:] in SPORTS_WORDS) for w in sw):
+        if k not in sporty:
+            sw = normalize(article.text[sent.start : sent.end]).norm.split()
+            sporty[k] = any(w in SPORTS_WORDS or (len(w) > 3 and w[0] in "وبل" and w[1:] in SPORTS_WORDS)
+                            for w in sw)
+        if not sporty[k]:
             continue
         before = _WORDS.findall(normalize(article.text[max(sent.start, m.start - 40) : m.start]).norm)
         prev = before[-1] if before else ""

@@ -25,7 +25,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ LABELS = ("PERS", "LOC", "ORG", "MISC")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile(r"\d")
+_OFFSET_PREFIX = re.compile(r"([+-]\d+):")
 _ALNUM = re.compile(r"[^\W_]")
 _PHRASE_CATS = ("PERS", "LOC", "ORG", "CLUB", "PDB")
 # when phrases of two categories end at the same place: the lexicon's own categories in alphabetical order,
@@ -55,6 +56,7 @@ _PHRASE_RANK = {"LOC": 0, "ORG": 1, "PERS": 2, "CLUB": 3, "PDB": 4}
 _TOKEN_CATS = ("PERS", "LOC", "ORG")
 _CACHE_LIMIT = 500_000
 CONSISTENCY_WINDOW = 5  # sentences on each side that share their entity labels (``tag_many``)
+_VITERBI_CELLS = 1 << 15  # padded tokens decoded together at most (unless under twice the real ones)
 _MAX_PROPAGATED = 6  # longest entity (in tokens) that label consistency copies
 
 
@@ -168,6 +170,21 @@ class FeatureExtractor:
         return self._compute(word)
 
     def _compute(self, word: str) -> _WordFeats:
+        own, ctx_base, near = self.base_features(word)
+        w = self.config.window
+        ctx: list[tuple[str, ...]] = []
+        for off in range(-w, w + 1):
+            if off == 0:
+                ctx.append(())
+            else:
+                tag = f"{off:+d}:"
+                extra = near if abs(off) == 1 else ()
+                ctx.append(tuple(tag + f for f in (*ctx_base, *extra)))
+        return _WordFeats(own, tuple(ctx))
+
+    def base_features(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """A word type's own features, the features it gives every neighbour and those it gives the next
+        ones only (offset ±1), the last two without their offset prefix (``+1:``); not cached."""
         cfg = self.config
         n = normalize_string(word)
         arabic = bool(_ARABIC_LETTER.search(n))
@@ -216,19 +233,10 @@ class FeatureExtractor:
                 ctx_base.append("c8=" + path[:8])
             else:
                 own.append("c=none")
-        near: list[str] = []
+        near: tuple[str, ...] = ()
         if cfg.context_affixes:
-            near = ["pc=" + pre] + [f"x{k}={n[-k:]}" for k in (2, 3) if len(n) > k]
-        w = cfg.window
-        ctx: list[tuple[str, ...]] = []
-        for off in range(-w, w + 1):
-            if off == 0:
-                ctx.append(())
-            else:
-                tag = f"{off:+d}:"
-                extra = near if abs(off) == 1 else []
-                ctx.append(tuple(tag + f for f in (*ctx_base, *extra)))
-        return _WordFeats(tuple(own), tuple(ctx))
+            near = ("pc=" + pre, *(f"x{k}={n[-k:]}" for k in (2, 3) if len(n) > k))
+        return tuple(own), tuple(ctx_base), near
 
     # --- per sentence -------------------------------------------------------
 
@@ -329,7 +337,8 @@ class NerTagger:
         card: The model card (training metadata), if known.
     """
 
-    __slots__ = ("_attr", "_cache", "_labels", "_matrix", "_model", "_trans", "_zero", "card", "extractor", "source")
+    __slots__ = ("_attr", "_by_offset", "_cache", "_labels", "_matrix", "_model", "_no_rows", "_trans", "_zero", "card",
+                 "extractor", "source")
 
     def __init__(self, model: bytes, extractor: FeatureExtractor, card: Mapping[str, Any] | None = None) -> None:
         self._model = model
@@ -357,6 +366,17 @@ class NerTagger:
         matrix = np.zeros((len(attr) + 1, n_lab), dtype=np.float64)  # the last row stays zero
         matrix[rows, cols] = vals
         self._attr = attr
+        # a context feature's rows by offset: "+1:w=قال" is _by_offset["w=قال"][window + 1]
+        window = extractor.config.window
+        self._no_rows = (len(attr),) * (2 * window + 1)
+        by_offset: dict[str, list[int]] = {}
+        for name, row in attr.items():
+            m = _OFFSET_PREFIX.match(name)
+            off = int(m.group(1)) if m is not None else 0
+            if m is not None and 0 < abs(off) <= window and m.group(1) == f"{off:+d}":
+                rows = by_offset.setdefault(name[m.end():], list(self._no_rows))
+                rows[off + window] = row
+        self._by_offset = {k: tuple(v) for k, v in by_offset.items()}
         self._matrix = matrix
         self._trans = trans
         self._zero = len(attr)
@@ -381,14 +401,23 @@ class NerTagger:
             return hit
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
-        wf = self.extractor.word_features(word)
+        own, base, near = self.extractor.base_features(word)
         w = self.extractor.config.window
-        attr, zero = self._attr, self._zero
+        attr, zero, table = self._attr, self._zero, self._by_offset
+        none = self._no_rows
+        # the rows of the features ``f"{off:+d}:" + f`` without building those strings (see ``_by_offset``)
+        base_rows = [table.get(f, none) for f in base]
+        near_rows = [table.get(f, none) for f in near]
         idx: list[int] = []
         bounds: list[int] = []
         for k in range(2 * w + 1):
             bounds.append(len(idx))
-            idx.extend(attr.get(f, zero) for f in (wf.own if k == w else wf.ctx[k]))
+            if k == w:
+                idx.extend([attr.get(f, zero) for f in own])
+            else:
+                idx.extend([r[k] for r in base_rows])
+                if k == w - 1 or k == w + 1:
+                    idx.extend([r[k] for r in near_rows])
             if len(idx) == bounds[-1]:
                 idx.append(zero)
         vec: npt.NDArray[np.float64] = np.add.reduceat(self._matrix[idx], bounds, axis=0)
@@ -425,26 +454,61 @@ class NerTagger:
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags for one sentence's token strings."""
-        n = len(tokens)
-        if n == 0:
-            return []
-        em = self.emissions(tokens)
-        trans = self._trans
-        score = em[0]
-        back = np.empty((n, len(self._labels)), dtype=np.intp)
-        cols = np.arange(len(self._labels))
-        for i in range(1, n):
-            cand = score[:, None] + trans
-            best = cand.argmax(axis=0)
-            back[i] = best
-            score = cand[best, cols] + em[i]
-        k = int(score.argmax())
-        path = [k]
-        for i in range(n - 1, 0, -1):
-            k = int(back[i, k])
-            path.append(k)
+        return self._decode([tokens])[0]
+
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Viterbi over many sentences at once (each gets the same tags, ties included, as decoded alone).
+
+        Sentences go longest first, padded to the longest of their group, in groups of at most
+        ``_VITERBI_CELLS`` tokens padded or else twice the real tokens; in a group, step i advances every
+        sentence longer than i.
+        """
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: -len(sentences[k]))
+        group: list[int] = []
+        tokens = 0
+        for k in order:
+            n = len(sentences[k])
+            if group and (len(group) + 1) * len(sentences[group[0]]) > max(_VITERBI_CELLS, 2 * (tokens + n)):
+                self._viterbi(sentences, group, out)
+                group, tokens = [], 0
+            group.append(k)
+            tokens += n
+        if group:
+            self._viterbi(sentences, group, out)
+        return out
+
+    def _viterbi(self, sentences: Sequence[Sequence[str]], order: Sequence[int], out: list[list[str]]) -> None:
         labels = self._labels
-        return [labels[j] for j in reversed(path)]
+        n_lab = len(labels)
+        lens = [len(sentences[k]) for k in order]  # longest first
+        longest = lens[0]
+        ems = np.zeros((len(order), longest, n_lab), dtype=np.float64)
+        for r, k in enumerate(order):
+            ems[r, : lens[r]] = self.emissions(sentences[k])
+        trans = self._trans
+        back = np.empty((len(order), longest, n_lab), dtype=np.intp)
+        final = np.empty((len(order), n_lab), dtype=np.float64)
+        score = ems[:, 0].copy()
+        live = len(order)
+        for i in range(1, longest):
+            while lens[live - 1] <= i:  # this sentence ended at i - 1
+                live -= 1
+                final[live] = score[live]
+            score = score[:live]
+            cand = score[:, :, None] + trans  # [sentence, from, to]
+            back[:live, i] = cand.argmax(axis=1)
+            score = cand.max(axis=1) + ems[:live, i]  # the maximum is the value at the argmax
+        final[:live] = score
+        ends = final.argmax(axis=1).tolist()
+        for r, k in enumerate(order):
+            j = ends[r]
+            path = [j]
+            rows = back[r, : lens[r]].tolist()
+            for i in range(lens[r] - 1, 0, -1):
+                j = rows[i][j]
+                path.append(j)
+            out[k] = [labels[j] for j in reversed(path)]
 
     def tag_many(self, sentences: Sequence[Sequence[str]], window: int | None = CONSISTENCY_WINDOW
                  ) -> list[list[str]]:
@@ -458,7 +522,7 @@ class NerTagger:
             sentences: Token strings per sentence, in text order.
             window: Sentences on each side that share labels; None decodes each sentence alone.
         """
-        tags = [self.tag(s) for s in sentences]
+        tags = self._decode(sentences)
         if window is None or not tags:
             return tags
         norm = [[self.extractor.normal_form(t) for t in s] for s in sentences]
@@ -495,6 +559,7 @@ def _entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _first_forms(token: str) -> tuple[str, ...]:
     return tuple(v for _, v in clitic_variants(token)) if len(token) >= 3 else (token,)
 

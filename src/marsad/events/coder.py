@@ -248,11 +248,11 @@ def _bind_verb(ctx: _Context, d: _Draft, actor_slots: tuple[str, ...], rec_slots
     norm = ctx.nt.norm
     subj: Group | None = None
     last_pre = next((g for g in reversed(pre) if g.prep == ""), None)
-    if last_pre is not None and len(words(norm, last_pre.end, m.start)) <= 1 and not _has_prep(
+    if last_pre is not None and len(words(norm, last_pre.end, m.start, limit=2)) <= 1 and not _has_prep(
             norm, last_pre.end, m.start):
         subj = last_pre
         d.notes.append("subject before the verb (SVO)")
-    elif post and post[0].prep == "" and m.form.person == 3 and len(words(norm, m.end, post[0].start)) <= 2 \
+    elif post and post[0].prep == "" and m.form.person == 3 and len(words(norm, m.end, post[0].start, limit=3)) <= 2 \
             and not _has_prep(norm, m.end, post[0].start) and not post[0].governor(m.start) \
             and not _visited_place(m, post):
         subj = post[0]
@@ -519,7 +519,7 @@ def _place(ctx: _Context, d: _Draft, groups: list[Group], window: int = 12) -> E
                 continue
             if any(mention in x for x in (d.actors, d.recipients)):
                 continue
-            if mention.start > d.match.end and len(words(norm, d.match.end, mention.start)) > window:
+            if mention.start > d.match.end and len(words(norm, d.match.end, mention.start, limit=window + 1)) > window:
                 continue
             ws = words(norm, max(cs, mention.start - 30), mention.start)
             glued = norm[max(0, mention.start - 1):mention.start] == "ب" or norm[mention.start:mention.start + 1] == "ب"

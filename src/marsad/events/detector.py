@@ -33,11 +33,12 @@ import numpy as np
 
 from marsad.errors import ModelNotFoundError, ResourceError
 from marsad.events.features import VERSION as FEATURES_VERSION
-from marsad.events.features import Feature
+from marsad.events.features import Feature, word_features
 
 FORMAT = "marsad-linear-1"
 MODEL_PACKAGE = "marsad.events.models"
 MODEL_FILE = "events.detector.json.gz"
+_WORD_CACHE_LIMIT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,8 @@ class LinearModel:
     _vocab: dict[str, int] = field(default_factory=dict, repr=False)
     _matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
     _bias: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
+    # word -> (vocabulary rows of its known word features, its unknown ones): filled by sentence_scores
+    _words: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, labels: dict[str, LabelModel], version: str, card: dict[str, Any] | None = None) -> LinearModel:
@@ -114,11 +117,49 @@ class LinearModel:
         result: np.ndarray = self._bias + self._matrix[idx].sum(axis=0) / math.sqrt(len(names))
         return result
 
-    def probabilities(self, names: set[str]) -> dict[str, float]:
-        """The calibrated probability of every label for a sentence's distinct feature names."""
+    def _check_built(self) -> None:
         if not self._vocab and self.labels:
             raise ResourceError("a LinearModel must be made with LinearModel.build")
-        all_scores = self.scores(names)
+
+    def sentence_scores(self, words: list[str], names: set[str]) -> np.ndarray:
+        """:meth:`scores` of ``names`` with the word features (:func:`marsad.events.features.word_features`) of
+        ``words`` (the parts :func:`marsad.events.features.sentence_words` gives), each word's looked up once."""
+        vocab = self._vocab
+        cache = self._words
+        known: set[int] = set()
+        unknown: set[str] = set()
+        for f in names:
+            k = vocab.get(f)
+            if k is None:
+                unknown.add(f)
+            else:
+                known.add(k)
+        for w in words:
+            hit = cache.get(w)
+            if hit is None:
+                if len(cache) >= _WORD_CACHE_LIMIT:
+                    cache.clear()
+                feats = word_features(w)
+                # tuples (not sets): the garbage collector stops tracking a tuple of strings or ints
+                hit = (tuple({vocab[f] for f in feats if f in vocab}), tuple({f for f in feats if f not in vocab}))
+                cache[w] = hit
+            known.update(hit[0])
+            unknown.update(hit[1])
+        n = len(known) + len(unknown)  # the distinct names: a row is one name
+        if not n:
+            return self._bias.copy()
+        idx = np.fromiter(known, dtype=np.int64, count=len(known))
+        result: np.ndarray = self._bias + self._matrix.take(idx, axis=0).sum(axis=0) / math.sqrt(n)
+        return result
+
+    def probabilities(self, names: set[str]) -> dict[str, float]:
+        """The calibrated probability of every label for a sentence's distinct feature names."""
+        self._check_built()
+        return self.probabilities_of(self.scores(names))
+
+    def probabilities_of(self, all_scores: np.ndarray) -> dict[str, float]:
+        """The calibrated probability of every label from its linear score (:meth:`scores`)."""
+        self._check_built()
         return {label: lm.probability(float(all_scores[j])) for j, (label, lm) in enumerate(self.labels.items())}
 
     def any_fires(self, probs: dict[str, float]) -> bool:

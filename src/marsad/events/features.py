@@ -51,7 +51,7 @@ def word_clusters() -> dict[str, str]:
 
 
 @lru_cache(maxsize=200_000)
-def _word_features(w: str) -> tuple[str, ...]:
+def word_features(w: str) -> tuple[str, ...]:
     """The word-level features of one normalised word (with the shipped clusters), cached."""
     return tuple(_word_feats(w, word_clusters()))
 
@@ -92,7 +92,7 @@ def sentence_features(norm: str, start: int, end: int, lexicon: Lexicon | None,
             w = "0"
         out.append(("b:" + prev + "_" + w, s, e))
         prev = w
-        names = _word_features(w) if clusters is None else _word_feats(w, clusters)
+        names = word_features(w) if clusters is None else _word_feats(w, clusters)
         out.extend((f, s, e) for f in names)
         if w == "0":
             if i > 0:
@@ -114,9 +114,20 @@ def sentence_features(norm: str, start: int, end: int, lexicon: Lexicon | None,
 def sentence_names(norm: str, start: int, end: int, lexicon: Lexicon | None,
                    rules: Iterable[tuple[str, int, int]] = ()) -> set[str]:
     """The distinct feature names of :func:`sentence_features` (shipped clusters), without positions: fast."""
+    words, names = sentence_words(norm, start, end, lexicon, rules)
+    for w in words:
+        names.update(word_features(w))
+    return names
+
+
+def sentence_words(norm: str, start: int, end: int, lexicon: Lexicon | None,
+                   rules: Iterable[tuple[str, int, int]] = ()) -> tuple[list[str], set[str]]:
+    """:func:`sentence_names` in two parts: the words whose :func:`word_features` it holds (with repeats), and its
+    other feature names (bigrams, numbers' neighbours, lexicon and rule hits)."""
     names: set[str] = {"bias"}
     ms = list(_WORD_RE.finditer(norm, start, end))[:MAX_WORDS]
     toks = [m.group() for m in ms]
+    words: list[str] = []
     prev = "<s>"
     for i, w in enumerate(toks):
         if w.isdigit():
@@ -127,7 +138,7 @@ def sentence_names(norm: str, start: int, end: int, lexicon: Lexicon | None,
                 names.add("n>" + toks[i + 1])
         names.add("b:" + prev + "_" + w)
         prev = w
-        names.update(_word_features(w))
+        words.append(w)
     names.add("b:" + prev + "_</s>")
     if lexicon is not None and ms:
         for m in lexicon.find(norm, start, ms[-1].end()):
@@ -135,7 +146,7 @@ def sentence_names(norm: str, start: int, end: int, lexicon: Lexicon | None,
             names.add("p:" + t)
             names.add("p:" + t + ":" + m.form.kind)
     names.update("r:" + t for t, _, _ in rules)
-    return names
+    return words, names
 
 
 def word_count(norm: str, start: int, end: int) -> int:

@@ -29,7 +29,7 @@ from marsad.entities.place_cues import dateline_segments
 from marsad.events import ontology
 from marsad.events.coder import HISTORICAL_PHRASES, NEGATORS, POLITICAL_SECTORS, PROTEST_SECTORS
 from marsad.events.detector import Detection, LinearModel
-from marsad.events.features import sentence_features, sentence_names, word_count
+from marsad.events.features import sentence_features, sentence_words, word_count
 from marsad.events.predicates import Lexicon
 from marsad.events.timing import event_time, temporal_aux, time_date
 from marsad.kb.index import load_resources
@@ -66,7 +66,7 @@ def apply_detector(article: Article, events: list[Event], model: LinearModel, le
             continue
         rules = sorted({(ev.type, *nt.to_norm(ev.evidence.predicate.start, ev.evidence.predicate.end))
                         for ev in mine if not set(ev.aux) & NOT_HAPPENED})
-        probs = model.probabilities(sentence_names(nt.norm, ns, ne, lexicon, rules))
+        probs = model.probabilities_of(model.sentence_scores(*sentence_words(nt.norm, ns, ne, lexicon, rules)))
         n_words = word_count(nt.norm, ns, ne)
         dets = model.detect([], probs, n_words)
         rule_types = {ev.type for ev in mine}

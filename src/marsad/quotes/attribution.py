@@ -230,6 +230,7 @@ class _Ctx:
     nationality: dict[str, str] = field(default_factory=dict)
     home: str | None = None
     outlet: str | None = None
+    person_names: list[tuple[int, int, list[str]]] | None = None  # (start, end, words) of each person's name
 
 
 def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
@@ -256,7 +257,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
                 if cue is None:
                     continue
                 qs = _after_comma(norm, cue.end, orphan)
-            if len(words(norm, qs, qe)) < MIN_WORDS or _is_name(ctx, qs, qe) or _named_before(norm, qs, lo):
+            if len(words(norm, qs, qe, limit=MIN_WORDS)) < MIN_WORDS or _is_name(ctx, qs, qe) \
+                    or _named_before(norm, qs, lo):
                 continue
             if qe == hi:  # never closed: it runs to the paragraph's end, unless a new statement begins first
                 nxt = next((c for c in cues if qs + 10 < c.start < qe and (c.participle or (
@@ -380,7 +382,7 @@ def _term_in_marks(norm: str, qs: int, qe: int, cue: _Cue, lo: int) -> bool:
     what was said. A short quotation opens right after its cue or a colon (``وقال: "لن نتراجع"``), after a
     complementiser (``بأنها "عمل مشين"``) or ``بقوله``, ends its sentence, or comes before a cue that follows
     it."""
-    if len(words(norm, qs, qe)) > TERM_WORDS:
+    if len(words(norm, qs, qe, limit=TERM_WORDS + 1)) > TERM_WORDS:
         return False
     if cue.start >= qe:  # «"…"، قال بوتين»: the cue closes the quote's own sentence part
         return norm[qe + 1:cue.start].strip(" ،,.\"»”") != ""
@@ -449,7 +451,7 @@ def _colon_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, i
     found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
     end = min(found) if found else hi
     colon = norm.find(":", cue.end, min(end, cue.end + 80))
-    if colon < 0 or len(words(norm, cue.end, colon)) > COMP_WINDOW:
+    if colon < 0 or len(words(norm, cue.end, colon, limit=COMP_WINDOW + 1)) > COMP_WINDOW:
         return None
     j = colon + 1
     while j < end and norm[j] == " ":
@@ -460,7 +462,7 @@ def _colon_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, i
         if j < c.start < end and not c.participle and norm[c.start] == "و":
             end = c.start
             break
-    return (j, end) if len(words(norm, j, end)) >= MIN_WORDS else None
+    return (j, end) if len(words(norm, j, end, limit=MIN_WORDS)) >= MIN_WORDS else None
 
 
 _SAID_SO = re.compile(r"(?<!\w)(و?(?:صرح|افاد|اوضح|ذكر|اعلن|قال|اكد)(?:ت)?) (?:ب?ذلك)(?!\w)")
@@ -483,7 +485,7 @@ def _said_so(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
         end = m.start()
         while end > start and (norm[end - 1].isspace() or norm[end - 1] in "."):
             end -= 1
-        if len(words(norm, start, end)) >= MIN_WORDS:
+        if len(words(norm, start, end, limit=MIN_WORDS)) >= MIN_WORDS:
             verb = m.group(1)[1:] if m.group(1).startswith("و") else m.group(1)
             cue = _Cue(m.start(), m.end(), cue_forms().get(verb, verb), False, False)
             out.append((start, end, False, cue, None, None, 0.6))
@@ -512,7 +514,7 @@ def _bare_speech(ctx: _Ctx, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, 
         if j < c.start < end and (c.participle or norm[c.start] in "وف"):
             end = c.start
             break
-    return (j, end) if len(words(norm, j, end)) >= 4 else None
+    return (j, end) if len(words(norm, j, end, limit=4)) >= 4 else None
 
 
 # words that continue the speaker's phrase or the verb rather than start what was said
@@ -540,7 +542,7 @@ def _headlines(ctx: _Ctx, cues: list[_Cue], lo: int, hi: int, drafts: list[_Draf
                                                                        for d in drafts + out):
             continue
         if any(c.end <= colon and not any(ch in norm[c.end:colon] for ch in _SENT_STOP)
-               and len(words(norm, c.end, colon)) <= COMP_WINDOW for c in cues):
+               and len(words(norm, c.end, colon, limit=COMP_WINDOW + 1)) <= COMP_WINDOW for c in cues):
             continue  # a cue's own colon (handled with the cue)
         cue = _headline_cue(ctx, lo, colon)
         if cue is None:
@@ -551,7 +553,7 @@ def _headlines(ctx: _Ctx, cues: list[_Cue], lo: int, hi: int, drafts: list[_Draf
             if j < c.start < end and norm[c.start] == "و":
                 end = c.start
                 break
-        if len(words(norm, j, end)) >= MIN_WORDS:
+        if len(words(norm, j, end, limit=MIN_WORDS)) >= MIN_WORDS:
             out.append((j, end, True, cue, None, None, 0.6))
     return out
 
@@ -684,11 +686,11 @@ def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Dr
         elif src_end is None and known and len(ws) <= 8 and s0 > lo:
             # «… علي عبد الله صالح.وفقا لشبكة سكاي نيوز.»: a source that is a sentence of its own, after its clause
             p0 = max(lo, max(norm.rfind(ch, lo, s0 - 1) for ch in SENT_END) + 1)
-            if len(words(norm, p0, s0)) < MIN_WORDS:
+            if len(words(norm, p0, s0, limit=MIN_WORDS)) < MIN_WORDS:
                 continue
             span = (p0, s0 - 1)
         else:
-            if src_end is None or len(words(norm, src_end[1], e0)) < MIN_WORDS:
+            if src_end is None or len(words(norm, src_end[1], e0, limit=MIN_WORDS)) < MIN_WORDS:
                 continue
             span = (src_end[1], e0)
         cue = _Cue(a, b, phrase, False, False)
@@ -775,14 +777,14 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         return None, None, conf - 0.05  # the participle continues the sentence's quote: its speaker carries over
     before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
               and not _blessing(norm, m) and not _byline(norm, m)
-              and ":" not in norm[m.end:cue.start]  # «فلان - سبق - جدة: أوضحت …»: a byline, no subject
-              and (not _is_place(m) or len(words(norm, m.end, cue.start)) <= 1)]
+              and norm.find(":", m.end, cue.start) < 0  # «فلان - سبق - جدة: أوضحت …»: a byline, no subject
+              and (not _is_place(m) or len(words(norm, m.end, cue.start, limit=2)) <= 1)]
     if norm[cue.start] in "وف" and norm[cue.start + 1:cue.end] in cue_forms():
         before = []  # «…، وقال …»: a verb with its own conjunction opens a clause; nothing before it is its subject
     if not cue.participle:  # SVO: the subject opens its clause (after «أما»، «من جهته،») or stands before its verb
-        before = [m for m in before if len(words(norm, m.end, cue.start)) <= 1 or (
-            len(words(norm, _clause_open(norm, sent_start, m.start), m.start)) <= 2
-            and len(words(norm, m.end, cue.start)) <= 8)]
+        before = [m for m in before if len(words(norm, m.end, cue.start, limit=2)) <= 1 or (
+            len(words(norm, m.end, cue.start, limit=9)) <= 8
+            and len(words(norm, _clause_open(norm, sent_start, m.start), m.start, limit=3)) <= 2)]
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker:
@@ -882,7 +884,7 @@ def _lead_person(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
 
 def _clause_open(norm: str, lo: int, pos: int) -> int:
     """Where the clause holding ``pos`` opens: after the last comma, semicolon or colon between ``lo`` and it."""
-    return max([lo] + [i + 1 for i in range(lo, pos) if norm[i] in "،,;؛:"])
+    return max(lo, *(norm.rfind(ch, lo, pos) + 1 for ch in "،,;؛:"))
 
 
 def _named(m: Mention) -> bool:
@@ -951,7 +953,7 @@ def _antecedent(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] 
         if d2 is None:
             continue
         d2 = _phrase_only(norm, m.start(), d2)
-        if len(words(norm, m.start(), d2.end)) <= len(ws):
+        if len(words(norm, m.start(), d2.end, limit=len(ws) + 1)) <= len(ws):
             continue
         start = m.start()
         if norm[start] in "وف" and (norm.startswith(bare, start + 1) or norm.startswith("ال" + bare, start + 1)):
@@ -1361,11 +1363,13 @@ def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
         return None
     first_only = len(mine) == 1 and not mine[0].startswith("ال")
     best: tuple[int, int] | None = None
-    for other in ctx.article.entities or ():
-        if other.label != "PERS":
-            continue
-        a, b = _name_words(ctx, *ctx.nt.to_norm(other.start, other.end))
-        theirs = [w for _, _, w in words(norm, a, b)]
+    if ctx.person_names is None:  # the same for every quote of the article: once
+        ctx.person_names = []
+        for other in ctx.article.entities or ():
+            if other.label == "PERS":
+                a, b = _name_words(ctx, *ctx.nt.to_norm(other.start, other.end))
+                ctx.person_names.append((a, b, [w for _, _, w in words(norm, a, b)]))
+    for a, b, theirs in ctx.person_names:
         if len(theirs) <= len(mine) or not (theirs[-len(mine):] == mine or (first_only and theirs[0] == mine[0])):
             continue
         if (a < qs and (best is None or best[0] > qs or a > best[0])) or (a >= qs and best is None):
@@ -1467,7 +1471,7 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             own = _name_words(ctx, *ctx.nt.to_norm(ent.start, ent.end))
             if desc is not None and desc.name_start is not None and desc.name_start < own[0] \
                     and not any(head_of(w) for _, _, w in words(norm, desc.name_start, own[0])) \
-                    and len(words(norm, desc.name_start, own[0])) <= 2:
+                    and len(words(norm, desc.name_start, own[0], limit=3)) <= 2:
                 own = (desc.name_start, own[1])  # «الملازم أول تركي سعد الحربي»: the name starts after the rank
             full = _whole_name(ctx, *(_fuller(ctx, *own, qs) or own))
         if desc is None:
