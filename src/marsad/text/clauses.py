@@ -392,7 +392,7 @@ def _scare_quotes(norm: str, start: int, end: int) -> set[int]:
         j = norm.find(close, i + 1, end)
         if j < 0:
             break
-        if len(words(norm, i + 1, j)) <= SCARE_QUOTE_WORDS:
+        if len(words(norm, i + 1, j, limit=SCARE_QUOTE_WORDS + 1)) <= SCARE_QUOTE_WORDS:
             out.update((i, j))
         i = j + 1
     return out
