@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from marsad.article import Article, Entity, Link, Token
 from marsad.entities.gazetteer import find, word_spans
 from marsad.entities.linking import Linker, Mention, actor_link
+from marsad.entities.mention_rules import add_rule_mentions
 from marsad.entities.places import (
     LOCATIVE_CUES,
     PlaceContext,
@@ -35,7 +36,7 @@ from marsad.entities.places import (
 )
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
-from marsad.kb.records import NATIONALITY, PLACE, Resources
+from marsad.kb.records import ACTOR, NATIONALITY, PLACE, Resources
 from marsad.settings import Settings
 from marsad.text.normalize import normalize
 
@@ -141,6 +142,9 @@ class EntityComponent:
         tagger = self.tagger
         if tagger is not None:
             mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives, linker.places)
+            blocked = {t for mt in matches if any(k != ACTOR for k, _ in mt.entries)
+                       for t in range(mt.token, mt.last_token + 1)}
+            mentions = add_rule_mentions(nt, words, mentions, self.fold, blocked)
             nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
                     if k == NATIONALITY and res.nationalities[i].number == "sg"]
             nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
@@ -312,7 +316,7 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     sport = sports_article(text)
     drop: list[Mention] = []
     for k, m in enumerate(mentions):
-        if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source != "ner":
+        if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source not in ("ner", "rule"):
             continue
         desc = next((a for a in agents if a.start <= m.start and m.end <= a.end), None) or next(
             (a for a in reversed(agents) if a.end <= m.start and _only_titles(text[a.end:m.start])), None)

@@ -1,0 +1,75 @@
+"""Mentions the NER model missed, added by general rules (entities/mention_rules.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.entities.gazetteer import word_spans
+from marsad.entities.linking import Mention
+from marsad.entities.mention_rules import add_rule_mentions
+from marsad.kb import romanize
+from marsad.text.normalize import normalize
+
+
+def _added(text: str, existing: list[Mention] | None = None,
+           blocked: set[int] | None = None) -> list[tuple[str, str, str]]:
+    nt = normalize(text, True)
+    words = word_spans(nt.norm)
+    out = add_rule_mentions(nt, words, list(existing or []), True, blocked or set())
+    return [(text[m.start:m.end], m.label, m.pattern or "") for m in out if m.source == "rule"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("أعلنت وزارة الصحة عن حملة جديدة للتطعيم.", "وزارة الصحة"),
+    ("وقال المتحدث باسم هيئة الطرق والمواصلات إن العمل بدأ.", "هيئة الطرق والمواصلات"),
+    ("وشاركت جمعية الكشافة السعودية في المخيم.", "جمعية الكشافة السعودية"),
+    ("وأوضحت اللجنة الوطنية للتراث أن الموقع مفتوح.", "اللجنة الوطنية للتراث"),
+])
+def test_organisation_heads_make_org_mentions(text: str, span: str) -> None:
+    assert _added(text) == [(span, "ORG", "rule:org_head")]
+
+
+@pytest.mark.parametrize("text", [
+    "بدأت حركة المرور صباحا في الشارع.",
+    "اجتمع مجلس الإدارة أمس.",
+    "تعمل إدارة المخاطر على الخطة.",
+    "وعادت اللجنة إلى عملها.",
+])
+def test_common_nouns_are_not_organisations(text: str) -> None:
+    assert _added(text) == []
+
+
+def test_an_existing_mention_is_never_overlapped() -> None:
+    text = "أعلنت وزارة الصحة عن حملة."
+    s = text.index("وزارة")
+    existing = [Mention(s, s + len("وزارة الصحة"), "ORG", "ner", None, 0.8, pattern="ner")]
+    assert _added(text, existing) == []
+
+
+def test_a_place_after_a_local_head_is_an_organisation() -> None:
+    text = "وأعلن تعليم جازان بدء الدراسة."
+    s = text.index("جازان")
+    place = Mention(s, s + len("جازان"), "LOC", "gazetteer", None, 0.9, pattern="place:curated")
+    assert _added(text, [place]) == [("تعليم جازان", "ORG", "rule:org_head")]
+
+
+needs_table = pytest.mark.skipif(not romanize.available(), reason="the name table is not installed")
+
+
+@needs_table
+def test_title_then_name_units_is_a_person() -> None:
+    assert _added("واستقبل الدكتور فهد الشمري الوفد الزائر.") == [("فهد الشمري", "PERS", "rule:title_name")]
+
+
+@needs_table
+def test_patronymic_chain_is_a_person() -> None:
+    assert _added("وحضر الحفل خالد بن فهد بن سعد أمس.") == [("خالد بن فهد بن سعد", "PERS", "rule:patronymic")]
+
+
+@needs_table
+def test_a_word_the_dictionary_matched_is_no_name_unit() -> None:
+    text = "وقال اللاعب السعودي إن المباراة صعبة."
+    nt = normalize(text, True)
+    k = next(i for i, (a, b) in enumerate(word_spans(nt.norm)) if nt.norm[a:b] == "السعودي")
+    assert _added(text, blocked={k}) == []
+    assert _added("وقال الفريق الأصفر إن المباراة صعبة.") == []
