@@ -73,3 +73,42 @@ def test_a_word_the_dictionary_matched_is_no_name_unit() -> None:
     k = next(i for i, (a, b) in enumerate(word_spans(nt.norm)) if nt.norm[a:b] == "السعودي")
     assert _added(text, blocked={k}) == []
     assert _added("وقال الفريق الأصفر إن المباراة صعبة.") == []
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("متعب بن عبدالله بن عبدالعزيز", "متعب بن عبدالله"),
+    ("عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود", "عبدالعزيز بن سعود بن نايف"),
+    ("فهد بن عبدالله بن عبدالعزيز بن مساعد", "فهد بن عبدالله بن عبدالعزيز بن مساعد"),
+    ("نايف بن عبدالعزيز", "نايف بن عبدالعزيز"),
+])
+def test_royal_names_drop_the_founder_grandfather(words: str, expected: str) -> None:
+    from marsad.entities.component import royal_form
+
+    assert " ".join(royal_form(words.split())) == expected
+
+
+@needs_table
+@pytest.mark.parametrize(("name", "latin"), [
+    ("فهد بن خالد", "Fahd bin Khalid"),
+    ("متعب بن عبدالله", "Mutaib bin Abdullah"),
+    ("سلطان بن سلمان", "Sultan bin Salman"),
+])
+def test_gulf_papers_forms_of_name_units(name: str, latin: str) -> None:
+    r = romanize.romanize(name, "SAU")
+    assert r is not None and r.latin == latin
+
+
+def test_a_surname_after_a_known_person_is_that_person() -> None:
+    from marsad.article import Link
+    from marsad.entities.component import nil_coref
+
+    text = "وصل عادل الجبير إلى جدة، وقال الجبير إن الزيارة ناجحة."
+    a = text.index("عادل")
+    b = text.index("الجبير", a + 6)
+    known = Link(id="actor:jubeir", name_en="Adel al-Jubeir", name_ar="عادل الجبير", type="PERS", country="SAU")
+    nil = Link(id="nil:PERS:الجبير", name_en="Al-Jubair", name_ar="الجبير", type="PERS", country="SAU")
+    mentions = [Mention(a, a + len("عادل الجبير"), "PERS", "gazetteer", known, pattern="actor", actor="jubeir"),
+                Mention(b, b + len("الجبير"), "PERS", "ner", None, 0.8, pattern="ner", nil=nil)]
+    nil_coref(text, mentions)
+    assert mentions[1].link is not None and mentions[1].link.name_en == "Adel al-Jubeir"
+    assert mentions[1].actor == "jubeir" and mentions[1].pattern == "ner+coref:name"

@@ -342,7 +342,7 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
             why = [f"country:{how}"] if country else []
         name_en = ""
         if m.label == "PERS":
-            r = _romanize_name(words, country)
+            r = _romanize_name(royal_form(words), country)
             if r is not None:
                 name_en = r.latin
                 why.append(f"romanized:{r.rule}")
@@ -356,6 +356,15 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
 
 
 _RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
+# A grandson of King Abdulaziz named with his grandfather (متعب بن عبدالله بن عبدالعزيز آل سعود).
+_ROYAL = re.compile(r"^(\S+ بن \S+(?: بن \S+)*) بن عبد ?العزيز(?: آل سعود)?$")
+
+
+def royal_form(words: list[str]) -> list[str]:
+    """A royal name as English Wikipedia titles it: a grandson of King Abdulaziz without the grandfather and
+    the dynasty (``متعب بن عبدالله بن عبدالعزيز`` → Mutaib bin Abdullah); other names unchanged."""
+    m = _ROYAL.match(" ".join(words))
+    return m.group(1).split() if m else words
 
 
 _UNIVERSITY = frozenset({"جامعة", "جامعه"})
@@ -404,6 +413,8 @@ def nil_coref(text: str, mentions: list[Mention]) -> None:
     people = [(k, _name_words(text[m.start:m.end])) for k, m in enumerate(mentions)
               if m.label == "PERS" and m.link is None and m.nil is not None]
     full = [(k, w) for k, w in people if len(w) >= 2]
+    linked = [(k, _name_words(text[m.start:m.end])) for k, m in enumerate(mentions)
+              if m.label == "PERS" and m.link is not None and m.link.id.startswith("actor:") and m.link.type == "PERS"]
     for k, words in people:
         m = mentions[k]
         assert m.nil is not None
@@ -416,6 +427,11 @@ def nil_coref(text: str, mentions: list[Mention]) -> None:
             if len({" ".join(w) for _, w in firsts}) == 1:
                 ends = firsts
         if not ends:
+            known = [(j, w) for j, w in linked if len(w) > len(words) and w[-len(words):] in (words, tail)]
+            before_known = [j for j, w in known if mentions[j].end <= m.start]
+            if before_known:  # الجبير after عادل الجبير: the known person named before
+                src = mentions[before_known[-1]]
+                mentions[k] = replace(m, link=src.link, actor=src.actor, nil=None, pattern="ner+coref:name")
             continue
         before = [(j, w) for j, w in ends if mentions[j].end <= m.start]
         j = before[-1][0] if before else ends[0][0]
