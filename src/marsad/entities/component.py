@@ -318,6 +318,11 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     for k, m in enumerate(mentions):
         if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source not in ("ner", "rule"):
             continue
+        holder = next((a for a in agents if a.actor and a.start < m.end and m.start < a.end), None) \
+            if m.label == "PERS" else None
+        if holder is not None:  # سمو ولي العهد tagged as a name: the title stands for its holder
+            mentions[k] = replace(m, link=holder.link, actor=holder.actor, pattern="ner+role")
+            continue
         desc = next((a for a in agents if a.start <= m.start and m.end <= a.end), None) or next(
             (a for a in reversed(agents) if a.end <= m.start and _only_titles(text[a.end:m.start])), None)
         nat = next((c for a, b, c in nationalities if (b <= m.start and m.start - b <= 30

@@ -411,10 +411,23 @@ class Linker:
         rest = self.nt.norm[m.nend : m.nend + 3].lstrip()
         return not rest or not rest[0].isalpha()
 
+    def _region_of(self, m: Match) -> str | None:
+        """The id (``sau_makkah``) of the first-level region named after the city ``m`` names (``أمير مكة`` is the
+        emir of منطقة مكة), else None."""
+        for cue in _HEAD_CUES:
+            hit = self.res.automaton.get(f"{cue} {m.key}", None)
+            for kind, idx, *_ in hit[1] if hit else ():
+                pid = self.res.places[idx].id if kind == PLACE else ""
+                if pid.startswith("place:admin:"):
+                    return pid.removeprefix("place:admin:")
+        return None
+
     def _before_name(self, i: int) -> bool:
         """Is the role noun at match ``i`` followed by what reads as a name (``الأمير تركي``: a nationality word
         that does not agree with it, or another title)?"""
         nxt = self._next(i)
+        if nxt is not None and self._prefix(nxt).startswith("و"):
+            return False  # وسمو ولي ولي العهد والشعب السعودي: a conjunction, not an apposition
         return nxt is not None and bool(self._entries(nxt, NATIONALITY) or self._entries(nxt, ROLE))
 
     def _named_elsewhere(self, country: str, m: Match) -> bool:
@@ -655,9 +668,11 @@ class Linker:
                     if self.res.actors[idx].id in _ORG_JURISDICTIONS:
                         org = self.res.actors[idx].id
                 if org is None and role.office:  # أمير منطقة الرياض: the office of a region
-                    for idx in self._entries(nxt, PLACE):
+                    for idx in self._entries(nxt, PLACE) + self._entries(nxt, PLACE_AMBIGUOUS):
                         pid = self.res.places[idx].id
                         region = pid.removeprefix("place:admin:")
+                        if region == pid:  # أمير مكة: the region named after the city
+                            region = self._region_of(nxt) or pid
                         if region != pid and self.res.offices_by_key.get((region, role.office)):
                             org = region
                             break
