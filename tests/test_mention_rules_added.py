@@ -112,3 +112,10 @@ def test_a_surname_after_a_known_person_is_that_person() -> None:
     nil_coref(text, mentions)
     assert mentions[1].link is not None and mentions[1].link.name_en == "Adel al-Jubeir"
     assert mentions[1].actor == "jubeir" and mentions[1].pattern == "ner+coref:name"
+
+
+@needs_table
+def test_a_frequent_first_name_and_a_family_name_is_a_person() -> None:
+    assert _added("وحضر خالد الشمري الاجتماع أمس.") == [("خالد الشمري", "PERS", "rule:name_pair")]
+    assert _added("وعاد المسافرون في رمضان الماضي إلى ديارهم.") == []
+    assert _added("ووقف الجميع أمام البناء الجديد.") == []

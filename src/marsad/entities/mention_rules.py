@@ -20,7 +20,7 @@ from collections.abc import Collection, Sequence
 from functools import cache
 
 from marsad.entities.linking import Mention
-from marsad.kb.romanize import known_name
+from marsad.kb.romanize import known_name, unit_frequency
 from marsad.text.normalize import NormText, normalize
 
 #: Organisation heads in construct state (``وزارة X``), as written.
@@ -61,6 +61,11 @@ _NOT_NAME = (
     "عضو", "أمين", "وزير", "أمير", "محافظ", "وكيل", "مساعد", "عام", "العام", "سعود", "العزيز",
 )
 _PATRONYM = ("بن", "ابن", "بنت")
+#: A first name (``rule:name_pair``) is a unit the name table holds this often for people of Arab countries.
+FIRST_NAME_MIN = 60
+#: Frequent first names that are as often common nouns before a definite word (رمضان الماضي، صباح العيد).
+_COMMON_FIRST = ("رمضان", "صباح", "أمل", "شرف", "عيد", "جمعة", "سلام", "نور", "فجر", "نصر", "فرج", "خير", "سعيد",
+                 "أمين", "حسن", "كريم", "جميل", "رشيد", "عادل", "فاضل", "هادي", "ناصر", "منصور", "سالم", "أمير")
 _PROCLITICS = ("وب", "ول", "فب", "فل", "لل", "ب", "ل", "و", "ف")
 _MAX_WORDS = 7
 
@@ -85,7 +90,7 @@ def _definite(word: str) -> bool:
 
 
 def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: list[Mention],
-                      fold: bool, blocked: Collection[int] = ()) -> list[Mention]:
+                      fold: bool, blocked: Collection[int] = (), pairs: bool = True) -> list[Mention]:
     """The mentions with the rule-made ones added (text order); see the module docstring.
 
     ``blocked``: indexes of words a dictionary matched as something other than a person or organisation
@@ -114,6 +119,7 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
     not_name = _norm_set(_NOT_NAME, fold)
     surname_titles = _norm_set(_SURNAME_TITLES, fold)
     team = normalize("الفريق", fold).norm
+    common_first = _norm_set(_COMMON_FIRST, fold)
     management = normalize("إدارة", fold).norm
     added: list[Mention] = []
 
@@ -174,6 +180,14 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
                 emit(first, j - 1, "PERS", "title_name", 0.6)
                 k = j
                 continue
+        if pairs and k + 1 < n and joined(k) and not w.startswith(("ال", "و", "ف", "ب", "ل")) \
+                and w not in common_first and unit_frequency(w) >= FIRST_NAME_MIN and name_word(k) \
+                and w not in _PATRONYM and texts[k + 1].startswith("ال") and len(texts[k + 1]) > 4 \
+                and name_word(k + 1) and (k == 0 or texts[k - 1] not in _PATRONYM):
+            j = k + 1
+            emit(k, j, "PERS", "name_pair", 0.5)  # جعفر السلطان: a first name and a family name
+            k = j + 1
+            continue
         if w in _PATRONYM and 0 < k < n - 1 and joined(k - 1) and joined(k) and name_word(k - 1) \
                 and texts[k - 1] not in _PATRONYM and name_word(k + 1) and texts[k + 1] not in _PATRONYM:
             i = k - 1

@@ -320,6 +320,13 @@ def name_origin(name: str) -> str:
     return "arabic" if 2 * common > len(us) else "foreign"
 
 
+def unit_frequency(word: str) -> int:
+    """How often people of Arab countries write this one word as a name unit in the table (0 without it):
+    ``محمد`` thousands, ``جعفر`` about a hundred, a common noun (``طريق``) a handful at most."""
+    key = _key(word)
+    return _arab_count(key) if key and " " not in key else 0
+
+
 def known_name(word: str) -> bool:
     """Is this one word (``الأسمري``, ``فالح``) a personal-name unit of the name table? (False without the table.)"""
     key = _key(word)
