@@ -47,3 +47,16 @@ def test_a_name_span_that_is_only_a_title_stands_for_the_holder() -> None:
     assert {e.link.id for e in people if e.link is not None} == {"actor:muhammad_bin_nayef",
                                                                   "actor:mohammed_bin_salman"}
     assert all(e.link is not None and e.prov.pattern == "ner+role" for e in people)
+
+
+def test_big_cities_name_the_article_country() -> None:
+    art = run_from("وصل وزير الخارجية إلى القاهرة قادما من الإسكندرية، ثم زار أسوان.")
+    assert [e.link.id for e in find(art, "وزير الخارجية") if e.link is not None] == ["actor:shoukry_sameh"]
+
+
+def test_an_organisation_with_a_nationality_inside_belongs_to_that_country() -> None:
+    art = run_from("أعلنت وزارة الخارجية البحرينية أن السفير غادر.", ner=True)
+    orgs = [e for e in art.entities or [] if e.label == "ORG" and e.nil is not None]
+    if not orgs:
+        pytest.skip("no organisation span here")
+    assert {e.nil.country for e in orgs if e.nil is not None} == {"BHR"}

@@ -147,11 +147,11 @@ class EntityComponent:
             mentions = add_rule_mentions(nt, words, mentions, self.fold, blocked)
             nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
                     if k == NATIONALITY and res.nationalities[i].number == "sg"]
-            nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
-                      linker.named, linker.context)
-            nil_coref(article.text, mentions)
             places = [(mt.start, mt.end, res.places[i].name_en, res.places[i].country) for mt in matches
                       for k, i in mt.entries[:1] if k == PLACE and res.places[i].name_en]
+            nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
+                      linker.named, linker.context, places)
+            nil_coref(article.text, mentions)
             nil_universities(article.text, mentions, places)
         else:
             mentions = [m for m in mentions if m.link is not None
@@ -301,7 +301,8 @@ _NIL_GAP = 3  # a descriptor agent ends at most this many characters before the 
 
 def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: str,
               nationalities: Sequence[tuple[int, int, str]] = (), source: str | None = None,
-              named: Mapping[str, int] | None = None, context: Collection[str] = ()) -> None:
+              named: Mapping[str, int] | None = None, context: Collection[str] = (),
+              places: Sequence[tuple[int, int, str, str | None]] = ()) -> None:
     """NIL is an answer: a person or organisation the knowledge base does not hold keeps a ``nil:`` description
     (``Mention.nil``) with its type, a romanised English name (people, ``marsad.kb.romanize``), and the
     country and sector its descriptor gives (an agent whose span holds it or that stands right before it, with
@@ -311,7 +312,9 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     (:func:`name_country`; ``evidence`` says which).
 
     ``nationalities``: (start, end, country) of the singular nationality words of the article; ``source``: the
-    source's country; ``named``: how often the article names each country."""
+    source's country; ``named``: how often the article names each country; ``places``: (start, end, English
+    name, country) of its place matches (an organisation with a place or a nationality word inside its span
+    belongs to that country)."""
     agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
     sport = sports_article(text)
     drop: list[Mention] = []
@@ -328,11 +331,16 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
         nat = next((c for a, b, c in nationalities if (b <= m.start and m.start - b <= 30
                                                           and _only_words(text[b:m.start]))
                     or (m.end <= a <= m.end + 2 and not text[m.end:a].strip())), None)
+        own = next((c for a, b, c in nationalities if m.start < a and b <= m.end), None) or next(
+            (c for a, b, _, c in places if m.start < a and b <= m.end and c), None) if m.label == "ORG" else None
+        # وزارة الخارجية البحرينية، حكومة نيو ساوث ويلز: the body's own adjective or place names its country
         sector = desc.link.sector if desc is not None and desc.link is not None else None
         if sector is None:
             sector = nil_sector(text, m.start, m.end, m.label, sport)
         if desc is not None and desc.link is not None:
             country, why = desc.link.country, ["country:descriptor"]
+        elif own is not None:
+            country, why = own, ["country:own_name"]
         elif nat is not None:
             country, why = nat, ["country:nationality"]
         else:

@@ -71,6 +71,7 @@ _HEAD_CUES = frozenset({"منطقه", "محافظه", "مدينه"})
 # Forms of government that make a state's name with a nationality adjective (الجمهورية اليمنية).
 _STATE_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه", "الاماره"})
 CUE_ONLY_CONFIDENCE = 0.4  # a cue-only place name without its cue (kept only under an NER place span)
+HOME_CITY_POPULATION = 300_000  # a city this big names its country for the article's home country
 SOURCE_PRIOR = 2  # the source's country counts as this many mentions when choosing a bare office's country
 _SHORT_YEARS_AFTER = 2
 # The words a strong cue can end with (with or without و/ف): only words after one are looked at.
@@ -279,6 +280,9 @@ class Linker:
                     here = self.res.nationalities[i].country
                 elif k in (PLACE, PLACE_AMBIGUOUS) and self.res.places[i].feature == "country":
                     here = self.res.places[i].country
+                elif k == PLACE and (self.res.places[i].source in ("curated", "admin")
+                                     or self.res.places[i].population >= HOME_CITY_POPULATION):
+                    here = self.res.places[i].country  # الإسكندرية: a known city or region names its country
                 if here:
                     break
             if here is None:
