@@ -60,3 +60,12 @@ def test_an_organisation_with_a_nationality_inside_belongs_to_that_country() -> 
     if not orgs:
         pytest.skip("no organisation span here")
     assert {e.nil.country for e in orgs if e.nil is not None} == {"BHR"}
+
+
+def test_a_club_one_word_name_in_a_sports_report_is_the_club() -> None:
+    text = ("فاز الهلال على منافسه في مباراة الدوري أمس، وسجل اللاعب هدف المباراة في الملعب. "
+            "وقال مدرب الفريق إن الدوري صعب وإن المنتخب يستعد للبطولة.")
+    art = run_from(text)
+    assert [e.link.id for e in find(art, "الهلال") if e.link is not None] == ["actor:al_hilal_fc"]
+    plain = run_from("ظهر الهلال في سماء المدينة مساء أمس.")
+    assert [e for e in find(plain, "الهلال") if e.link is not None] == []

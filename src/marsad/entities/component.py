@@ -137,7 +137,7 @@ class EntityComponent:
         sentences = article.sentences or []
         starts = [s.start for s in sentences] or [0]
         linker = Linker(res, nt, words, matches, starts, article.meta.published, article.meta.source,
-                        article.meta.url)
+                        article.meta.url, sports_article(article.text))
         mentions = linker.run()
         tagger = self.tagger
         if tagger is not None:

@@ -165,6 +165,7 @@ class Linker:
         published: The article's publication date, if known.
         source: The article's news source (its country is a prior for places, sources.tsv).
         url: The article's URL (its domain finds the source when ``source`` does not).
+        sport: The article is a sports report (a club's one-word name there is the club).
     """
 
     def __init__(
@@ -177,6 +178,7 @@ class Linker:
         published: date | None,
         source: str | None = None,
         url: str | None = None,
+        sport: bool = False,
     ) -> None:
         self.res = res
         self.nt = nt
@@ -184,6 +186,7 @@ class Linker:
         self.ms = matches
         self.sentence_starts = sentence_starts
         self.day = published
+        self.sport = sport
         self.out: list[Mention] = []
         self.first_full: dict[str, int] = {}
         self.context_at: dict[str, set[int]] = {}
@@ -369,6 +372,10 @@ class Linker:
             a = self.res.actors[idx]
             if a.id in self.first_full:
                 self._actor(m, idx, short=True)
+                return True
+            if a.type == "ORG" and " " not in m.key and self.sport and a.sector == "SPT" and a.country == self.home \
+                    and not self._foreign_adjective(m, a.country):
+                self._actor(m, idx, short=True)  # الهلال، النصر in a sports report of the club's country
                 return True
             if a.type == "ORG" and (" " not in m.key or self._foreign_adjective(m, a.country)):
                 continue  # الهلال، النصر: one common word needs a full mention or NER; وزارة الداخلية المصرية
