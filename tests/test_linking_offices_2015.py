@@ -69,3 +69,12 @@ def test_a_club_one_word_name_in_a_sports_report_is_the_club() -> None:
     assert [e.link.id for e in find(art, "الهلال") if e.link is not None] == ["actor:al_hilal_fc"]
     plain = run_from("ظهر الهلال في سماء المدينة مساء أمس.")
     assert [e for e in find(plain, "الهلال") if e.link is not None] == []
+
+
+def test_a_deputy_is_not_the_office_holder() -> None:
+    art = run_from("وقال نائب وزير الدفاع الروسي إن الاتفاق قريب.")
+    deputy = [e for e in find(art, "وزير الدفاع الروسي") if e.link is not None]
+    assert [(e.link.id, e.prov.pattern) for e in deputy] == [("agent:RUS:GOV:deputy_of_defence_minister",
+                                                              "role+deputy")]
+    art = run_from("وقال وزير الدفاع الروسي إن الاتفاق قريب.")
+    assert [e.link.id for e in find(art, "وزير الدفاع الروسي") if e.link is not None] == ["actor:shoigu_sergey"]

@@ -66,6 +66,10 @@ SECTOR_NAMES = {
 _ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
 _SHORT_YEARS_BEFORE = 3
 LOCAL_MAX_POPULATION = 100_000  # a place abroad after a settlement cue this small may be a local namesake
+# Words before an office that make another person than its holder (نائب وزير الدفاع، مستشار المرشد), in the
+# matching form.
+# An adviser's or a spokesman's principal is still mentioned (مستشار خادم الحرمين الشريفين): not among them.
+_DEPUTY_WORDS = frozenset({"نايب", "نايبه", "مساعد", "مساعده"})
 # Cue nouns between an organisation head and its place (بلدية محافظة العلا، شرطة منطقة القصيم).
 _HEAD_CUES = frozenset({"منطقه", "محافظه", "مدينه"})
 # Forms of government that make a state's name with a nationality adjective (الجمهورية اليمنية).
@@ -715,6 +719,14 @@ class Linker:
                 org: str | None) -> None:
         m = self.ms[i]
         office = role.office or ""
+        if m.token > 0 and not self._prefix(m) and self._prev_word(m) in _DEPUTY_WORDS and person is None \
+                and (countries or role.jurisdiction):
+            # نائب وزير الدفاع الروسي، نائب خادم الحرمين الشريفين: another person than the holder, of that country
+            for n, (c, cm) in enumerate(countries or [(role.jurisdiction or "", m)]):
+                self._emit(Mention(m.start if n == 0 else cm.start, cm.end, "AGENT", "role",
+                                   agent_link(self.res, c, role.sector, f"deputy_of_{office}" if office
+                                              else None), 0.6, pattern="role+deputy", named=False))
+            return
         if org is not None:
             countries = [(org, self._next(i) or m)]
         if not countries:
