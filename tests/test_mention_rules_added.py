@@ -119,3 +119,15 @@ def test_a_frequent_first_name_and_a_family_name_is_a_person() -> None:
     assert _added("وحضر خالد الشمري الاجتماع أمس.") == [("خالد الشمري", "PERS", "rule:name_pair")]
     assert _added("وعاد المسافرون في رمضان الماضي إلى ديارهم.") == []
     assert _added("ووقف الجميع أمام البناء الجديد.") == []
+
+
+@pytest.mark.parametrize(("text", "name", "sector"), [
+    ("وقال الرئيس التنفيذي لشركة الاتصالات المتنقلة المهندس سامي الفلاني إن الأرباح زادت.", "سامي الفلاني", "BUS"),
+    ("وأوضح مدير تعليم المنطقة الأستاذ سامي الفلاني أن الدراسة تبدأ غدا.", "سامي الفلاني", "EDU"),
+    ("انتهى الاجتماع في الشركة. وقال سامي الفلاني إن الأرباح زادت.", "سامي الفلاني", None),
+])
+def test_the_sector_of_a_name_comes_from_its_title_chain(text: str, name: str, sector: str | None) -> None:
+    from marsad.entities.component import nil_sector
+
+    s = text.index(name)
+    assert nil_sector(text, s, s + len(name), "PERS", False) == sector

@@ -468,7 +468,8 @@ _SECTOR_WORDS: dict[str, str] = {
                      "الباحثة", "أستاذ", "استاذ", "الطالب", "الطالبة", "العالم"), "EDU"),
     **dict.fromkeys(("الداعية", "المفتي", "الإمام", "الامام", "إمام", "امام", "خطيب", "الخطيب", "العلامة",
                      "الشيخ الدكتور"), "REL"),
-    **dict.fromkeys(("مستشفى", "المستشفى", "مستشفيات", "الطبيب", "الطبيبة", "طبيب"), "MED"),
+    **dict.fromkeys(("مستشفى", "المستشفى", "مستشفيات", "الطبيب", "الطبيبة", "طبيب", "صحة"), "MED"),
+    **dict.fromkeys(("تعليم",), "EDU"),  # تعليم الرياض، صحة جازان: a region's education or health directorate
     **dict.fromkeys(("اللواء", "العميد", "العقيد", "الفريق أول", "المشير", "ركن", "طيار", "المقدم",
                      "الرائد", "النقيب", "الجنرال", "الأدميرال"), "MIL"),
     **dict.fromkeys(("البنك المركزي", "المصرف المركزي", "بنك المركزي"), "GOV"),
@@ -481,6 +482,8 @@ _SECTOR_WORDS: dict[str, str] = {
 }
 _SPORT_WORDS = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:مباراة|مباراه|مباريات|الدوري|دوري|منتخب|لاعب|لاعبي|لاعبين|"
                           r"مدرب|هدف|أهداف|اهداف|ملعب|بطولة|بطوله|نادي|الفريق)(?=\s|$|[.,،:؛])")
+#: The words before an unlinked name looked at for its sector (``الرئيس التنفيذي لشركة … المهندس …``).
+SECTOR_LOOKBACK = 8
 #: This many words of sport make an article a sports one: a name there with no descriptor is a sportsman.
 SPORT_WORDS_MIN = 6
 
@@ -495,24 +498,26 @@ def nil_sector(text: str, start: int, end: int, label: str, sport: bool) -> str 
     right before it (``اللاعب …``، ``رجل الأعمال …``، ``مدرب الفريق``); else sport for a name in a sports
     article (:func:`sports_article`)."""
     own = text[start:end].split()
-    before = text[max(0, start - 40):start].replace("،", " ").split()
-    if before and text[max(0, start - 40):start].rstrip()[-1:] in ".:؛!?؟":
-        before = []  # a sentence end between
+    window = text[max(0, start - 8 * SECTOR_LOOKBACK):start]
+    if window.rstrip()[-1:] in ".:؛!?؟":
+        window = ""  # a sentence end right before
+    window = re.split(r"[.:؛!?؟\n]", window)[-1]  # from the last sentence end on
+    before = window.replace("،", " ").split()
     cands = [" ".join(own[:2]), own[0] if own else ""]
     if before:
         cands.append(" ".join(before[-2:]))
-    for w in reversed(before[-3:]):
+    for w in reversed(before[-SECTOR_LOOKBACK:]):
         cands.append(w)
         if len(w) > 3 and w[0] in "وفل":
             cands.append(w[1:])
+    not_sport = False
     for c in cands:
         if c in _SECTOR_WORDS:
             return _SECTOR_WORDS[c]
-        if c in _NOT_SPORT:
-            return None
+        not_sport = not_sport or c in _NOT_SPORT  # المهندس: not a sportsman, a word further back may tell more
     if label == "ORG" and own and own[-1] in _MEDIA_TAILS:
         return "JRN"
-    return "SPT" if sport else None
+    return "SPT" if sport and not not_sport else None
 
 
 # Titles that tell a sports article's name is not a sportsman's, without telling the sector.
