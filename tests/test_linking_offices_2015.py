@@ -78,3 +78,9 @@ def test_a_deputy_is_not_the_office_holder() -> None:
                                                               "role+deputy")]
     art = run_from("وقال وزير الدفاع الروسي إن الاتفاق قريب.")
     assert [e.link.id for e in find(art, "وزير الدفاع الروسي") if e.link is not None] == ["actor:shoigu_sergey"]
+
+
+def test_a_city_standing_for_its_club_links_to_the_club() -> None:
+    text = "انتقل اللاعب من روما بعد مباراة الدوري، وسجل هدفين في مرمى الفريق مع المدرب في الملعب."
+    art = run_from(text)
+    assert [(e.label, e.link.id) for e in find(art, "روما") if e.link is not None] == [("ORG", "actor:as_roma")]

@@ -36,7 +36,7 @@ from marsad.entities.places import (
 )
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
-from marsad.kb.records import ACTOR, NATIONALITY, PLACE, Resources
+from marsad.kb.records import ACTOR, NATIONALITY, PLACE, Actor, Resources
 from marsad.settings import Settings
 from marsad.text.normalize import normalize
 
@@ -156,7 +156,7 @@ class EntityComponent:
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
-        mentions = drop_clubs(article, mentions, linker.places.source_country)
+        mentions = drop_clubs(article, mentions, linker.places.source_country, res)
         article.entities = to_entities(article, mentions, self.version)
 
     def _ner(self, article: Article, tagger: _Tagger) -> list[NerSpan]:
@@ -652,7 +652,8 @@ _CLUB_KEEP_CUES = frozenset({"في", "بمدينه", "مدينه", "بملعب",
                              "شاطي", "جزيره", "ضواحي"})
 
 
-def drop_clubs(article: Article, mentions: list[Mention], home: str | None = None) -> list[Mention]:
+def drop_clubs(article: Article, mentions: list[Mention], home: str | None = None,
+               res: Resources | None = None) -> list[Mention]:
     """Drop foreign cities that stand for their football clubs (``انتقل من توتنهام إلى نابولي``): in a sports
     report, a city abroad (not in ``home``, the source's country) in a sentence with a word of sport, without
     ``في``, a glued ``ب`` or a strong cue before it and not in a dateline.
@@ -694,7 +695,29 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
         if m.link is not None and m.link.id in clubs and id(m) not in drop and not (
                 "cue:strong" in m.link.evidence or "cue:dateline" in m.link.evidence or _cue_before(article, m)):
             drop.add(id(m))
-    return [m for m in mentions if id(m) not in drop]
+    out = [m for m in mentions if id(m) not in drop]
+    if res is not None:  # the club itself when the knowledge base knows «نادي <city>» (نادي برشلونة)
+        for m in places:
+            club = _club_of(res, article.text[m.start:m.end]) if id(m) in drop else None
+            if club is not None:
+                out.append(Mention(m.start, m.end, "ORG", "gazetteer",
+                                   actor_link(res, club, article.meta.published), 0.7, pattern="club:city",
+                                   actor=club.id))
+        out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+def _club_of(res: Resources, city: str) -> Actor | None:
+    """The sports club the knowledge base names «نادي <city>», if any."""
+    hit = res.automaton.get(normalize("نادي " + city.lstrip("وفبل") if city[:1] in "وفبل" and len(city) > 4
+                                      else "نادي " + city).norm, None)
+    for kind, idx, *_ in hit[1] if hit else ():
+        if kind != ACTOR:
+            continue
+        actor: Actor = res.actors[idx]
+        if actor.sector == "SPT":
+            return actor
+    return None
 
 
 def _cue_before(article: Article, m: Mention) -> bool:
