@@ -121,6 +121,7 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
     team = normalize("الفريق", fold).norm
     common_first = _norm_set(_COMMON_FIRST, fold)
     management = normalize("إدارة", fold).norm
+    royal = _norm_set(("الملك", "الأمير", "الشيخ", "الإمام", "الأميرة"), fold)
     added: list[Mention] = []
 
     def emit(i: int, j: int, label: str, rule: str, conf: float) -> None:
@@ -160,7 +161,9 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
             while j + 1 < n and j + 1 - k < _MAX_WORDS and joined(j) and (
                     _definite(texts[j + 1]) or is_place(j + 1)) and texts[j + 1] not in generic:
                 j += 1
-            if head != management or (j > k + 1 and any(is_place(x) for x in range(k + 1, j + 1))):
+            if texts[j] in royal:
+                pass  # مستشفى الملك | فهد: the name after the title is another mention's, the span would be cut
+            elif head != management or (j > k + 1 and any(is_place(x) for x in range(k + 1, j + 1))):
                 emit(k, j, "ORG", "org_head", 0.6)  # إدارة X alone is mostly a verbal noun (إدارة المخاطر)
             k = j + 1
             continue
