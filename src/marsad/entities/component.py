@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from marsad.article import Article, Entity, Link, Token
 from marsad.entities.gazetteer import find, word_spans
 from marsad.entities.linking import Linker, Mention, actor_link
+from marsad.entities.mention_rules import add_rule_mentions
 from marsad.entities.places import (
     LOCATIVE_CUES,
     PlaceContext,
@@ -36,7 +37,7 @@ from marsad.entities.places import (
 )
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
-from marsad.kb.records import NATIONALITY, PLACE, Resources
+from marsad.kb.records import ACTOR, NATIONALITY, PLACE, Actor, Resources
 from marsad.settings import Settings
 from marsad.text.normalize import normalize
 
@@ -137,23 +138,26 @@ class EntityComponent:
         sentences = article.sentences or []
         starts = [s.start for s in sentences] or [0]
         linker = Linker(res, nt, words, matches, starts, article.meta.published, article.meta.source,
-                        article.meta.url)
+                        article.meta.url, sports_article(article.text))
         mentions = linker.run()
         tagger = self.tagger
         if tagger is not None:
             mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives, linker.places)
+            blocked = {t for mt in matches if any(k != ACTOR for k, _ in mt.entries)
+                       for t in range(mt.token, mt.last_token + 1)}
+            mentions = add_rule_mentions(nt, words, mentions, self.fold, blocked)
             nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
                     if k == NATIONALITY and res.nationalities[i].number == "sg"]
-            nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
-                      linker.named, linker.context)
-            nil_coref(article.text, mentions)
             places = [(mt.start, mt.end, res.places[i].name_en, res.places[i].country) for mt in matches
                       for k, i in mt.entries[:1] if k == PLACE and res.places[i].name_en]
+            nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
+                      linker.named, linker.context, places)
+            nil_coref(article.text, mentions)
             nil_universities(article.text, mentions, places)
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
-        mentions = drop_clubs(article, mentions, linker.places.source_country)
+        mentions = drop_clubs(article, mentions, linker.places.source_country, res)
         article.entities = to_entities(article, mentions, self.version)
 
     def _ner(self, article: Article, tagger: _Tagger) -> list[NerSpan]:
@@ -303,7 +307,8 @@ _NIL_GAP = 3  # a descriptor agent ends at most this many characters before the 
 
 def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: str,
               nationalities: Sequence[tuple[int, int, str]] = (), source: str | None = None,
-              named: Mapping[str, int] | None = None, context: Collection[str] = ()) -> None:
+              named: Mapping[str, int] | None = None, context: Collection[str] = (),
+              places: Sequence[tuple[int, int, str, str | None]] = ()) -> None:
     """NIL is an answer: a person or organisation the knowledge base does not hold keeps a ``nil:`` description
     (``Mention.nil``) with its type, a romanised English name (people, ``marsad.kb.romanize``), and the
     country and sector its descriptor gives (an agent whose span holds it or that stands right before it, with
@@ -313,12 +318,19 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     (:func:`name_country`; ``evidence`` says which).
 
     ``nationalities``: (start, end, country) of the singular nationality words of the article; ``source``: the
-    source's country; ``named``: how often the article names each country."""
+    source's country; ``named``: how often the article names each country; ``places``: (start, end, English
+    name, country) of its place matches (an organisation with a place or a nationality word inside its span
+    belongs to that country)."""
     agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
     sport = sports_article(text)
     drop: list[Mention] = []
     for k, m in enumerate(mentions):
-        if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source != "ner":
+        if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source not in ("ner", "rule"):
+            continue
+        holder = next((a for a in agents if a.actor and a.start < m.end and m.start < a.end), None) \
+            if m.label == "PERS" else None
+        if holder is not None:  # سمو ولي العهد tagged as a name: the title stands for its holder
+            mentions[k] = replace(m, link=holder.link, actor=holder.actor, pattern="ner+role")
             continue
         desc = next((a for a in agents if a.start <= m.start and m.end <= a.end), None) or next(
             (a for a in reversed(agents) if a.end <= m.start and m.start - a.end <= _TITLES_GAP
@@ -326,11 +338,16 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
         nat = next((c for a, b, c in nationalities if (b <= m.start and m.start - b <= 30
                                                           and _only_words(text[b:m.start]))
                     or (m.end <= a <= m.end + 2 and not text[m.end:a].strip())), None)
+        own = next((c for a, b, c in nationalities if m.start < a and b <= m.end), None) or next(
+            (c for a, b, _, c in places if m.start < a and b <= m.end and c), None) if m.label == "ORG" else None
+        # وزارة الخارجية البحرينية، حكومة نيو ساوث ويلز: the body's own adjective or place names its country
         sector = desc.link.sector if desc is not None and desc.link is not None else None
         if sector is None:
             sector = nil_sector(text, m.start, m.end, m.label, sport)
         if desc is not None and desc.link is not None:
             country, why = desc.link.country, ["country:descriptor"]
+        elif own is not None:
+            country, why = own, ["country:own_name"]
         elif nat is not None:
             country, why = nat, ["country:nationality"]
         else:
@@ -345,7 +362,7 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
             why = [f"country:{how}"] if country else []
         name_en = ""
         if m.label == "PERS":
-            r = _romanize_name(words, country)
+            r = _romanize_name(royal_form(words), country)
             if r is not None:
                 name_en = r.latin
                 why.append(f"romanized:{r.rule}")
@@ -359,6 +376,15 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
 
 
 _RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
+# A grandson of King Abdulaziz named with his grandfather (متعب بن عبدالله بن عبدالعزيز آل سعود).
+_ROYAL = re.compile(r"^(\S+ بن \S+(?: بن \S+)*) بن عبد ?العزيز(?: آل سعود)?$")
+
+
+def royal_form(words: list[str]) -> list[str]:
+    """A royal name as English Wikipedia titles it: a grandson of King Abdulaziz without the grandfather and
+    the dynasty (``متعب بن عبدالله بن عبدالعزيز`` → Mutaib bin Abdullah); other names unchanged."""
+    m = _ROYAL.match(" ".join(words))
+    return m.group(1).split() if m else words
 
 
 _UNIVERSITY = frozenset({"جامعة", "جامعه"})
@@ -407,6 +433,8 @@ def nil_coref(text: str, mentions: list[Mention]) -> None:
     people = [(k, _name_words(text[m.start:m.end])) for k, m in enumerate(mentions)
               if m.label == "PERS" and m.link is None and m.nil is not None]
     full = [(k, w) for k, w in people if len(w) >= 2]
+    linked = [(k, _name_words(text[m.start:m.end])) for k, m in enumerate(mentions)
+              if m.label == "PERS" and m.link is not None and m.link.id.startswith("actor:") and m.link.type == "PERS"]
     for k, words in people:
         m = mentions[k]
         assert m.nil is not None
@@ -419,6 +447,11 @@ def nil_coref(text: str, mentions: list[Mention]) -> None:
             if len({" ".join(w) for _, w in firsts}) == 1:
                 ends = firsts
         if not ends:
+            known = [(j, w) for j, w in linked if len(w) > len(words) and w[-len(words):] in (words, tail)]
+            before_known = [j for j, w in known if mentions[j].end <= m.start]
+            if before_known:  # الجبير after عادل الجبير: the known person named before
+                src = mentions[before_known[-1]]
+                mentions[k] = replace(m, link=src.link, actor=src.actor, nil=None, pattern="ner+coref:name")
             continue
         before = [(j, w) for j, w in ends if mentions[j].end <= m.start]
         j = before[-1][0] if before else ends[0][0]
@@ -442,7 +475,8 @@ _SECTOR_WORDS: dict[str, str] = {
                      "الباحثة", "أستاذ", "استاذ", "الطالب", "الطالبة", "العالم"), "EDU"),
     **dict.fromkeys(("الداعية", "المفتي", "الإمام", "الامام", "إمام", "امام", "خطيب", "الخطيب", "العلامة",
                      "الشيخ الدكتور"), "REL"),
-    **dict.fromkeys(("مستشفى", "المستشفى", "مستشفيات", "الطبيب", "الطبيبة", "طبيب"), "MED"),
+    **dict.fromkeys(("مستشفى", "المستشفى", "مستشفيات", "الطبيب", "الطبيبة", "طبيب", "صحة"), "MED"),
+    **dict.fromkeys(("تعليم",), "EDU"),  # تعليم الرياض، صحة جازان: a region's education or health directorate
     **dict.fromkeys(("اللواء", "العميد", "العقيد", "الفريق أول", "المشير", "ركن", "طيار", "المقدم",
                      "الرائد", "النقيب", "الجنرال", "الأدميرال"), "MIL"),
     **dict.fromkeys(("البنك المركزي", "المصرف المركزي", "بنك المركزي"), "GOV"),
@@ -455,6 +489,8 @@ _SECTOR_WORDS: dict[str, str] = {
 }
 _SPORT_WORDS = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:مباراة|مباراه|مباريات|الدوري|دوري|منتخب|لاعب|لاعبي|لاعبين|"
                           r"مدرب|هدف|أهداف|اهداف|ملعب|بطولة|بطوله|نادي|الفريق)(?=\s|$|[.,،:؛])")
+#: The words before an unlinked name looked at for its sector (``الرئيس التنفيذي لشركة … المهندس …``).
+SECTOR_LOOKBACK = 8
 #: This many words of sport make an article a sports one: a name there with no descriptor is a sportsman.
 SPORT_WORDS_MIN = 6
 
@@ -469,24 +505,26 @@ def nil_sector(text: str, start: int, end: int, label: str, sport: bool) -> str 
     right before it (``اللاعب …``، ``رجل الأعمال …``، ``مدرب الفريق``); else sport for a name in a sports
     article (:func:`sports_article`)."""
     own = text[start:end].split()
-    before = text[max(0, start - 40):start].replace("،", " ").split()
-    if before and text[max(0, start - 40):start].rstrip()[-1:] in ".:؛!?؟":
-        before = []  # a sentence end between
+    window = text[max(0, start - 8 * SECTOR_LOOKBACK):start]
+    if window.rstrip()[-1:] in ".:؛!?؟":
+        window = ""  # a sentence end right before
+    window = re.split(r"[.:؛!?؟\n]", window)[-1]  # from the last sentence end on
+    before = window.replace("،", " ").split()
     cands = [" ".join(own[:2]), own[0] if own else ""]
     if before:
         cands.append(" ".join(before[-2:]))
-    for w in reversed(before[-3:]):
+    for w in reversed(before[-SECTOR_LOOKBACK:]):
         cands.append(w)
         if len(w) > 3 and w[0] in "وفل":
             cands.append(w[1:])
+    not_sport = False
     for c in cands:
         if c in _SECTOR_WORDS:
             return _SECTOR_WORDS[c]
-        if c in _NOT_SPORT:
-            return None
+        not_sport = not_sport or c in _NOT_SPORT  # المهندس: not a sportsman, a word further back may tell more
     if label == "ORG" and own and own[-1] in _MEDIA_TAILS:
         return "JRN"
-    return "SPT" if sport else None
+    return "SPT" if sport and not not_sport else None
 
 
 # Titles that tell a sports article's name is not a sportsman's, without telling the sector.
@@ -624,7 +662,8 @@ _CLUB_KEEP_CUES = frozenset({"في", "بمدينه", "مدينه", "بملعب",
                              "شاطي", "جزيره", "ضواحي"})
 
 
-def drop_clubs(article: Article, mentions: list[Mention], home: str | None = None) -> list[Mention]:
+def drop_clubs(article: Article, mentions: list[Mention], home: str | None = None,
+               res: Resources | None = None) -> list[Mention]:
     """Drop foreign cities that stand for their football clubs (``انتقل من توتنهام إلى نابولي``): in a sports
     report, a city abroad (not in ``home``, the source's country) in a sentence with a word of sport, without
     ``في``, a glued ``ب`` or a strong cue before it and not in a dateline.
@@ -670,7 +709,29 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
         if m.link is not None and m.link.id in clubs and id(m) not in drop and not (
                 "cue:strong" in m.link.evidence or "cue:dateline" in m.link.evidence or _cue_before(article, m)):
             drop.add(id(m))
-    return [m for m in mentions if id(m) not in drop]
+    out = [m for m in mentions if id(m) not in drop]
+    if res is not None:  # the club itself when the knowledge base knows «نادي <city>» (نادي برشلونة)
+        for m in places:
+            club = _club_of(res, article.text[m.start:m.end]) if id(m) in drop else None
+            if club is not None:
+                out.append(Mention(m.start, m.end, "ORG", "gazetteer",
+                                   actor_link(res, club, article.meta.published), 0.7, pattern="club:city",
+                                   actor=club.id))
+        out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+def _club_of(res: Resources, city: str) -> Actor | None:
+    """The sports club the knowledge base names «نادي <city>», if any."""
+    hit = res.automaton.get(normalize("نادي " + city.lstrip("وفبل") if city[:1] in "وفبل" and len(city) > 4
+                                      else "نادي " + city).norm, None)
+    for kind, idx, *_ in hit[1] if hit else ():
+        if kind != ACTOR:
+            continue
+        actor: Actor = res.actors[idx]
+        if actor.sector == "SPT":
+            return actor
+    return None
 
 
 def _cue_before(article: Article, m: Mention) -> bool:

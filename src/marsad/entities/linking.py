@@ -66,11 +66,16 @@ SECTOR_NAMES = {
 _ORG_JURISDICTIONS = frozenset({"un", "arab_league", "nato"})
 _SHORT_YEARS_BEFORE = 3
 LOCAL_MAX_POPULATION = 100_000  # a place abroad after a settlement cue this small may be a local namesake
+# Words before an office that make another person than its holder (نائب وزير الدفاع، مستشار المرشد), in the
+# matching form.
+# An adviser's or a spokesman's principal is still mentioned (مستشار خادم الحرمين الشريفين): not among them.
+_DEPUTY_WORDS = frozenset({"نايب", "نايبه", "مساعد", "مساعده"})
 # Cue nouns between an organisation head and its place (بلدية محافظة العلا، شرطة منطقة القصيم).
 _HEAD_CUES = frozenset({"منطقه", "محافظه", "مدينه"})
 # Forms of government that make a state's name with a nationality adjective (الجمهورية اليمنية).
 _STATE_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه", "الاماره"})
 CUE_ONLY_CONFIDENCE = 0.4  # a cue-only place name without its cue (kept only under an NER place span)
+HOME_CITY_POPULATION = 300_000  # a city this big names its country for the article's home country
 SOURCE_PRIOR = 2  # the source's country counts as this many mentions when choosing a bare office's country
 _SHORT_YEARS_AFTER = 2
 # The words a strong cue can end with (with or without و/ف): only words after one are looked at.
@@ -164,6 +169,7 @@ class Linker:
         published: The article's publication date, if known.
         source: The article's news source (its country is a prior for places, sources.tsv).
         url: The article's URL (its domain finds the source when ``source`` does not).
+        sport: The article is a sports report (a club's one-word name there is the club).
     """
 
     def __init__(
@@ -176,6 +182,7 @@ class Linker:
         published: date | None,
         source: str | None = None,
         url: str | None = None,
+        sport: bool = False,
     ) -> None:
         self.res = res
         self.nt = nt
@@ -183,6 +190,7 @@ class Linker:
         self.ms = matches
         self.sentence_starts = sentence_starts
         self.day = published
+        self.sport = sport
         self.out: list[Mention] = []
         self.first_full: dict[str, int] = {}
         self.context_at: dict[str, set[int]] = {}
@@ -279,6 +287,9 @@ class Linker:
                     here = self.res.nationalities[i].country
                 elif k in (PLACE, PLACE_AMBIGUOUS) and self.res.places[i].feature == "country":
                     here = self.res.places[i].country
+                elif k == PLACE and (self.res.places[i].source in ("curated", "admin")
+                                     or self.res.places[i].population >= HOME_CITY_POPULATION):
+                    here = self.res.places[i].country  # الإسكندرية: a known city or region names its country
                 if here:
                     break
             if here is None:
@@ -366,6 +377,10 @@ class Linker:
             if a.id in self.first_full:
                 self._actor(m, idx, short=True)
                 return True
+            if a.type == "ORG" and " " not in m.key and self.sport and a.sector == "SPT" and a.country == self.home \
+                    and not self._foreign_adjective(m, a.country):
+                self._actor(m, idx, short=True)  # الهلال، النصر in a sports report of the club's country
+                return True
             if a.type == "ORG" and (" " not in m.key or self._foreign_adjective(m, a.country)):
                 continue  # الهلال، النصر: one common word needs a full mention or NER; وزارة الداخلية المصرية
             if (a.country in self.context or (a.type == "ORG" and a.country == self.home)) \
@@ -411,10 +426,23 @@ class Linker:
         rest = self.nt.norm[m.nend : m.nend + 3].lstrip()
         return not rest or not rest[0].isalpha()
 
+    def _region_of(self, m: Match) -> str | None:
+        """The id (``sau_makkah``) of the first-level region named after the city ``m`` names (``أمير مكة`` is the
+        emir of منطقة مكة), else None."""
+        for cue in _HEAD_CUES:
+            hit = self.res.automaton.get(f"{cue} {m.key}", None)
+            for kind, idx, *_ in hit[1] if hit else ():
+                pid = self.res.places[idx].id if kind == PLACE else ""
+                if pid.startswith("place:admin:"):
+                    return pid.removeprefix("place:admin:")
+        return None
+
     def _before_name(self, i: int) -> bool:
         """Is the role noun at match ``i`` followed by what reads as a name (``الأمير تركي``: a nationality word
         that does not agree with it, or another title)?"""
         nxt = self._next(i)
+        if nxt is not None and self._prefix(nxt).startswith("و"):
+            return False  # وسمو ولي ولي العهد والشعب السعودي: a conjunction, not an apposition
         return nxt is not None and bool(self._entries(nxt, NATIONALITY) or self._entries(nxt, ROLE))
 
     def _named_elsewhere(self, country: str, m: Match) -> bool:
@@ -655,9 +683,11 @@ class Linker:
                     if self.res.actors[idx].id in _ORG_JURISDICTIONS:
                         org = self.res.actors[idx].id
                 if org is None and role.office:  # أمير منطقة الرياض: the office of a region
-                    for idx in self._entries(nxt, PLACE):
+                    for idx in self._entries(nxt, PLACE) + self._entries(nxt, PLACE_AMBIGUOUS):
                         pid = self.res.places[idx].id
                         region = pid.removeprefix("place:admin:")
+                        if region == pid:  # أمير مكة: the region named after the city
+                            region = self._region_of(nxt) or pid
                         if region != pid and self.res.offices_by_key.get((region, role.office)):
                             org = region
                             break
@@ -689,6 +719,14 @@ class Linker:
                 org: str | None) -> None:
         m = self.ms[i]
         office = role.office or ""
+        if m.token > 0 and not self._prefix(m) and self._prev_word(m) in _DEPUTY_WORDS and person is None \
+                and (countries or role.jurisdiction):
+            # نائب وزير الدفاع الروسي، نائب خادم الحرمين الشريفين: another person than the holder, of that country
+            for n, (c, cm) in enumerate(countries or [(role.jurisdiction or "", m)]):
+                self._emit(Mention(m.start if n == 0 else cm.start, cm.end, "AGENT", "role",
+                                   agent_link(self.res, c, role.sector, f"deputy_of_{office}" if office
+                                              else None), 0.6, pattern="role+deputy", named=False))
+            return
         if org is not None:
             countries = [(org, self._next(i) or m)]
         if not countries:

@@ -42,6 +42,11 @@ _ALPHA3_TO_2 = {"SAU": "SA", "ARE": "AE", "KWT": "KW", "QAT": "QA", "BHR": "BH",
 # Egyptians, Iraqis or Sudanese named in Gulf papers, where the table would pick «Mohamed» or «Mohamad»).
 _NEWSPAPER = {("محمد", c): "Mohammed" for c in ("SA", "AE", "KW", "QA", "BH", "OM", "YE", "JO", "PS", "SY", "LB",
                                                "IQ", "EG", "SD", "LY")}
+# Gulf papers' forms of common Saudi and Gulf name units where the table picks another (Fahad, Muteb, Sultane).
+_NEWSPAPER.update({(u, c): lat for c in ("SA", "AE", "KW", "QA", "BH", "OM") for u, lat in (
+    ("فهد", "Fahd"), ("متعب", "Mutaib"), ("سلطان", "Sultan"), ("عبد الرحمن", "Abdulrahman"),
+    ("عبد الاله", "Abdulilah"), ("عبد المجيد", "Abdulmajeed"), ("عبد العزيز", "Abdulaziz"), ("مشاري", "Mishari"),
+    ("الشمري", "al-Shammari"))})
 
 # Our own letter map for units the table lacks: consonants and long vowels.
 _LETTERS = {
@@ -202,6 +207,8 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
     # a full name of two units or more (one unit, «ضيف الله», is no person's full name: the table's «Difallah
     # Zakia» is someone's given and family name)
     whole = _lookup("full_names", " ".join(us), prefer) if len(us) >= 2 else None
+    if whole is not None and any((u, prefer[0]) in _NEWSPAPER and u != "محمد" for u in us):
+        whole = None  # the papers' form of a unit wins over the table's full name
     if whole is not None and " " in whole:
         if "محمد" in us and ("محمد", prefer[0]) in _NEWSPAPER:
             whole = re.sub(r"\b(?:Mohamed|Mohamad|Muhammad|Mohammad|Muhammed)\b", _NEWSPAPER["محمد", prefer[0]], whole)
@@ -311,6 +318,13 @@ def name_origin(name: str) -> str:
         return "unknown"
     common = sum(_arab_count(u.split()[-1]) >= ARABIC_UNIT_COUNT for u in us)
     return "arabic" if 2 * common > len(us) else "foreign"
+
+
+def unit_frequency(word: str) -> int:
+    """How often people of Arab countries write this one word as a name unit in the table (0 without it):
+    ``محمد`` thousands, ``جعفر`` about a hundred, a common noun (``طريق``) a handful at most."""
+    key = _key(word)
+    return _arab_count(key) if key and " " not in key else 0
 
 
 def known_name(word: str) -> bool:

@@ -1,0 +1,208 @@
+"""Mentions of people and organisations the NER model missed, added after the merge where the evidence is
+strong and general (each rule names itself in the mention's provenance pattern):
+
+- ``rule:org_head`` — the head noun of an organisation in construct state followed by a definite word
+  (``وزارة الداخلية``، ``هيئة الطرق والمواصلات``، ``جمعية الكشافة السعودية``), or a definite head with an
+  adjective and a ``لل``/``ب`` complement (``اللجنة الوطنية للحج``، ``الغرفة التجارية بجدة``); ``صحة``/``تعليم``
+  only before a place (``تعليم الرياض``);
+- ``rule:title_name`` — a personal title (``اللواء``، ``الدكتور``، ``المهندس``، ``الأمير``) followed by words that
+  are personal-name units of the romaniser's table (``الدكتور فهد الشمري``);
+- ``rule:patronymic`` — a name chain with ``بن``/``ابن``/``بنت`` whose words are all name units
+  (``خالد بن فهد بن سعد``).
+
+Nothing the merge already holds is touched: a candidate overlapping a person, organisation or agent mention is
+dropped (an organisation may contain a place: ``تعليم الرياض``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from functools import cache
+
+from marsad.entities.linking import Mention
+from marsad.kb.romanize import known_name, unit_frequency
+from marsad.text.normalize import NormText, normalize
+
+#: Organisation heads in construct state (``وزارة X``), as written.
+_ORG_HEADS = (
+    "وزارة", "هيئة", "جامعة", "جمعية", "مجلس", "لجنة", "أمانة", "إدارة", "شركة", "مكتب", "كلية", "مركز", "بلدية",
+    "شرطة", "محكمة", "مستشفى", "مؤسسة", "وكالة", "مديرية", "نادي", "اتحاد", "بنك", "مصرف", "صحيفة", "جريدة",
+    "قناة", "حزب", "معهد", "رابطة", "إمارة", "منظمة", "صندوق",
+)  # not حركة، جهاز، غرفة، قيادة، مجموعة، جماعة، تنظيم: mostly common nouns (حركة المرور، غرفة المعيشة)
+#: Heads that name a local directorate only before a place (``تعليم الرياض``، ``صحة جازان``).
+_PLACE_HEADS = ("صحة", "تعليم", "شرطة", "إمارة", "أمانة", "بلدية", "محكمة")
+#: Complements that make a generic noun phrase, not a body (``مجلس الإدارة``، ``مركز الصدارة``).
+_GENERIC = (
+    "الإدارة", "الأمناء", "العمل", "الصدارة", "الأول", "الثاني", "الثالث", "الأعمال", "المدرسة", "الحي",
+    "الطلاب", "الشركة", "الجامعة", "الوزارة", "الهيئة", "الدولة", "المدينة", "المنطقة", "المحافظة", "الأسرة",
+    "الأزمة", "الملف", "المشروع", "المشاريع", "البلاد", "الحكم", "المباراة", "الفريق", "النادي", "الدوري",
+    "البيت", "الجمعية", "المركز", "المجلس", "اللجنة", "الأمن", "الوقت", "الذي", "التي", "الذين", "اللذين",
+    "اللتين", "للمرة", "التحكم", "البلاغات", "الدم", "القبول", "الطب",
+)
+#: Personal titles before a name, as written.
+_TITLES = (
+    "الأمير", "الأميرة", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "المهندسة",
+    "الأستاذ", "الأستاذة", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "الملازم",
+    "الرقيب", "العريف", "اللاعب", "اللاعبة", "المدرب", "الفنان", "الفنانة", "الكابتن", "الشاعر", "الشاعرة",
+    "الكاتب", "الكاتبة", "الإعلامي", "الإعلامية", "المواطن", "المواطنة", "المعلم", "المعلمة", "القاضي",
+    "المحامي", "المحامية", "الداعية", "المستشار", "الوزير", "السفير", "المشير", "معالي", "سعادة",
+)
+#: Titles after which one word with the article is a name (``الدكتور الشمري``); after the others a one-word
+#: name is too often an adjective (``اللاعب المصري``، ``الفريق الأصفر``).
+_SURNAME_TITLES = ("الدكتور", "الدكتورة", "المهندس", "المهندسة", "الأستاذ", "الأستاذة", "اللواء", "العميد",
+                   "العقيد", "المقدم", "الشيخ", "الأمير", "معالي", "سعادة")
+#: Words after a title that are still the title (``اللواء الركن``، ``الفريق أول``، ``الدكتور المهندس``).
+_TITLE_TAIL = ("الركن", "أول", "طيار", "ركن", "متقاعد", "الدكتور", "المهندس", "الأستاذ", "الشيخ", "الأمير")
+#: Words the name table holds that end a name (a verb or particle after it: ``… وأكد``).
+_NOT_NAME = (
+    "وأكد", "وقال", "وأوضح", "وأشار", "وأضاف", "وبين", "ولفت", "وشدد", "وأعلن", "وذكر", "وكشف", "أكد", "قال",
+    "أوضح", "أشار", "أضاف", "بين", "لفت", "شدد", "أعلن", "ذكر", "كشف", "أن", "إن", "الذي", "التي", "على", "في",
+    "من", "إلى", "عن", "مع", "بعد", "قبل", "خلال", "حيث", "كما", "وهو", "وهي", "هو", "هي", "رئيس", "مدير", "نائب",
+    "عضو", "أمين", "وزير", "أمير", "محافظ", "وكيل", "مساعد", "عام", "العام", "سعود", "العزيز",
+)
+_PATRONYM = ("بن", "ابن", "بنت")
+#: A first name (``rule:name_pair``) is a unit the name table holds this often for people of Arab countries.
+FIRST_NAME_MIN = 60
+#: Frequent first names that are as often common nouns before a definite word (رمضان الماضي، صباح العيد).
+_COMMON_FIRST = ("رمضان", "صباح", "أمل", "شرف", "عيد", "جمعة", "سلام", "نور", "فجر", "نصر", "فرج", "خير", "سعيد",
+                 "أمين", "حسن", "كريم", "جميل", "رشيد", "عادل", "فاضل", "هادي", "ناصر", "منصور", "سالم", "أمير")
+_PROCLITICS = ("وب", "ول", "فب", "فل", "لل", "ب", "ل", "و", "ف")
+_MAX_WORDS = 7
+
+
+@cache
+def _norm_set(words: tuple[str, ...], fold: bool) -> frozenset[str]:
+    return frozenset(normalize(w, fold).norm for w in words)
+
+
+def _strip(word: str, heads: frozenset[str]) -> str | None:
+    """The head the word is, with or without a proclitic (``لوزارة`` → ``وزاره``), else None."""
+    if word in heads:
+        return word
+    for pre in _PROCLITICS:
+        if word.startswith(pre) and word[len(pre):] in heads:
+            return word[len(pre):]
+    return None
+
+
+def _definite(word: str) -> bool:
+    return word.startswith(("ال", "لل", "وال", "بال")) and len(word) > 3
+
+
+def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: list[Mention],
+                      fold: bool, blocked: Collection[int] = (), pairs: bool = True) -> list[Mention]:
+    """The mentions with the rule-made ones added (text order); see the module docstring.
+
+    ``blocked``: indexes of words a dictionary matched as something other than a person or organisation
+    (a nationality, a role, a place): never a name unit here (``اللاعب السعودي``)."""
+    texts = [nt.norm[a:b] for a, b in words]
+    src = [nt.to_source(a, b) for a, b in words]
+    taken = [(m.start, m.end, m.label) for m in mentions]
+    places = [(m.start, m.end) for m in mentions if m.label == "LOC"]
+
+    def joined(k: int) -> bool:  # only spaces between word k and word k+1
+        return k + 1 < len(words) and not nt.norm[words[k][1]:words[k + 1][0]].strip()
+
+    def is_place(k: int) -> bool:
+        s, e = src[k]
+        return any(a < e and s < b for a, b in places)
+
+    def free(s: int, e: int, label: str) -> bool:
+        return not any(a < e and s < b and (label == "PERS" or lab != "LOC") for a, b, lab in taken)
+
+    heads = _norm_set(_ORG_HEADS, fold)
+    place_heads = _norm_set(_PLACE_HEADS, fold)
+    place_only = place_heads - heads
+    generic = _norm_set(_GENERIC, fold)
+    titles = _norm_set(_TITLES, fold)
+    title_tail = _norm_set(_TITLE_TAIL, fold)
+    not_name = _norm_set(_NOT_NAME, fold)
+    surname_titles = _norm_set(_SURNAME_TITLES, fold)
+    team = normalize("الفريق", fold).norm
+    common_first = _norm_set(_COMMON_FIRST, fold)
+    management = normalize("إدارة", fold).norm
+    royal = _norm_set(("الملك", "الأمير", "الشيخ", "الإمام", "الأميرة"), fold)
+    added: list[Mention] = []
+
+    def emit(i: int, j: int, label: str, rule: str, conf: float) -> None:
+        s, e = src[i][0], src[j][1]
+        if e > s and free(s, e, label):
+            added.append(Mention(s, e, label, "rule", None, conf, pattern=f"rule:{rule}"))
+            taken.append((s, e, label))
+
+    def name_word(k: int) -> bool:
+        w = texts[k]
+        return w not in not_name and w not in titles and k not in blocked and not is_place(k) \
+            and (w in _PATRONYM or known_name(w))
+
+    n = len(words)
+    k = 0
+    while k < n:
+        w = texts[k]
+        head = _strip(w, heads) or _strip(w, place_heads)
+        end = -1
+        if head is not None and joined(k):
+            nxt = texts[k + 1]
+            if is_place(k + 1) and not nxt.startswith("ب") and (head in place_heads or nxt.startswith("ال")):
+                end = k + 1  # شرطة الرياض, not شركة بالرياض
+            elif head not in place_only and nxt.startswith(("ال", "وال")) and len(nxt) > 3 \
+                    and nxt not in generic and nxt.removeprefix("و") not in generic:
+                end = k + 1
+        elif w.startswith("ال") and len(w) > 4 and _strip(w[2:], heads) == w[2:] and joined(k):
+            # الهيئة العامة للسياحة، الغرفة التجارية الصناعية بجدة
+            j = k + 1
+            while j < n and j - k < 4 and texts[j].startswith("ال") and joined(j - 1) and texts[j] not in generic:
+                j += 1
+            if j > k + 1 and j < n and joined(j - 1) and (texts[j].startswith("لل") or (
+                    texts[j].startswith("ب") and is_place(j))):
+                end = j
+        if end >= 0:
+            j = end
+            while j + 1 < n and j + 1 - k < _MAX_WORDS and joined(j) and (
+                    _definite(texts[j + 1]) or is_place(j + 1)) and texts[j + 1] not in generic:
+                j += 1
+            if texts[j] in royal:
+                pass  # مستشفى الملك | فهد: the name after the title is another mention's, the span would be cut
+            elif head != management or (j > k + 1 and any(is_place(x) for x in range(k + 1, j + 1))):
+                emit(k, j, "ORG", "org_head", 0.6)  # إدارة X alone is mostly a verbal noun (إدارة المخاطر)
+            k = j + 1
+            continue
+        if w in titles and joined(k):
+            j = k + 1
+            while j < n and texts[j] in title_tail and joined(j - 1):
+                j += 1
+            first = j
+            while j < n and j - first < 5 and joined(j - 1) and name_word(j):
+                j += 1
+            content = [t for t in texts[first:j] if t not in _PATRONYM]
+            while j > first and texts[j - 1] in _PATRONYM:
+                j -= 1
+            if w == team and first == k + 1:
+                content = []  # الفريق: a team, unless a rank follows (الفريق أول، الفريق الركن)
+            if len(content) >= 2 or (content and texts[first].startswith("ال") and w in surname_titles):
+                emit(first, j - 1, "PERS", "title_name", 0.6)
+                k = j
+                continue
+        if pairs and k + 1 < n and joined(k) and not w.startswith(("ال", "و", "ف", "ب", "ل")) \
+                and w not in common_first and unit_frequency(w) >= FIRST_NAME_MIN and name_word(k) \
+                and w not in _PATRONYM and texts[k + 1].startswith("ال") and len(texts[k + 1]) > 4 \
+                and name_word(k + 1) and (k == 0 or texts[k - 1] not in _PATRONYM):
+            j = k + 1
+            emit(k, j, "PERS", "name_pair", 0.5)  # جعفر السلطان: a first name and a family name
+            k = j + 1
+            continue
+        if w in _PATRONYM and 0 < k < n - 1 and joined(k - 1) and joined(k) and name_word(k - 1) \
+                and texts[k - 1] not in _PATRONYM and name_word(k + 1) and texts[k + 1] not in _PATRONYM:
+            i = k - 1
+            j = k + 1
+            while j + 2 < n and texts[j + 1] in _PATRONYM and joined(j) and joined(j + 1) and name_word(j + 2):
+                j += 2
+            if j + 1 < n and joined(j) and texts[j + 1].startswith("ال") and name_word(j + 1):
+                j += 1  # خالد بن فهد الشمري
+            emit(i, j, "PERS", "patronymic", 0.6)
+            k = j + 1
+            continue
+        k += 1
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda x: (x.start, -x.end))
