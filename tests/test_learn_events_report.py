@@ -13,6 +13,9 @@ import json
 import shlex
 from pathlib import Path
 
+import pytest
+
+from marsad.errors import UsageError
 from marsad.events import detector
 from marsad.learn import events as learn_events
 from marsad.learn.gsr import FILES, gsr_dir
@@ -40,6 +43,8 @@ def test_learn_events_report_command_gives_the_recorded_options() -> None:
     assert ctx.params["folds"] == options["folds"]
     assert sorted(ctx.params["pool_real"]) == options["pool_real"]
     assert ctx.params["real_weight"] == options["real_weight"]
+    alone = learn_events._alone_level(ctx.params["alone_real"])
+    assert ("cv" if alone is None else alone) == options["alone_real"]
     assert [p.name for p in ctx.params["real_paths"]] == options["real"]
     assert not ctx.params["retune"] and "retuned" not in card and "assembled" not in card
 
@@ -74,3 +79,24 @@ def test_learn_events_report_is_the_model_file() -> None:
     raw = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     assert version == card["version"] == "evdet-" + hashlib.sha256(raw).hexdigest()[:12]
     assert card["model_bytes"] == (MODELS / detector.MODEL_FILE).stat().st_size
+
+
+@pytest.mark.parametrize(
+    ("value", "level"), [("cv", None), ("0.5", 0.5), ("1", 1.0)],
+)
+def test_learn_events_report_alone_levels(value: str, level: float | None) -> None:
+    assert learn_events._alone_level(value) == level
+
+
+@pytest.mark.parametrize("value", ["x", "1.5", "-0.1"])
+def test_learn_events_report_bad_alone_level(value: str) -> None:
+    with pytest.raises(UsageError, match=r"^\[E500\] --alone-real must be 'cv' or a probability in \[0, 1\], got "):
+        learn_events._alone_level(value)
+
+
+def test_learn_events_report_command_line_of_options() -> None:
+    options = {"folds": 3, "real": ["events.jsonl"], "pool_real": ["ASSAULT"], "real_weight": 0.25,
+               "alone_real": "cv", "min_real_positives": 15}
+    assert learn_events.reproduce_command(options) == (
+        "OPENBLAS_NUM_THREADS=1 marsad train events --folds 3 --real gold/real/events.jsonl --pool-real ASSAULT "
+        "--real-weight 0.25 --alone-real cv")

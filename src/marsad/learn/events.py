@@ -7,7 +7,12 @@ into them lowered their cross-validated F1 (ASSAULT 0.685 → 0.655, PROTEST 0.4
 with at least :data:`MIN_REAL_POSITIVES` positive ``dev`` units of the real gold (``gold/real/events*.jsonl``:
 sentences of real Saudi news annotated for all 16 types) is trained on the real dev units alone. The GSR dev
 split is scored after training and never used to choose anything; the real ``test`` units are never read.
-Types with fewer examples stay with the rules.
+Types with fewer examples stay with the rules. A type trained on real units adds an event no predicate frame bound
+from ``--alone-real`` (0.5, or ``cv``: a level chosen on its out-of-fold probabilities,
+:func:`marsad.learn.linear.best_alone`). The options of a
+run (``--pool-real``, ``--real-weight``, ``--alone-real``, ``--folds``, ``--real``) are recorded in its report with
+the data's hashes and the command that reproduces it; the model file itself holds no date, so one run is
+byte-reproducible.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import click
 import numpy as np
 import scipy
 
-from marsad.errors import ModelNotFoundError, TrainingDataError
+from marsad.errors import ModelNotFoundError, TrainingDataError, UsageError
 from marsad.events.detector import FORMAT, MODEL_FILE, LinearModel, parse_model
 from marsad.events.features import VERSION as FEATURES_VERSION
 from marsad.events.features import text_features, word_count
@@ -54,8 +59,9 @@ VETO_WORDS_PERCENTILE = 5
 DEFAULT_VETO_CAP = 0.0  # the clean sentences of the coder's tests get p < 0.01 (p=0.006 for a phone call)
 # Labels trained on the few real dev units (thresholds fitted on at most ~80 positives, CV F1 0.27-0.53) emit
 # an event without a bound predicate frame only from a level chosen on the out-of-fold probabilities of their
-# training units (learn.linear.best_alone: the best F1 of "rule hit or p >= level"); --alone-real fixes one
-# level for all instead (the shipped models before this one used 0.5).
+# training units with --alone-real cv (learn.linear.best_alone: the best F1 of "rule hit or p >= level"). That
+# raised their out-of-fold F1 (ACCUSE 0.26 -> 0.43 at the threshold instead of 0.5) but lowered the real dev
+# units' in-sample F1 under their floors (ACCUSE 0.95 -> 0.79): not the default.
 ALONE_REAL = 0.5
 
 
@@ -151,7 +157,7 @@ def real_examples(paths: list[Path], shared: Path) -> tuple[list[tuple[str, str,
 
 def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | None = None,
                  pool_real: tuple[str, ...] = (), real_weight: float = 1.0,
-                 alone_real: float | None = None) -> dict[str, Any]:
+                 alone_real: float | None = ALONE_REAL) -> dict[str, Any]:
     """Train every label, write ``events.detector.json.gz`` and its card into ``out``; return the card.
 
     ``pool_real``: GSR labels (:data:`GSR_LABELS`) that train on the real dev units too (pooled with their GSR
@@ -270,8 +276,8 @@ def reproduce_command(options: dict[str, Any]) -> str:
         parts += ["--pool-real", t]
     if options["pool_real"]:
         parts += ["--real-weight", f"{options['real_weight']:g}"]
-    if options["alone_real"] != "cv":
-        parts += ["--alone-real", f"{options['alone_real']:g}"]
+    alone = options["alone_real"]
+    parts += ["--alone-real", alone if alone == "cv" else f"{alone:g}"]
     return " ".join(parts)
 
 
@@ -334,6 +340,23 @@ def retune_events(shared: Path, out: Path) -> dict[str, Any]:
     return card
 
 
+def _alone_level(value: str) -> float | None:
+    """``--alone-real``: 'cv' (None) or a probability.
+
+    Raises:
+        UsageError: (E500) neither 'cv' nor a number in [0, 1].
+    """
+    if value == "cv":
+        return None
+    try:
+        level = float(value)
+    except ValueError:
+        level = -1.0
+    if not 0.0 <= level <= 1.0:
+        raise UsageError(f"--alone-real must be 'cv' or a probability in [0, 1], got {value!r}")
+    return level
+
+
 @click.command("events")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Directory for the model and its card (default: the package's events/models).")
@@ -348,14 +371,14 @@ def retune_events(shared: Path, out: Path) -> dict[str, Any]:
               help="A GSR label that also trains on the real dev units (pooled with its GSR train split).")
 @click.option("--real-weight", type=click.FloatRange(0.0, 10.0, min_open=True), default=1.0, show_default=True,
               help="The weight of a pooled real dev unit in the loss of a --pool-real label (a GSR sentence: 1).")
-@click.option("--alone-real", type=click.FloatRange(0.0, 1.0), default=None,
-              help="One level from which the labels trained on real units add an event no frame bound (default: "
-                   "each label's level chosen on its out-of-fold probabilities).")
+@click.option("--alone-real", default=str(ALONE_REAL), show_default=True,
+              help="The level from which the labels trained on real units add an event no frame bound, or 'cv': "
+                   "each label's level chosen on its out-of-fold probabilities.")
 @click.option("--retune", is_flag=True,
               help="Do not refit: apply this code's veto levels and veto length to the model in --out, "
                    "recompute its dev scores and version.")
 def command(out_dir: Path | None, shared_path: Path | None, folds: int, real_paths: tuple[Path, ...],
-            pool_real: tuple[str, ...], real_weight: float, alone_real: float | None, retune: bool) -> None:
+            pool_real: tuple[str, ...], real_weight: float, alone_real: str, retune: bool) -> None:
     """Train the event detector on the GSR train split and the real dev units; write it with its report.
 
     Deterministic: the same data and options write the same model bytes (the card records both). Run it with
@@ -375,7 +398,7 @@ def command(out_dir: Path | None, shared_path: Path | None, folds: int, real_pat
         return
     root = Path(__file__).resolve().parents[3] / "gold" / "real"
     real = list(real_paths) or [root / f for f in REAL_FILES if (root / f).is_file()]
-    card = train_events(shared, out, folds, real, tuple(pool_real), real_weight, alone_real)
+    card = train_events(shared, out, folds, real, tuple(pool_real), real_weight, _alone_level(alone_real))
     click.echo(f"model written to {out / MODEL_FILE} ({card['version']}, {card['model_bytes']} bytes, "
                f"{card['training_seconds']} s)")
     for t, r in card["per_label"].items():
