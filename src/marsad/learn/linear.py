@@ -237,9 +237,7 @@ def train_label(examples: Sequence[Example], folds: int = 5, min_df: int = 2,
             prob = 1.0 / (1.0 + np.exp(-(a * scores + cc)))
             _, f = best_threshold(prob, y)
             grid.append({"c": c, "pos_weight": pw, "cv_f1": round(f, 4)})
-            # a tie at the report's precision (4 digits) keeps the earlier grid point: the choice does not turn
-            # on digits the card does not show (nor on the rounding noise of a changed feature)
-            if best is None or round(f, 4) > round(best[0], 4):
+            if best is None or f > best[0] + 1e-9:
                 best = (f, c, pw, scores)
     if best is None:
         raise TrainingDataError("empty hyper-parameter grid")
