@@ -7,7 +7,7 @@ import pytest
 
 from marsad.errors import TrainingDataError
 from marsad.events.detector import LabelModel
-from marsad.learn.linear import Example, best_threshold, fit_platt, fold_of, prf, train_label
+from marsad.learn.linear import Example, best_alone, best_threshold, fit_platt, fold_of, prf, train_label
 
 
 def _toy(n: int = 120) -> list[Example]:
@@ -49,3 +49,30 @@ def test_learn_linear_train_helpers() -> None:
     a, _ = fit_platt(np.array([2.0, 1.0, -1.0, -2.0]), y)
     assert a > 0
     assert fold_of("doc7", 5) == fold_of("doc7", 5) and 0 <= fold_of("doc7", 5) < 5
+
+
+def test_learn_linear_train_is_deterministic() -> None:
+    a = train_label(_toy(), folds=3, grid_c=(4.0,), grid_pos=(1.0,))
+    b = train_label(_toy(), folds=3, grid_c=(4.0,), grid_pos=(1.0,))
+    assert a.to_json() == b.to_json()
+
+
+def test_learn_linear_train_example_weights() -> None:
+    plain = train_label(_toy(), folds=3, grid_c=(4.0,), grid_pos=(1.0,))
+    ones = train_label([Example(e.features, e.label, e.group, e.rule_hit, 1.0) for e in _toy()],
+                       folds=3, grid_c=(4.0,), grid_pos=(1.0,))
+    assert ones.to_json() == plain.to_json()  # weight 1 is the plain loss
+    # the noisy examples (the cue without the label) weighing less: the cue weighs more
+    light = train_label([Example(e.features, e.label, e.group, e.rule_hit, 0.2 if i % 10 == 0 and i % 4 else 1.0)
+                         for i, e in enumerate(_toy())], folds=3, grid_c=(4.0,), grid_pos=(1.0,))
+    assert light.weights["w:قصف"] > plain.weights["w:قصف"]
+
+
+def test_learn_linear_best_alone_level() -> None:
+    y = np.array([1.0, 1.0, 1.0, 0.0, 0.0, 0.0])
+    rule = np.array([True, False, False, False, False, False])
+    prob = np.array([0.1, 0.8, 0.45, 0.3, 0.2, 0.1])
+    level, grid = best_alone(prob, y, rule, thr=0.15)
+    assert level == 0.4  # a rule hit or p >= 0.4: all three, no false alarm (at 0.3: one)
+    assert grid[0] == {"level": 0.15, "f1": round(prf(rule | (prob >= 0.15), y)[2], 4)}
+    assert best_alone(np.zeros(6), y, rule, thr=0.5)[0] == 0.9  # a tie goes to the highest level

@@ -7,7 +7,12 @@ into them lowered their cross-validated F1 (ASSAULT 0.685 → 0.655, PROTEST 0.4
 with at least :data:`MIN_REAL_POSITIVES` positive ``dev`` units of the real gold (``gold/real/events*.jsonl``:
 sentences of real Saudi news annotated for all 16 types) is trained on the real dev units alone. The GSR dev
 split is scored after training and never used to choose anything; the real ``test`` units are never read.
-Types with fewer examples stay with the rules.
+Types with fewer examples stay with the rules. A type trained on real units adds an event no predicate frame bound
+from ``--alone-real`` (0.5, or ``cv``: a level chosen on its out-of-fold probabilities,
+:func:`marsad.learn.linear.best_alone`). The options of a
+run (``--pool-real``, ``--real-weight``, ``--alone-real``, ``--folds``, ``--real``) are recorded in its report with
+the data's hashes and the command that reproduces it; the model file itself holds no date, so one run is
+byte-reproducible.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import click
 import numpy as np
 import scipy
 
-from marsad.errors import ModelNotFoundError, TrainingDataError
+from marsad.errors import ModelNotFoundError, TrainingDataError, UsageError
 from marsad.events.detector import FORMAT, MODEL_FILE, LinearModel, parse_model
 from marsad.events.features import VERSION as FEATURES_VERSION
 from marsad.events.features import text_features, word_count
@@ -53,7 +58,10 @@ VETO_LEVELS: dict[str, float] = {"ASSAULT": 0.05, "PROTEST": 0.02}
 VETO_WORDS_PERCENTILE = 5
 DEFAULT_VETO_CAP = 0.0  # the clean sentences of the coder's tests get p < 0.01 (p=0.006 for a phone call)
 # Labels trained on the few real dev units (thresholds fitted on at most ~80 positives, CV F1 0.27-0.53) emit
-# an event without a bound predicate frame only when it is more likely than not.
+# an event without a bound predicate frame only from a level chosen on the out-of-fold probabilities of their
+# training units with --alone-real cv (learn.linear.best_alone: the best F1 of "rule hit or p >= level"). That
+# raised their out-of-fold F1 (ACCUSE 0.26 -> 0.43 at the threshold instead of 0.5) but lowered the real dev
+# units' in-sample F1 under their floors (ACCUSE 0.95 -> 0.79): not the default.
 ALONE_REAL = 0.5
 
 
@@ -147,8 +155,17 @@ def real_examples(paths: list[Path], shared: Path) -> tuple[list[tuple[str, str,
     return out, info
 
 
-def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | None = None) -> dict[str, Any]:
+def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | None = None,
+                 pool_real: tuple[str, ...] = (), real_weight: float = 1.0,
+                 alone_real: float | None = ALONE_REAL) -> dict[str, Any]:
     """Train every label, write ``events.detector.json.gz`` and its card into ``out``; return the card.
+
+    ``pool_real``: GSR labels (:data:`GSR_LABELS`) that train on the real dev units too (pooled with their GSR
+    train split, each real unit weighing ``real_weight`` in the loss; cross-validation folds by document or
+    article). ``alone_real``: the level from which a label trained on real units alone adds an event no frame
+    bound (None: each label's level chosen on its out-of-fold probabilities). The model file is a function of
+    the data, the options and the code alone (no date, no timing in it): the same run writes the same bytes.
+    The card records the options, the data's hashes and the command that reproduces it.
 
     Raises:
         TrainingDataError: (E302) a GSR file is missing or has too few examples.
@@ -167,6 +184,11 @@ def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | Non
         exs = [Example(f, t in g, art, t in r) for f, (_, art, g, r) in zip(real_feats, reals, strict=True)]
         labels[t] = train_label(exs, folds=folds)
         data[t] = {"real_dev_units": len(reals), "positives": real_pos[t]}
+    for t in pool_real:
+        if t not in GSR_LABELS:
+            raise TrainingDataError(f"--pool-real {t}: only {', '.join(GSR_LABELS)} train on GSR data")
+    real_exs = {t: [Example(f, t in g, art, t in r, real_weight)
+                    for f, (_, art, g, r) in zip(real_feats, reals, strict=True)] for t in pool_real}
     for t in GSR_LABELS:
         path = gsr_dir(shared) / FILES[t]
         sents = read_gsr(path)
@@ -178,7 +200,7 @@ def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | Non
         rules = rule_types([(s.text, s.published) for s in train])
         for s, hit in zip(train, rules, strict=True):
             exs.append(Example(text_features(s.text, lex, rule_types=hit), s.label, s.document, t in hit))
-        labels[t] = train_label(exs, folds=folds)
+        labels[t] = train_label(exs + real_exs.get(t, []), folds=folds)
         veto_words[t] = train_veto_words(train)
         dev_rules = rule_types([(s.text, s.published) for s in dev])
         dev_sets[t] = ([text_features(s.text, lex, rule_types=h) for s, h in zip(dev, dev_rules, strict=True)],
@@ -190,10 +212,14 @@ def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | Non
                              "documents": len({s.document for s in train})},
                    "dev": {"sentences": len(dev), "positives": sum(s.label for s in dev),
                            "documents": len({s.document for s in dev})},
-                   "real_dev_units": len(reals), "real_dev_positives": real_pos.get(t, 0)}
+                   "real_dev_units": len(real_exs.get(t, [])),
+                   "real_dev_positives": real_pos.get(t, 0) if t in real_exs else 0}
     for t, res in labels.items():
         res.veto = min(VETO_LEVELS[t], res.threshold) if t in VETO_LEVELS else min(res.veto, DEFAULT_VETO_CAP)
-        res.alone = res.threshold if t in GSR_LABELS else max(res.threshold, ALONE_REAL)
+        if t in GSR_LABELS:
+            res.alone = res.threshold
+        else:
+            res.alone = max(res.threshold, res.alone_cv if alone_real is None else alone_real)
         res.veto_words = veto_words.get(t, 0)
     body = {"format": FORMAT, "features": FEATURES_VERSION,
             "labels": {t: r.to_json() for t, r in labels.items()}}
@@ -202,9 +228,17 @@ def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | Non
     body["version"] = version
     model = parse_model(gzip.compress(json.dumps(body).encode("utf-8")))
     dev_scores = score_dev(model, dev_sets)
+    options = {"folds": folds, "real": [p.name for p in real or []], "pool_real": sorted(pool_real),
+               "real_weight": real_weight, "alone_real": "cv" if alone_real is None else alone_real,
+               "min_real_positives": MIN_REAL_POSITIVES}
+    hashes = {**{f"gold/real/{n}": v["sha256"] for n, v in real_info.items()},
+              **{v["file"]: v["sha256"] for v in data.values() if "file" in v}}
     card: dict[str, Any] = {
         "model": "one-vs-rest L2 logistic regression (scipy L-BFGS), Platt-calibrated",
         "version": version,
+        "options": options,
+        "data_sha256": hashes,
+        "reproduce": reproduce_command(options),
         "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "features": FEATURES_VERSION,
         "labels": list(labels),
@@ -215,7 +249,7 @@ def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | Non
         "split": {"rule": f"by document (sentence id without its -N): dev when int(sha256(doc)[:8], 16) % 100 < "
                           f"{DEV_PERCENT} (marsad.learn.gsr.split_of_document)"},
         "per_label": {t: {"c": r.c, "pos_weight": r.pos_weight, "threshold": round(r.threshold, 4),
-                          "veto": round(r.veto, 4), "veto_words": r.veto_words,
+                          "veto": round(r.veto, 4), "alone": round(r.alone, 4), "veto_words": r.veto_words,
                           "platt": [round(x, 4) for x in r.platt], "train_cv": r.cv}
                       for t, r in labels.items()},
         "dev_scores": dev_scores,
@@ -224,13 +258,27 @@ def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | Non
         "training_seconds": round(time.perf_counter() - t0, 1),
         "python": platform.python_version(), "numpy": np.__version__, "scipy": scipy.__version__,
     }
-    body["card"] = {k: card[k] for k in ("version", "date", "labels", "dev_scores")}
+    body["card"] = {k: card[k] for k in ("version", "labels", "options", "data_sha256", "reproduce", "dev_scores")}
     out.mkdir(parents=True, exist_ok=True)
     final = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     (out / MODEL_FILE).write_bytes(gzip.compress(final, compresslevel=9, mtime=0))
     card["model_bytes"] = (out / MODEL_FILE).stat().st_size
     (out / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return card
+
+
+def reproduce_command(options: dict[str, Any]) -> str:
+    """The ``marsad train events`` command line of a run's options (what the card records)."""
+    parts = ["OPENBLAS_NUM_THREADS=1", "marsad", "train", "events", "--folds", str(options["folds"])]
+    for name in options["real"]:
+        parts += ["--real", f"gold/real/{name}"]
+    for t in options["pool_real"]:
+        parts += ["--pool-real", t]
+    if options["pool_real"]:
+        parts += ["--real-weight", f"{options['real_weight']:g}"]
+    alone = options["alone_real"]
+    parts += ["--alone-real", alone if alone == "cv" else f"{alone:g}"]
+    return " ".join(parts)
 
 
 def _dev_set(t: str, dev: list[GsrSentence]) -> tuple[list[list[str]], np.ndarray, np.ndarray, np.ndarray]:
@@ -292,6 +340,23 @@ def retune_events(shared: Path, out: Path) -> dict[str, Any]:
     return card
 
 
+def _alone_level(value: str) -> float | None:
+    """``--alone-real``: 'cv' (None) or a probability.
+
+    Raises:
+        UsageError: (E500) neither 'cv' nor a number in [0, 1].
+    """
+    if value == "cv":
+        return None
+    try:
+        level = float(value)
+    except ValueError:
+        level = -1.0
+    if not 0.0 <= level <= 1.0:
+        raise UsageError(f"--alone-real must be 'cv' or a probability in [0, 1], got {value!r}")
+    return level
+
+
 @click.command("events")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Directory for the model and its card (default: the package's events/models).")
@@ -302,12 +367,24 @@ def retune_events(shared: Path, out: Path) -> dict[str, Any]:
 @click.option("--real", "real_paths", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Real gold files whose dev units train too (default: gold/real/events.jsonl and "
                    "events.B-extra.jsonl of the repository, when present).")
+@click.option("--pool-real", "pool_real", multiple=True, type=click.Choice(GSR_LABELS),
+              help="A GSR label that also trains on the real dev units (pooled with its GSR train split).")
+@click.option("--real-weight", type=click.FloatRange(0.0, 10.0, min_open=True), default=1.0, show_default=True,
+              help="The weight of a pooled real dev unit in the loss of a --pool-real label (a GSR sentence: 1).")
+@click.option("--alone-real", default=str(ALONE_REAL), show_default=True,
+              help="The level from which the labels trained on real units add an event no frame bound, or 'cv': "
+                   "each label's level chosen on its out-of-fold probabilities.")
 @click.option("--retune", is_flag=True,
               help="Do not refit: apply this code's veto levels and veto length to the model in --out, "
                    "recompute its dev scores and version.")
 def command(out_dir: Path | None, shared_path: Path | None, folds: int, real_paths: tuple[Path, ...],
-            retune: bool) -> None:
-    """Train the event detector on the GSR train split and the real dev units; write it with its report."""
+            pool_real: tuple[str, ...], real_weight: float, alone_real: str, retune: bool) -> None:
+    """Train the event detector on the GSR train split and the real dev units; write it with its report.
+
+    Deterministic: the same data and options write the same model bytes (the card records both). Run it with
+    OPENBLAS_NUM_THREADS=1: one BLAS thread is several times faster on a busy machine, and the sums stay in one
+    order.
+    """
     shared = shared_path or shared_dir()
     if shared is None:
         raise TrainingDataError("cannot find ../shared (set MARSAD_SHARED or pass --shared)")
@@ -321,7 +398,7 @@ def command(out_dir: Path | None, shared_path: Path | None, folds: int, real_pat
         return
     root = Path(__file__).resolve().parents[3] / "gold" / "real"
     real = list(real_paths) or [root / f for f in REAL_FILES if (root / f).is_file()]
-    card = train_events(shared, out, folds, real)
+    card = train_events(shared, out, folds, real, tuple(pool_real), real_weight, _alone_level(alone_real))
     click.echo(f"model written to {out / MODEL_FILE} ({card['version']}, {card['model_bytes']} bytes, "
                f"{card['training_seconds']} s)")
     for t, r in card["per_label"].items():

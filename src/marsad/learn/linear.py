@@ -38,6 +38,7 @@ class Example:
     label: bool
     group: str
     rule_hit: bool = False  # whether the rule coder (or its lexicon) proposes this label
+    weight: float = 1.0  # the example's weight in the loss (pooled data of another domain may weigh less)
 
 
 @dataclass(slots=True)
@@ -54,6 +55,7 @@ class LabelResult:
     cv: dict[str, Any] = field(default_factory=dict)
     alone: float = 0.0
     veto_words: int = 0
+    alone_cv: float = 0.0  # the level of :func:`best_alone` on the out-of-fold probabilities
 
     def to_json(self, digits: int = 5) -> dict[str, Any]:
         return {"bias": round(self.bias, digits),
@@ -91,10 +93,15 @@ def _vocab(examples: Sequence[Example], min_df: int) -> dict[str, int]:
 
 
 def fit_logreg(x: sparse.csr_matrix, y: np.ndarray, c: float, pos_weight: float,
-               max_iter: int = 300) -> tuple[np.ndarray, float]:
-    """L2-regularised logistic regression (bias not regularised): ``sum sw*logloss + |w|^2/(2c)``."""
+               max_iter: int = 300, weights: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression (bias not regularised): ``sum sw*logloss + |w|^2/(2c)``.
+
+    ``sw``: ``pos_weight`` on positives, 1 on negatives, times the examples' ``weights`` (None: all 1).
+    """
     d = x.shape[1]
     sw = np.where(y > 0, pos_weight, 1.0)
+    if weights is not None:
+        sw = sw * weights
     ys = np.where(y > 0, 1.0, -1.0)
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
@@ -153,6 +160,23 @@ def best_threshold(prob: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return best_t, best_f
 
 
+ALONE_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def best_alone(prob: np.ndarray, y: np.ndarray, rule: np.ndarray, thr: float) -> tuple[float, list[dict[str, float]]]:
+    """The level from which the detector adds an event the rules did not code, chosen on out-of-fold
+    probabilities: the best F1 of "a rule hit, or the probability reaches the level" over the threshold and
+    the levels of :data:`ALONE_GRID` above it (a tie goes to the higher level: fewer events without a frame)."""
+    best, best_f = thr, -1.0
+    grid = []
+    for level in sorted({thr, *(g for g in ALONE_GRID if g > thr)}):
+        f = prf(rule | (prob >= level), y)[2]
+        grid.append({"level": round(level, 4), "f1": round(f, 4)})
+        if f >= best_f - 1e-12:
+            best, best_f = level, f
+    return best, grid
+
+
 MAX_VETO = 0.1  # a rule event is dropped only when the calibrated probability of its type is below this
 
 
@@ -170,6 +194,13 @@ def _veto(prob: np.ndarray, y: np.ndarray, rule: np.ndarray, thr: float, npv: fl
     return min(veto, MAX_VETO)
 
 
+def _weights(examples: Sequence[Example]) -> np.ndarray | None:
+    """The examples' weights, or None when all are 1 (the plain loss)."""
+    if all(ex.weight == 1.0 for ex in examples):
+        return None
+    return np.array([ex.weight for ex in examples])
+
+
 def _oof(examples: Sequence[Example], y: np.ndarray, folds: int, min_df: int, c: float,
          pos_weight: float) -> np.ndarray:
     fold = np.array([fold_of(ex.group, folds) for ex in examples])
@@ -181,7 +212,7 @@ def _oof(examples: Sequence[Example], y: np.ndarray, folds: int, min_df: int, c:
             continue
         sub = [examples[int(i)] for i in tr]
         vocab = _vocab(sub, min_df)
-        w, b = fit_logreg(_matrix(sub, vocab), y[tr], c, pos_weight)
+        w, b = fit_logreg(_matrix(sub, vocab), y[tr], c, pos_weight, weights=_weights(sub))
         out[te] = _matrix([examples[int(i)] for i in te], vocab) @ w + b
     return out
 
@@ -218,11 +249,13 @@ def train_label(examples: Sequence[Example], folds: int = 5, min_df: int = 2,
     rule = np.array([ex.rule_hit for ex in examples])
     veto = _veto(prob, y, rule, thr)
     vf = prf((prob >= thr) | ((prob >= veto) & rule), y)[2]
+    alone, alone_grid = best_alone(prob, y, rule, thr)
     vocab = _vocab(examples, min_df)
-    w, b = fit_logreg(_matrix(examples, vocab), y, c, pw)
+    w, b = fit_logreg(_matrix(examples, vocab), y, c, pw, weights=_weights(examples))
     inv = {i: f_ for f_, i in vocab.items()}
     weights = {inv[int(i)]: float(w[i]) for i in np.flatnonzero(np.abs(w) >= 1e-4)}
     cv = {"folds": folds, "examples": len(y), "positives": npos, "grid": grid,
           "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-          "f1_with_rule_hits": round(vf, 4), "vocabulary": len(vocab), "kept_weights": len(weights)}
-    return LabelResult(b, weights, platt, thr, veto, c, pw, cv)
+          "f1_with_rule_hits": round(vf, 4), "alone_grid": alone_grid, "vocabulary": len(vocab),
+          "kept_weights": len(weights)}
+    return LabelResult(b, weights, platt, thr, veto, c, pw, cv, alone_cv=alone)
