@@ -139,17 +139,9 @@ def event_time(article: Article, start: int, end: int, sentence_id: str | None) 
         best = _best([t for t in times if sent.start <= t.start and t.end <= sent.end], anchor)
         if best is not None:
             return best
-    if article.meta.published is not None:
-        return TimeExpr(
-            id="t0",
-            start=0,
-            end=0,
-            kind="date",
-            granularity="day",
-            prov=article.provenance("times", VERSION, "publication-date"),
-            value=article.meta.published.isoformat(),
-            anchor="published",
-        )
+    published = publication_time(article)
+    if published is not None:
+        return published
     day = anchor_date(article)
     if day is not None:
         for t in times:
