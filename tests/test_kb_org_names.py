@@ -33,6 +33,8 @@ def test_local_body_puts_its_place_first() -> None:
     assert org_name(["أمانة", "منطقة"], ("جازان", "Jizan"), "SAU") == "Jazan Region Municipality"
     assert org_name(["شرطة"], ("منطقة تبوك", "Tabuk Region"), "SAU") == "Tabuk Region Police"
     assert org_name(["وصحة"], ("جازان", "Jizan"), "SAU") == "Jazan Health Affairs"
+    assert org_name(["لجنة", "التنمية", "الاجتماعية"], ("القطيف", "Qatif"), "SAU") == \
+        "Qatif Social Development Committee"
 
 
 def test_council_of_ministers_names_its_country() -> None:
@@ -46,4 +48,20 @@ def test_unknown_parts_give_no_name() -> None:
     assert org_name(["هيئة", "الصحة"]) is None
     assert org_name(["مركز"], ("جدة", "Jeddah")) is None
     assert org_name([]) is None
+    assert org_name(["أمانة"], ("الشفا", "Ash Shafā"), "SAU") is None
     assert org_name(["نادي", "الهلال"]) is None
+
+
+def test_component_names_an_unlinked_body_from_its_place() -> None:
+    from marsad.article import Link
+    from marsad.entities.component import nil_org_names
+    from marsad.entities.linking import Mention
+    from marsad.kb.index import load_resources
+
+    text = "أعلنت أمانة بريدة أمس"
+    start = text.index("أمانة")
+    place = text.index("بريدة")
+    nil = Link(id="nil:ORG:أمانة بريدة", name_en="", name_ar="أمانة بريدة", type="ORG", country="SAU")
+    mentions = [Mention(start=start, end=place + len("بريدة"), label="ORG", source="ner", nil=nil)]
+    nil_org_names(text, mentions, [(place, place + len("بريدة"), "Buraydah", "SAU")], [], load_resources())
+    assert mentions[0].nil is not None and mentions[0].nil.name_en == "Buraydah Municipality"

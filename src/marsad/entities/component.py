@@ -441,9 +441,13 @@ def nil_org_names(text: str, mentions: list[Mention], places: Sequence[tuple[int
         country_en = res.country_name(country)[0] if country else None
         if country_en == country:
             country_en = None
-        place = next((p for p in places if p[1] == end and m.start < p[0] and text[p[0] - 1].isspace()), None)
+        # the place follows a space or the preposition ب (مجلس التنمية السياحية بجازان)
+        place = next((p for p in places if p[1] == end and m.start < p[0] and (
+            text[p[0] - 1].isspace() or (text[p[0] - 1] == "ب" and m.start < p[0] - 1 and text[p[0] - 2].isspace()))),
+            None)
         if place is not None:
-            name = org_name(text[m.start:place[0]].split(), (text[place[0]:place[1]], place[2]), country,
+            head_end = place[0] - (0 if text[place[0] - 1].isspace() else 1)
+            name = org_name(text[m.start:head_end].split(), (text[place[0]:place[1]], place[2]), country,
                             country_en)
         else:
             name = org_name(text[m.start:end].split(), None, country, country_en)

@@ -110,6 +110,8 @@ def org_name(words: list[str], place: tuple[str, str] | None = None, country: st
     if place is not None:
         place_ar, place_en = fold(place[0]), place[1]
         place_en = t.places.get(place_ar, place_en)
+        if not place_en.isascii():  # a gazetteer's scholarly form (Ash Shafā) is not a newspaper's name
+            return None
         division = ""
         if len(folded) > 1 and folded[-1] in t.divisions:
             division = " " + t.divisions[folded[-1]]
