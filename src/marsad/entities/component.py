@@ -37,7 +37,8 @@ from marsad.entities.places import (
 )
 from marsad.errors import ModelNotFoundError
 from marsad.kb.index import load_resources
-from marsad.kb.records import ACTOR, NATIONALITY, PLACE, Actor, Resources
+from marsad.kb.org_names import org_name
+from marsad.kb.records import ACTOR, NATIONALITY, PLACE, PLACE_AMBIGUOUS, Actor, Resources
 from marsad.settings import Settings
 from marsad.text.normalize import normalize
 
@@ -154,6 +155,12 @@ class EntityComponent:
                       linker.named, linker.context, places)
             nil_coref(article.text, mentions)
             nil_universities(article.text, mentions, places)
+            # an ambiguous place name counts after an organisation's head word (تعليم الرياض، تعليم الشرقية)
+            firsts = (next((i for k, i in mt.entries if k in (PLACE, PLACE_AMBIGUOUS) and res.places[i].name_en), -1)
+                      for mt in matches)
+            any_places = [(mt.start, mt.end, res.places[i].name_en, res.places[i].country)
+                          for mt, i in zip(matches, firsts, strict=True) if i >= 0]
+            nil_org_names(article.text, mentions, any_places, nats, res)
         else:
             mentions = [m for m in mentions if m.link is not None
                         and not (m.label == "LOC" and m.confidence < FILL_MIN_PLACE_CONFIDENCE)]
@@ -411,6 +418,41 @@ def nil_universities(text: str, mentions: list[Mention], places: Sequence[tuple[
         name = f"{en} University" if country == "SAU" else f"University of {en}"
         mentions[k] = replace(m, nil=replace(m.nil, name_en=name, country=country or m.nil.country, sector="EDU",
                                              evidence=[*m.nil.evidence, "name:university+place"]))
+
+
+def nil_org_names(text: str, mentions: list[Mention], places: Sequence[tuple[int, int, str, str | None]],
+                  nationalities: Sequence[tuple[int, int, str]], res: Resources) -> None:
+    """An unlinked organisation without an English name gets one built from its Arabic parts
+    (:func:`marsad.kb.org_names.org_name`): ``وزارة الصحة اللبنانية`` → ``Ministry of Health (Lebanon)``,
+    ``أمانة منطقة جازان`` → ``Jazan Region Municipality`` (a place that ends the span gives its English name; a
+    nationality word that ends it is the country, not part of the name)."""
+    for k, m in enumerate(mentions):
+        if m.label != "ORG" or m.link is not None or m.nil is None or m.nil.name_en:
+            continue
+        country = m.nil.country
+        end = m.end
+        nat = next(((a, c) for a, b, c in nationalities if m.start < a and b == end), None) or next(
+            ((a, c) for a, b, en, c in places if m.start < a and b == end and c and en == res.country_name(c)[0]),
+            None)
+        if nat is not None:  # وزارة الصحة السعودية: the country, not part of the name
+            end, country = nat
+        while end > m.start and text[end - 1].isspace():
+            end -= 1
+        country_en = res.country_name(country)[0] if country else None
+        if country_en == country:
+            country_en = None
+        # the place follows a space or the preposition ب (مجلس التنمية السياحية بجازان)
+        place = next((p for p in places if p[1] == end and m.start < p[0] and (
+            text[p[0] - 1].isspace() or (text[p[0] - 1] == "ب" and m.start < p[0] - 1 and text[p[0] - 2].isspace()))),
+            None)
+        if place is not None:
+            head_end = place[0] - (0 if text[place[0] - 1].isspace() else 1)
+            name = org_name(text[m.start:head_end].split(), (text[place[0]:place[1]], place[2]), country,
+                            country_en)
+        else:
+            name = org_name(text[m.start:end].split(), None, country, country_en)
+        if name:
+            mentions[k] = replace(m, nil=replace(m.nil, name_en=name, evidence=[*m.nil.evidence, "name:org_parts"]))
 
 
 def _name_words(surface: str) -> list[str]:
