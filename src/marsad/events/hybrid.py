@@ -16,7 +16,9 @@ Types without a model are coded by the rules alone.
 
 Generic and unnamed actors (``مسلحون``, ``قوات الأمن``, ``المتظاهرون``) that the entities layer could not give a
 country take the country of the event's place, else of the one country-bearing place of the sentence; with
-no such context they keep no country (never a guess).
+no such context they keep no country (never a guess). With no actor entity at all the actor may be a state
+named by its country or capital (``واشنطن``، not ``إلى طهران``: its government) or the noun a nationality
+adjective qualifies near the trigger (``سفينة كويتية``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from functools import cache
 from marsad.article import Article, Entity, Event, Evidence, Participant, Span
 from marsad.entities.place_cues import dateline_segments
 from marsad.events import ontology
-from marsad.events.coder import HISTORICAL_PHRASES, NEGATORS, POLITICAL_SECTORS, PROTEST_SECTORS
+from marsad.events.coder import HISTORICAL_PHRASES, NEGATORS, POLITICAL_SECTORS, PROTEST_SECTORS, ROLE_SECTOR
 from marsad.events.detector import Detection, LinearModel
 from marsad.events.features import sentence_features, sentence_words, word_count
 from marsad.events.predicates import Lexicon
@@ -117,10 +119,12 @@ def fill_context_countries(article: Article, events: list[Event]) -> None:
     In order: the country of the event's place; of the one country-bearing place of the sentence; of the
     place in the article's dateline (``الرياض - ...``); of the outlet the article comes from
     (:func:`marsad.kb.sources.article_country`). With none of these the participant keeps no country (never a
-    guess). A linked actor without a country (an organisation of no one state) is left alone.
+    guess). A linked actor without a country (an organisation of no one state) is left alone. A body followed by
+    ``في <place>`` (``السلطات في الولايات المتحدة``) takes that place's country when it had none or only the
+    entities layer's home-country prior (``group+home:…``); such a prior also yields to the event's own place.
     """
-    if not any(not p.country for ev in events for p in (*ev.actors, *ev.recipients)):
-        return  # every participant has its country already
+    if not any(p.sector is not None or not p.country for ev in events for p in (*ev.actors, *ev.recipients)):
+        return  # every participant has its country already, and none is a body a place may qualify
     ents = {e.id: e for e in article.entities or []}
     places = sorted((e for e in ents.values()
                      if e.link is not None and e.link.type in ("LOC", "GPE") and e.link.country),
@@ -138,7 +142,16 @@ def fill_context_countries(article: Article, events: list[Event]) -> None:
     if dateline is None:
         dateline = article_country(article.meta.source, article.meta.url)
         why_article = "the source's country"
+    after_place = _places_after(article, places)
     for ev in events:
+        for p in (*ev.actors, *ev.recipients):
+            next_to = after_place.get(p.end)
+            if next_to is not None and p.sector is not None and p.country != next_to and (
+                    p.country is None or _home_prior(ents.get(p.entity or ""))):
+                p.country = next_to
+                if p.actor_id is not None and p.actor_id.startswith("agent:"):
+                    p.actor_id = f"agent:{next_to}:{p.sector}"
+                ev.evidence.notes.append(f"country of {article.text[p.start:p.end]} from the place right after it")
         place = ents.get(ev.place or "")
         country = place.link.country if place is not None and place.link is not None else None
         why = "the event's place"
@@ -151,9 +164,36 @@ def fill_context_countries(article: Article, events: list[Event]) -> None:
         if not country:
             continue
         for p in (*ev.actors, *ev.recipients):
+            ent = ents.get(p.entity or "")
+            prior = _home_prior(ent)
             if p.country is None and (p.sector is not None or p.actor_id is None):
                 p.country = country
                 ev.evidence.notes.append(f"country of {article.text[p.start:p.end]} from {why}")
+            elif prior and why == "the event's place" and p.country != country and p.sector is not None:
+                # a bare body (الأجهزة الأمنية) the entities layer gave the article's country as a prior: the
+                # event's own place says more (the sentence's place does not: it lost on dev)
+                p.country = country
+                p.actor_id = f"agent:{country}:{p.sector}"
+                ev.evidence.notes.append(f"country of {article.text[p.start:p.end]} from {why} (over the prior)")
+
+
+def _home_prior(ent: Entity | None) -> bool:
+    """Did the entities layer give this agent its country only as the article's home-country prior
+    (``group+home:…``, ``role+home:…``)?"""
+    return ent is not None and ent.prov.pattern is not None and "+home:" in ent.prov.pattern
+
+
+def _places_after(article: Article, places: list[Entity]) -> dict[int, str]:
+    """Source offset where ``في <place>`` begins right after a participant's span → that place's country
+    (``السلطات في الولايات المتحدة``، ``قوات الأمن في اليمن``): the keys are the offsets just before ``في``."""
+    out: dict[int, str] = {}
+    for e in places:
+        if e.link is None or not e.link.country:
+            continue
+        head = article.text[max(0, e.start - 4):e.start]
+        if head.endswith(" في "):
+            out[e.start - 4] = e.link.country
+    return out
 
 
 def _dateline_country(article: Article, places: list[Entity]) -> str | None:
@@ -199,7 +239,8 @@ def _detected(article: Article, nt: NormText, lexicon: Lexicon, sentence_id: str
     ps, pe = nt.to_source(ts, te)
     ss, se = nt.to_source(ns, ne)
     actor = (_nisba_actor(article, nt, te, ne) if t == "ASSAULT" else None) or \
-        _nearest_actor(article, nt, ents, by_id, alias, ss, se, ps, pe, t)
+        _nearest_actor(article, nt, ents, by_id, alias, ss, se, ps, pe, t) or \
+        (_nationality_actor(article, nt, ns, ne, ts, te) if t != "PROTEST" else None)
     aux = _aux(nt, ns, ts)
     time = event_time(article, ss, se, sentence_id)
     if time is not None:
@@ -254,6 +295,31 @@ def _nisba_actor(article: Article, nt: NormText, te: int, ne: int) -> Participan
     return None
 
 
+def _nationality_actor(article: Article, nt: NormText, ns: int, ne: int, ts: int, te: int) -> Participant | None:
+    """With no actor entity, the noun a nationality adjective qualifies near the trigger: ``سفينة إماراتية``
+    (ARE), ``الشرطة الإسرائيلية`` (ISR, COP): the nearest within a few words before the trigger, else right after
+    it. Its sector only where the noun gives one (a force noun, a role word)."""
+    nat = _nationality_forms()
+    before = words(nt.norm, ns, ts)[-NATIONALITY_WINDOW_BEFORE:]
+    after = words(nt.norm, te, ne)[:NATIONALITY_WINDOW_AFTER]
+    for seq, order in ((before, range(len(before) - 1, 0, -1)), (after, range(len(after)))):
+        for i in order:
+            w = seq[i][2]
+            if w not in nat:
+                continue
+            if i == 0:  # right after the trigger: the adjective qualifies it (طائرة إغاثة كويتية)
+                a, b = nt.to_source(seq[0][0], seq[0][1])
+                return Participant(entity=None, start=a, end=b, name=article.text[a:b], country=nat[w])
+            head = seq[i - 1][2].removeprefix("و")
+            if head in LOCATIVE_WORDS or head in nat:
+                continue
+            a, b = nt.to_source(seq[i - 1][0], seq[i][1])
+            key = head.removeprefix("ال").removeprefix("لل")
+            sector = "MIL" if head in FORCE_NOUNS else ROLE_SECTOR.get(key) or ROLE_SECTOR.get(head)
+            return Participant(entity=None, start=a, end=b, name=article.text[a:b], country=nat[w], sector=sector)
+    return None
+
+
 def _nearest_actor(article: Article, nt: NormText, ents: list[Entity], by_id: dict[str, Entity],
                    alias: dict[str, object], ss: int, se: int, ps: int, pe: int, t: str) -> Participant | None:
     sectors = PROTEST_SECTORS if t == "PROTEST" else ACTOR_SECTORS
@@ -271,6 +337,14 @@ def _nearest_actor(article: Article, nt: NormText, ents: list[Entity], by_id: di
             part = Participant(entity=ent.id, start=ent.start, end=ent.end, name=article.text[ent.start:ent.end])
         else:
             if link.sector not in sectors and link.type in ("LOC", "GPE", "FAC"):
+                if t != "PROTEST" and _state_name(article, nt, ent):
+                    # a state named by its country or capital (واشنطن تتهم ...), not a place it is in: its
+                    # government, after any person, organisation or agent of the sentence
+                    dist = 2000 + (ps - ent.end if ent.end <= ps else 2 * (ent.start - pe) + 1)
+                    part = Participant(entity=ent.id, start=ent.start, end=ent.end, name=link.name_en,
+                                       country=link.country, sector="GOV", actor_id=f"agent:{link.country}:GOV")
+                    if best is None or dist < best[0]:
+                        best = (dist, part)
                 continue
             if link.sector is None and link.country is None:
                 continue
@@ -280,6 +354,31 @@ def _nearest_actor(article: Article, nt: NormText, ents: list[Entity], by_id: di
         if best is None or dist < best[0]:
             best = (dist, part)
     return best[1] if best is not None else None
+
+
+NATIONALITY_WINDOW_BEFORE = 4  # words before the trigger where a nationality adjective's noun may act
+NATIONALITY_WINDOW_AFTER = 3
+# Words after which a country or capital is where something happens or goes, not who acts (في سوريا، إلى عدن).
+LOCATIVE_WORDS = frozenset(normalize_string(w) for w in (
+    "في", "إلى", "الى", "من", "على", "عن", "داخل", "خارج", "نحو", "حول", "مع", "بين", "لدى", "عبر", "تجاه", "ضد",
+    "قرب", "شمال", "جنوب", "شرق", "غرب", "بشأن", "حيال", "سفارة", "سفير", "أراضي", "مدينة", "عاصمة", "العاصمة"))
+
+
+def _state_name(article: Article, nt: NormText, ent: Entity) -> bool:
+    """Does ``ent`` name a state as an actor: a country or a capital (its link says so) standing on its own word,
+    not after a preposition or a noun of place (``في طهران``، ``بسوريا``، ``سفارة مصر``)?"""
+    link = ent.link
+    if link is None or link.type != "GPE" or not link.country or len(link.country) != 3 or link.country.isdigit():
+        return False
+    if link.feature != "country" and "capital" not in link.evidence:
+        return False
+    s, _ = nt.to_norm(ent.start, ent.end)
+    before = words(nt.norm, max(0, s - 30), s)
+    if s > 1 and nt.norm[s - 1] in "وف" and nt.norm[s - 2] == " ":
+        s -= 1  # و/ف glued before the name: a conjunction
+    if s > 0 and nt.norm[s - 1] not in " \n\t«\"'(-،,:؛.":
+        return False  # a proclitic preposition (بسوريا، لإيران) or inside a word
+    return not (before and before[-1][2].removeprefix("و") in LOCATIVE_WORDS)
 
 
 def _aux(nt: NormText, ns: int, ts: int) -> list[str]:
