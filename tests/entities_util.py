@@ -22,6 +22,16 @@ def run(text: str, published: date | None = None) -> Article:
     return art
 
 
+JULY_2015 = date(2015, 7, 25)
+
+
+def run_from(text: str, source: str | None = "sabq", published: date | None = JULY_2015, ner: bool = False) -> Article:
+    """The entities layer over ``text`` as an article of ``source`` published on ``published``."""
+    art = Article("", text, Meta(source=source, published=published))
+    pipeline(ner)(art)
+    return art
+
+
 def surface(art: Article, e: Entity) -> str:
     return art.text[e.start : e.end]
 

@@ -6,16 +6,8 @@ from datetime import date
 
 import pytest
 
-from entities_util import find, pipeline
+from entities_util import JULY_2015, find, pipeline, run_from
 from marsad.article import Article, Meta
-
-JULY_2015 = date(2015, 7, 25)
-
-
-def run_from(text: str, source: str | None = "sabq", published: date | None = JULY_2015, ner: bool = False) -> Article:
-    art = Article("", text, Meta(source=source, published=published))
-    pipeline(ner)(art)
-    return art
 
 
 @pytest.mark.parametrize(

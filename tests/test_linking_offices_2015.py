@@ -3,20 +3,9 @@ ministers, titles joined by و (not an apposition), and an NER name span that is
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from entities_util import find, pipeline
-from marsad.article import Article, Meta
-
-JULY_2015 = date(2015, 7, 25)
-
-
-def run_from(text: str, ner: bool = False) -> Article:
-    art = Article("", text, Meta(source="sabq", published=JULY_2015))
-    pipeline(ner)(art)
-    return art
+from entities_util import find, run_from
 
 
 @pytest.mark.parametrize(
