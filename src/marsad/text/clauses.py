@@ -356,10 +356,10 @@ def spaced(text: str) -> str:
 
 # --- the clause that a time expression dates (issue 16) -------------------------------------------------------
 
-# Words that open a new clause wherever they stand (relative pronouns, contrast and time conjunctions).
+# Words that open a new clause wherever they stand (contrast and time conjunctions; the relative pronouns are
+# RELATIVE_PRONOUNS, a kind of their own).
 DATE_BOUNDARY_WORDS = frozenset(_N(w) for w in (
-    "ثم", "لكن", "ولكن", "كما", "إذ", "بعدما", "عندما", "حينما", "غير",
-    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللذان", "اللتان", "وذلك"))
+    "ثم", "لكن", "ولكن", "كما", "إذ", "بعدما", "عندما", "حينما", "غير", "وذلك"))
 # After «،» these open a clause too (bare, ``بينما`` and ``فيما`` often join within one: قتل بينما كان يتنقل).
 COMMA_BOUNDARY_WORDS = frozenset(_N(w) for w in ("بينما", "فيما", "ثم"))
 # After «،» a word with و or ف opens a clause (a new verb), except these nouns that start with و.

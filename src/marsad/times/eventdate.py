@@ -139,15 +139,7 @@ def event_time(article: Article, start: int, end: int, sentence_id: str | None) 
         best = _best([t for t in times if sent.start <= t.start and t.end <= sent.end], anchor)
         if best is not None:
             return best
-    published = publication_time(article)
-    if published is not None:
-        return published
-    day = anchor_date(article)
-    if day is not None:
-        for t in times:
-            if t.value and t.value.startswith(day.isoformat()) and t.anchor == "absolute":
-                return t
-    return None
+    return publication_time(article) or _dateline_day(article)
 
 
 # A time after these words is a reference point or a deadline, not when the event took place
