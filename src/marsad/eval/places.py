@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,18 +228,122 @@ def evaluate(gold: str, split: str | None = None) -> tuple[dict[str, str], Place
     return gold_kind(gold), score_unit(text, source, pipe)
 
 
+# --- agreement between two annotation passes ------------------------------------------------------------
+
+
+def agreement(a_units: Sequence[Any], b_units: Sequence[Any]) -> dict[str, Any]:
+    """Agreement of two annotation passes over the same real articles (B's units joined to A's by article).
+
+    Mentions are paired one to one by overlap (:func:`marsad.eval.quotes.pair`); precision and recall are B's
+    against A, with overlapping and with exact spans. On the pairs: country agreement and Cohen's κ (a missing
+    country is its own label), feature agreement and κ, and the share within 25 km of each other, for pairs
+    both passes gave coordinates and for pairs both called a city. ``uncertain`` items of either pass are left
+    out, with whatever overlaps them in the other pass. Only the stretch both units cover is compared.
+    """
+    from marsad.eval.quotes import cohen_kappa, pair
+
+    b_by = {(u.corpus, u.article): u for u in b_units}
+    n_a = n_b = exact = articles = uncertain = 0
+    pairs: list[tuple[dict[str, Any], dict[str, Any], str]] = []
+    disagreements: list[str] = []
+    for ua in a_units:
+        ub = b_by.get((ua.corpus, ua.article))
+        if ub is None:
+            continue
+        articles += 1
+        lo, hi = max(ua.unit[0], ub.unit[0]), min(ua.unit[1], ub.unit[1])
+        inside = [[it for it in u.items if lo <= int(it["start"]) and int(it["end"]) <= hi] for u in (ua, ub)]
+        unsure = [(int(it["start"]), int(it["end"])) for side in inside for it in side if it.get("uncertain")]
+        uncertain += sum(bool(it.get("uncertain")) for side in inside for it in side)
+        ia, ib = ([it for it in side if not any(int(it["start"]) < e and s < int(it["end"]) for s, e in unsure)]
+                  for side in inside)
+        n_a += len(ia)
+        n_b += len(ib)
+        where = f"{ua.split}:{ua.article}"
+        done_a: set[int] = set()
+        done_b: set[int] = set()
+        spans_a = [(int(x["start"]), int(x["end"])) for x in ia]
+        for i, j in pair(spans_a, [(int(y["start"]), int(y["end"])) for y in ib]):
+            x, y = ia[i], ib[j]
+            done_a.add(i)
+            done_b.add(j)
+            pairs.append((x, y, where))
+            if (x["start"], x["end"]) == (y["start"], y["end"]):
+                exact += 1
+            else:
+                disagreements.append(f"{where} span: A {x['start']}-{x['end']} | B {y['start']}-{y['end']} "
+                                     f"({x.get('name_en')})")
+        disagreements += [f"{where} only A: {x['start']}-{x['end']} {x.get('name_en')} ({x.get('feature')})"
+                          for i, x in enumerate(ia) if i not in done_a]
+        disagreements += [f"{where} only B: {y['start']}-{y['end']} {y.get('name_en')} ({y.get('feature')})"
+                          for j, y in enumerate(ib) if j not in done_b]
+
+    def r(a: float, b: int) -> float:
+        return round(a / b, 4) if b else 0.0
+
+    countries = [(x.get("country"), y.get("country")) for x, y, _ in pairs]
+    features = [(x.get("feature"), y.get("feature")) for x, y, _ in pairs]
+    near: list[bool] = []
+    near_city: list[bool] = []
+    for x, y, where in pairs:
+        if x.get("country") != y.get("country"):
+            disagreements.append(f"{where} country: {x['start']}-{x['end']} A {x.get('country')} | "
+                                 f"B {y.get('country')} ({x.get('name_en')} | {y.get('name_en')})")
+        if x.get("feature") != y.get("feature"):
+            disagreements.append(f"{where} feature: {x['start']}-{x['end']} A {x.get('feature')} | "
+                                 f"B {y.get('feature')} ({x.get('name_en')} | {y.get('name_en')})")
+        if all(isinstance(v.get(k), (int, float)) for v in (x, y) for k in ("lat", "lon")):
+            km = distance_km(float(x["lat"]), float(x["lon"]), float(y["lat"]), float(y["lon"]))
+            near.append(km <= KM)
+            if x.get("feature") == y.get("feature") == "city":
+                near_city.append(km <= KM)
+            if km > KM:
+                disagreements.append(f"{where} far: {x['start']}-{x['end']} {round(km)} km apart "
+                                     f"({x.get('name_en')} | {y.get('name_en')})")
+    m = len(pairs)
+    return {
+        "articles": articles, "mentions_a": n_a, "mentions_b": n_b, "uncertain_left_out": uncertain,
+        "matched": m, "exact": exact,
+        "precision_b": r(m, n_b), "recall_b": r(m, n_a), "f1": r(2 * m, n_a + n_b),
+        "precision_b_exact": r(exact, n_b), "recall_b_exact": r(exact, n_a), "f1_exact": r(2 * exact, n_a + n_b),
+        "country_agreement": r(sum(a == b for a, b in countries), m), "country_kappa": cohen_kappa(countries),
+        "feature_agreement": r(sum(a == b for a, b in features), m), "feature_kappa": cohen_kappa(features),
+        "within_25km": r(sum(near), len(near)), "n_coordinates": len(near),
+        "within_25km_cities": r(sum(near_city), len(near_city)), "n_cities": len(near_city),
+        "disagreements": disagreements,
+    }
+
+
 @click.command("places")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @json_option
 @click.option("--misses", "show_misses", is_flag=True, help="List missed, wrongly resolved and extra places.")
 @click.option("--split", type=click.Choice(["dev", "test"]), default=None,
               help="Real gold only: score one split (tune on dev; test is reported, never tuned on).")
-def command(gold: str, as_json: bool, show_misses: bool, split: str | None) -> None:
+@click.option("--agreement", "second", type=click.Path(dir_okay=False), default=None,
+              help="Compare the annotation of real GOLD with a second pass (B) instead of scoring Marsad.")
+def command(gold: str, as_json: bool, show_misses: bool, split: str | None, second: str | None) -> None:
     """Score place recognition and resolution on GOLD.jsonl (real units or written sentences).
 
     Reports, per split (real gold) or per region (generated gold): places found (overlap), geocoded,
-    right country, within 25 km (cities) and precision.
+    right country, within 25 km (cities) and precision. With --agreement B.jsonl: inter-annotator agreement
+    of GOLD against B (mention F1, Cohen's κ of country and feature, within 25 km); --misses lists the
+    disagreements.
     """
+    if second is not None:
+        from marsad.learn.real import read_units
+
+        res = agreement(read_units(gold, split=split, join=False), read_units(second, split=split, join=False))
+        if as_json:
+            click.echo(json.dumps(res, ensure_ascii=False))
+            return
+        for k, v in res.items():
+            if k != "disagreements":
+                click.echo(f"{k:<22}{v}")
+        if show_misses:
+            for line in res["disagreements"]:
+                click.echo(line)
+        return
     kind, result = evaluate(gold, split)
     groups = {k: v.as_dict() for k, v in sorted(result.groups.items())}
     if as_json:
