@@ -646,12 +646,15 @@ def propagate_labels(norm: Sequence[Sequence[str]], tags: Sequence[Sequence[str]
         kinds.append(types)
     memory: dict[tuple[str, ...], dict[str, int]] = {}
     heads: dict[str, int] = {}
+    live = [0]  # heads with a count above zero (``any(heads.values())`` per sentence was quadratic in long texts)
 
     def update(j: int, delta: int) -> None:
         for key, kind in zip(entries[j], kinds[j], strict=True):
             counts = memory.setdefault(key, {})
             counts[kind] = counts.get(kind, 0) + delta
-            heads[key[0]] = heads.get(key[0], 0) + delta
+            before = heads.get(key[0], 0)
+            heads[key[0]] = before + delta
+            live[0] += (before + delta > 0) - (before > 0)
 
     n = len(norm)
     for j in range(min(window + 1, n)):
@@ -662,7 +665,7 @@ def propagate_labels(norm: Sequence[Sequence[str]], tags: Sequence[Sequence[str]
             update(k - window - 1, -1)
         if k + window < n and k + window > window:
             update(k + window, 1)
-        if not any(heads.values()):
+        if not live[0]:
             continue
         toks, row = norm[k], out[k]
         i = 0
