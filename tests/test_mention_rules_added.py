@@ -131,3 +131,18 @@ def test_the_sector_of_a_name_comes_from_its_title_chain(text: str, name: str, s
 
     s = text.index(name)
     assert nil_sector(text, s, s + len(name), "PERS", False) == sector
+
+
+@pytest.mark.parametrize(("src", "places"), [
+    ([(0, 3), (4, 9), (10, 12), (13, 20)], [(4, 9)]),
+    ([(0, 3), (4, 9), (10, 12), (13, 20)], [(5, 11), (19, 25)]),
+    ([(0, 3), (4, 9), (10, 12), (13, 20)], [(3, 4), (12, 13)]),
+    ([(0, 3), (4, 9), (10, 12), (13, 20)], []),
+    ([(4, 9), (0, 3)], [(1, 2)]),  # not in text order: compared one by one
+])
+def test_mention_rules_place_words_are_the_overlapping_words(src: list[tuple[int, int]],
+                                                             places: list[tuple[int, int]]) -> None:
+    from marsad.entities.mention_rules import _place_words
+
+    naive = [any(a < e and s < b for a, b in places) for s, e in src]
+    assert _place_words(src, places) == naive

@@ -96,3 +96,26 @@ def test_missing_model_raises_e301(tmp_path: Path) -> None:
         load_tagger_from(tmp_path)
     assert info.value.code == "E301"
     assert "marsad train ner" in info.value.message
+
+
+def test_ner_tagger_emissions_of_a_batch_are_each_sentences_own_bit_for_bit() -> None:
+    import numpy as np
+
+    tagger = load_tagger()
+    sents = [s.split() for s in SENTENCES] + [["بغداد"], ["قال", "لافروف"]]
+    batch = tagger._emissions_many(sents)
+    for r, toks in enumerate(sents):
+        alone = tagger.emissions(toks)
+        assert alone.shape == (len(toks), len(tagger.labels))
+        assert np.array_equal(batch[r, : len(toks)], alone)
+
+
+def test_ner_tagger_tags_the_same_when_its_word_cache_is_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.entities.ner as ner
+
+    sents = [s.split() for s in SENTENCES]
+    expected = load_tagger().tag_many(sents)
+    tagger = load_tagger()
+    monkeypatch.setattr(ner, "_CACHE_LIMIT", 12)  # every batch here passes it: the cache is dropped before each
+    assert [tagger.tag_many([s], window=None)[0] for s in sents] == [tagger.tag(s) for s in sents]
+    assert tagger.tag_many(sents) == expected

@@ -97,3 +97,9 @@ def test_resources_office_of_unknown_actor_is_reported(tmp_path: Path) -> None:
     (tmp_path / "offices.tsv").write_text("nobody\tRUS\tpresident\t2000\t\n", "utf-8")
     with pytest.raises(ResourceFormatError, match=r"offices\.tsv:1: unknown actor 'nobody'"):
         read_offices(tmp_path, set())
+
+
+def test_resources_loaded_once_however_the_flag_is_passed() -> None:
+    # one copy per process: a caller without the argument and one passing the default share it
+    assert load_resources() is load_resources(True)
+    assert load_resources(fold_ta_marbuta=True) is load_resources()

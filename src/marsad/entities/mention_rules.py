@@ -16,6 +16,7 @@ dropped (an organisation may contain a place: ``تعليم الرياض``).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from functools import cache
 
@@ -75,14 +76,41 @@ def _norm_set(words: tuple[str, ...], fold: bool) -> frozenset[str]:
     return frozenset(normalize(w, fold).norm for w in words)
 
 
+_PROCLITICS_2 = frozenset(p for p in _PROCLITICS if len(p) == 2)
+_PROCLITICS_1 = frozenset(p for p in _PROCLITICS if len(p) == 1)
+
+
 def _strip(word: str, heads: frozenset[str]) -> str | None:
-    """The head the word is, with or without a proclitic (``لوزارة`` → ``وزاره``), else None."""
+    """The head the word is, with or without a proclitic (``لوزارة`` → ``وزاره``), else None.
+
+    The proclitics are tried two letters first, as ``_PROCLITICS`` lists them (a word starts with at most one
+    of each length), by set look-up rather than one ``startswith`` per proclitic."""
     if word in heads:
         return word
-    for pre in _PROCLITICS:
-        if word.startswith(pre) and word[len(pre):] in heads:
-            return word[len(pre):]
+    if word[:2] in _PROCLITICS_2 and word[2:] in heads:
+        return word[2:]
+    if word[:1] in _PROCLITICS_1 and word[1:] in heads:
+        return word[1:]
     return None
+
+
+def _place_words(src: Sequence[tuple[int, int]], places: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each word (source span), whether it overlaps one of the places.
+
+    Words in text order (starts and ends non-decreasing) overlapping a place ``[a, b)`` are a run: those
+    ending after ``a`` and starting before ``b``, found by bisection (one scan of the places per word made
+    the rule quadratic in long articles)."""
+    out = [False] * len(src)
+    if not places:
+        return out
+    starts = [s for s, _ in src]
+    ends = [e for _, e in src]
+    if any(starts[k] > starts[k + 1] or ends[k] > ends[k + 1] for k in range(len(src) - 1)):
+        return [any(a < e and s < b for a, b in places) for s, e in src]
+    for a, b in places:
+        for k in range(bisect_right(ends, a), bisect_left(starts, b)):
+            out[k] = True
+    return out
 
 
 def _definite(word: str) -> bool:
@@ -103,9 +131,10 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
     def joined(k: int) -> bool:  # only spaces between word k and word k+1
         return k + 1 < len(words) and not nt.norm[words[k][1]:words[k + 1][0]].strip()
 
+    place_word = _place_words(src, places)
+
     def is_place(k: int) -> bool:
-        s, e = src[k]
-        return any(a < e and s < b for a, b in places)
+        return place_word[k]
 
     def free(s: int, e: int, label: str) -> bool:
         return not any(a < e and s < b and (label == "PERS" or lab != "LOC") for a, b, lab in taken)
@@ -183,10 +212,11 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
                 emit(first, j - 1, "PERS", "title_name", 0.6)
                 k = j
                 continue
-        if pairs and k + 1 < n and joined(k) and not w.startswith(("ال", "و", "ف", "ب", "ل")) \
-                and w not in common_first and unit_frequency(w) >= FIRST_NAME_MIN and name_word(k) \
+        if pairs and k + 1 < n and not w.startswith(("ال", "و", "ف", "ب", "ل")) and w not in common_first \
                 and w not in _PATRONYM and texts[k + 1].startswith("ال") and len(texts[k + 1]) > 4 \
-                and name_word(k + 1) and (k == 0 or texts[k - 1] not in _PATRONYM):
+                and joined(k) and (k == 0 or texts[k - 1] not in _PATRONYM) \
+                and unit_frequency(w) >= FIRST_NAME_MIN and name_word(k) and name_word(k + 1):
+            # (the cheap tests first: every test here is pure, so their order does not change the result)
             j = k + 1
             emit(k, j, "PERS", "name_pair", 0.5)  # جعفر السلطان: a first name and a family name
             k = j + 1

@@ -337,8 +337,8 @@ class NerTagger:
         card: The model card (training metadata), if known.
     """
 
-    __slots__ = ("_attr", "_by_offset", "_cache", "_labels", "_matrix", "_model", "_no_rows", "_trans", "_zero", "card",
-                 "extractor", "source")
+    __slots__ = ("_attr", "_buf", "_by_offset", "_labels", "_matrix", "_model", "_no_rows", "_rows", "_trans", "_used",
+                 "_zero", "card", "extractor", "source")
 
     def __init__(self, model: bytes, extractor: FeatureExtractor, card: Mapping[str, Any] | None = None) -> None:
         self._model = model
@@ -380,7 +380,10 @@ class NerTagger:
         self._matrix = matrix
         self._trans = trans
         self._zero = len(attr)
-        self._cache: dict[str, npt.NDArray[np.float64]] = {}
+        # each word type's score vectors, one row of ``_buf`` (row 0 stays zero: the padding of a short sentence)
+        self._rows: dict[str, int] = {}
+        self._buf = np.zeros((1024, 2 * window + 1, n_lab), dtype=np.float64)
+        self._used = 1
         self.extractor = extractor
         self.card: dict[str, Any] = dict(card or {})
         self.source: Path | None = None  # the model directory, when loaded from one (not the package)
@@ -396,11 +399,35 @@ class NerTagger:
         return self._labels
 
     def _word(self, word: str) -> npt.NDArray[np.float64]:
-        hit = self._cache.get(word)
+        """A word type's score vectors: ``(2 * window + 1, labels)``, the row of offset k at k + window."""
+        vec: npt.NDArray[np.float64] = self._buf[self._row(word)]
+        return vec
+
+    def _row(self, word: str) -> int:
+        """The row of ``_buf`` holding the word's vectors (computed the first time; see ``_reserve``)."""
+        hit = self._rows.get(word)
         if hit is not None:
             return hit
-        if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
+        vec = self._vectors(word)
+        row = self._used
+        if row == len(self._buf):
+            grown = np.zeros((len(self._buf) * 3 // 2, *self._buf.shape[1:]), dtype=np.float64)
+            grown[:row] = self._buf
+            self._buf = grown
+        self._buf[row] = vec
+        self._rows[word] = row
+        self._used = row + 1
+        return row
+
+    def _reserve(self, words: int) -> None:
+        """Forget every cached word when ``words`` more could pass the cache limit (called before a batch, so
+        rows handed out within it stay valid)."""
+        if self._used + words > _CACHE_LIMIT:
+            self._rows.clear()
+            self._buf = np.zeros((1024, *self._buf.shape[1:]), dtype=np.float64)
+            self._used = 1
+
+    def _vectors(self, word: str) -> npt.NDArray[np.float64]:
         own, base, near = self.extractor.base_features(word)
         w = self.extractor.config.window
         attr, zero, table = self._attr, self._zero, self._by_offset
@@ -421,35 +448,53 @@ class NerTagger:
             if len(idx) == bounds[-1]:
                 idx.append(zero)
         vec: npt.NDArray[np.float64] = np.add.reduceat(self._matrix[idx], bounds, axis=0)
-        self._cache[word] = vec
         return vec
 
     def emissions(self, tokens: Sequence[str]) -> npt.NDArray[np.float64]:
         """Per-token label scores (n x labels) for one sentence."""
-        n = len(tokens)
+        return self._emissions_many([tokens])[0, : len(tokens)].copy()
+
+    def _emissions_many(self, sentences: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
+        """Per-token label scores of several non-empty sentences, ``(sentences, longest, labels)``; past a
+        sentence's end the values are meaningless.
+
+        The sums run in the same order as for one sentence alone: a neighbour a short sentence lacks adds the
+        zero row, and ``x + 0.0 == x``, so every value is the same, bit for bit.
+        """
         w = self.extractor.config.window
-        stack = np.stack([self._word(t) for t in tokens])
-        em = stack[:, w, :].copy()
+        lens = [len(t) for t in sentences]
+        longest = max(lens)
+        self._reserve(sum(lens))
+        row = self._row
+        grid = np.zeros((len(sentences), longest), dtype=np.intp)  # row 0 of _buf is zero
+        for r, tokens in enumerate(sentences):
+            grid[r, : lens[r]] = [row(t) for t in tokens]
+        stack = self._buf[grid]  # [sentence, token, offset + window, label]
+        em = stack[:, :, w, :].copy()
         for off in range(1, w + 1):
-            if off < n:
-                em[off:] += stack[: n - off, w - off]  # word i-off seen from i (offset -off)
-                em[: n - off] += stack[off:, w + off]  # word i+off seen from i (offset +off)
+            if off < longest:
+                em[:, off:] += stack[:, : longest - off, w - off]  # word i-off seen from i (offset -off)
+                em[:, : longest - off] += stack[:, off:, w + off]  # word i+off seen from i (offset +off)
         bos = self._attr.get("BOS")
         eos = self._attr.get("EOS")
-        for i in range(min(w, n)):
-            if bos is not None:
-                em[i] += self._matrix[bos]
-            if eos is not None:
-                em[n - 1 - i] += self._matrix[eos]
-        if self.extractor.config.phrases:
-            for i, tag in enumerate(self.extractor.phrase_tags(tokens)):
-                if tag is None:
-                    continue
-                em[i] += self._matrix[self._attr.get(tag, self._zero)]
-                if i > 0:
-                    em[i - 1] += self._matrix[self._attr.get("+1:" + tag, self._zero)]
-                if i + 1 < n:
-                    em[i + 1] += self._matrix[self._attr.get("-1:" + tag, self._zero)]
+        phrases = self.extractor.config.phrases
+        for r, tokens in enumerate(sentences):
+            n = lens[r]
+            e = em[r]
+            for i in range(min(w, n)):
+                if bos is not None:
+                    e[i] += self._matrix[bos]
+                if eos is not None:
+                    e[n - 1 - i] += self._matrix[eos]
+            if phrases:
+                for i, tag in enumerate(self.extractor.phrase_tags(tokens)):
+                    if tag is None:
+                        continue
+                    e[i] += self._matrix[self._attr.get(tag, self._zero)]
+                    if i > 0:
+                        e[i - 1] += self._matrix[self._attr.get("+1:" + tag, self._zero)]
+                    if i + 1 < n:
+                        e[i + 1] += self._matrix[self._attr.get("-1:" + tag, self._zero)]
         return em
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
@@ -483,9 +528,7 @@ class NerTagger:
         n_lab = len(labels)
         lens = [len(sentences[k]) for k in order]  # longest first
         longest = lens[0]
-        ems = np.zeros((len(order), longest, n_lab), dtype=np.float64)
-        for r, k in enumerate(order):
-            ems[r, : lens[r]] = self.emissions(sentences[k])
+        ems = self._emissions_many([sentences[k] for k in order])
         trans = self._trans
         back = np.empty((len(order), longest, n_lab), dtype=np.intp)
         final = np.empty((len(order), n_lab), dtype=np.float64)
@@ -603,12 +646,15 @@ def propagate_labels(norm: Sequence[Sequence[str]], tags: Sequence[Sequence[str]
         kinds.append(types)
     memory: dict[tuple[str, ...], dict[str, int]] = {}
     heads: dict[str, int] = {}
+    live = [0]  # heads with a count above zero (``any(heads.values())`` per sentence was quadratic in long texts)
 
     def update(j: int, delta: int) -> None:
         for key, kind in zip(entries[j], kinds[j], strict=True):
             counts = memory.setdefault(key, {})
             counts[kind] = counts.get(kind, 0) + delta
-            heads[key[0]] = heads.get(key[0], 0) + delta
+            before = heads.get(key[0], 0)
+            heads[key[0]] = before + delta
+            live[0] += (before + delta > 0) - (before > 0)
 
     n = len(norm)
     for j in range(min(window + 1, n)):
@@ -619,7 +665,7 @@ def propagate_labels(norm: Sequence[Sequence[str]], tags: Sequence[Sequence[str]
             update(k - window - 1, -1)
         if k + window < n and k + window > window:
             update(k + window, 1)
-        if not any(heads.values()):
+        if not live[0]:
             continue
         toks, row = norm[k], out[k]
         i = 0

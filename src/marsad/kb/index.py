@@ -97,13 +97,20 @@ def build_resources(fold_ta_marbuta: bool = True, force: bool = False) -> Path:
     return path
 
 
-@cache
 def load_resources(fold_ta_marbuta: bool = True) -> Resources:
     """The compiled resources for this process (built on first use).
+
+    ``load_resources()`` and ``load_resources(True)`` are the same object: the cache is keyed on the value, not on
+    how it was passed (``functools.cache`` alone kept two copies, ~50 MB each, when callers differed).
 
     Raises:
         ResourceError: The cache cannot be built or read.
     """
+    return _load_resources(bool(fold_ta_marbuta))
+
+
+@cache
+def _load_resources(fold_ta_marbuta: bool) -> Resources:
     path = build_resources(fold_ta_marbuta)
     try:
         with path.open("rb") as fh:
