@@ -51,3 +51,17 @@ def test_date_tally_counts_dated_and_undated_true_positives() -> None:
     d = t.as_dict()
     assert (d["events"], d["dated"], d["undated"]) == (4, 2, 2)
     assert (d["dated_right"], d["dated_lenient"], d["undated_right"], d["right"]) == (0.5, 1.0, 0.5, 0.5)
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد المتحدث في مؤتمر صحفي الشهر الماضي أن الجيش قصف مواقع المسلحين في المدينة.",
+    "وقال الوزير في بيان العام الماضي إن الشرطة اعتقلت خمسة مسلحين.",
+])
+def test_the_historical_mode_follows_the_date_the_event_is_given(pipeline: Pipeline, text: str) -> None:
+    # The time of the saying does not date the reported event (another clause): the event keeps the
+    # publication date, and so it is not made historical by the saying's month or year either.
+    art = pipeline(Article("t", text, Meta(published=date(2019, 5, 14))))
+    reported = [e for e in art.events or [] if e.type in ("ASSAULT", "COERCE")]
+    assert reported
+    assert all((e.date, e.date_source) == ("2019-05-14", "published") and "historical" not in e.aux
+               for e in reported)

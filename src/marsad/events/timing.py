@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Sequence
 from typing import Any
 
 from marsad.article import Article, TimeExpr
@@ -36,14 +37,15 @@ def event_time(article: Article, start: int, end: int, sentence_id: str | None) 
     return None
 
 
-def governing_time(article: Article, start: int, end: int, sentence_id: str | None) -> TimeExpr | None:
+def governing_time(article: Article, start: int, end: int, sentence_id: str | None,
+                   others: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
     """The time that governs the clause of the trigger ``[start, end)`` (``marsad.times.eventdate.governing_time``).
 
     Without the times package: :func:`event_time` of the sentence.
     """
     mod = _eventdate()
     if mod is not None:
-        result: TimeExpr | None = mod.governing_time(article, start, end, sentence_id)
+        result: TimeExpr | None = mod.governing_time(article, start, end, sentence_id, others)
         return result
     return event_time(article, start, end, sentence_id)
 

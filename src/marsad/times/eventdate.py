@@ -9,6 +9,7 @@ events coder's job; :func:`future_markers` and :func:`historical_markers`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from marsad.article import Article, Sentence, TimeExpr
@@ -174,7 +175,8 @@ def publication_time(article: Article) -> TimeExpr | None:
     )
 
 
-def governing_time(article: Article, start: int, end: int, sentence_id: str | None) -> TimeExpr | None:
+def governing_time(article: Article, start: int, end: int, sentence_id: str | None,
+                   others: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
     """The time expression that governs the clause of the trigger ``[start, end)``, else the publication date.
 
     The clause is :func:`marsad.text.clauses.date_clause`: a time in another clause of the sentence (a
@@ -187,6 +189,10 @@ def governing_time(article: Article, start: int, end: int, sentence_id: str | No
     event unknown, and a time from another clause or an earlier sentence of the paragraph does not date it
     (measured on the dev units: carrying a paragraph's leading time lowered the event-date figure from 0.89
     to 0.85). Without a publication date, the dateline's day; else None.
+
+    ``others`` are the spans (in ``article.text``) of the other predicates of the sentence: a time with one of
+    them between the trigger and it is that predicate's (``المرة الثانية التي يزور فيها روسيا بعد زيارة سابقة
+    جرت في أكتوبر 2015``: the month dates the earlier visit, not the one of يزور).
     """
     sent = next((s for s in article.sentences or () if s.id == sentence_id), None)
     anchor = anchor_date(article)
@@ -195,7 +201,7 @@ def governing_time(article: Article, start: int, end: int, sentence_id: str | No
         ns, ne = nt.to_norm(sent.start, sent.end)
         ps, pe = nt.to_norm(start, end)
         cs, ce = date_clause(nt.norm, ns, ne, ps, pe)
-        best = _clause_time(article, nt, sent, (cs, ce), (ps, pe), anchor)
+        best = _clause_time(article, nt, sent, (cs, ce), (ps, pe), anchor, others)
         if best is not None:
             return best
         bounds = date_clause_bounds(nt.norm, ns, ne)
@@ -218,16 +224,20 @@ def _dateline_day(article: Article) -> TimeExpr | None:
 
 
 def _clause_time(article: Article, nt: NormText, sent: Sentence, clause: tuple[int, int], trigger: tuple[int, int],
-                 anchor: date | None) -> TimeExpr | None:
-    """The time of the norm span ``clause`` nearest to the norm span ``trigger`` that can date an event."""
+                 anchor: date | None, others: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
+    """The time of the norm span ``clause`` nearest to the norm span ``trigger`` that can date an event, with no
+    other predicate (``others``, source spans) between the trigger and it."""
     cs, ce = clause
     ps, pe = trigger
+    others_norm = [nt.to_norm(a, b) for a, b in others]
     best: tuple[int, int, TimeExpr] | None = None
     for t in article.times or ():
         if not (sent.start <= t.start and t.end <= sent.end) or not dates_event(t, anchor):
             continue
         ts, te = nt.to_norm(t.start, t.end)
         if not (cs <= ts and te <= ce) or _reference(nt.norm, cs, ts, te):
+            continue
+        if any(min(pe, te) <= a and b <= max(ps, ts) for a, b in others_norm):
             continue
         key = (max(ps - te, ts - pe, 0), _rank(t)[1])
         if best is None or key < best[:2]:
