@@ -65,3 +65,15 @@ def test_the_historical_mode_follows_the_date_the_event_is_given(pipeline: Pipel
     assert reported
     assert all((e.date, e.date_source) == ("2019-05-14", "published") and "historical" not in e.aux
                for e in reported)
+
+
+@pytest.mark.parametrize("head", ["الرياض - 13 مايو 2019", "القاهرة - (أ ش أ) - 13 مايو 2019"])
+def test_an_event_undated_in_its_sentence_takes_the_datelines_date(pipeline: Pipeline, head: str) -> None:
+    got = _events(pipeline, f"{head}\n\nاستقبل الرئيس المصري في القاهرة وزير الخارجية الأردني.")
+    assert ("CONSULT", "2019-05-13", "dateline") in got
+
+
+def test_a_date_in_a_headline_or_a_sentence_is_no_dateline(pipeline: Pipeline) -> None:
+    got = _events(pipeline, "تعليم المنطقة: الأحد القادم موعد التسجيل\n\nاستقبل الرئيس المصري في القاهرة وزير "
+                            "الخارجية الأردني.\nوقال الوزير إن اللقاء عقد في 13 مايو 2019 بالقاهرة.")
+    assert ("CONSULT", "2019-05-14", "published") in got

@@ -72,14 +72,18 @@ def time_date(time: TimeExpr) -> str | None:
 def date_source(article: Article, time_id: str | None, sentence_start: int, sentence_end: int) -> str | None:
     """Where an event's date came from (``Event.date_source``), given the span of the event's sentence.
 
-    ``published`` for the publication-date record (``t0``), ``text`` for a time expression inside the
-    sentence, ``context`` for one elsewhere (the event it continues, an earlier sentence, the dateline),
-    None without a time.
+    ``published`` for the publication-date record (``t0``), ``dateline`` for the date of the article's
+    dateline (``الرياض - 25 يوليو``), ``text`` for another time expression inside the sentence, ``context``
+    for one elsewhere (the clause the event continues), None without a time.
     """
     if time_id is None:
         return None
     if time_id == "t0":
         return "published"
+    mod = _eventdate()
+    line = mod.dateline_time(article) if mod is not None else None
+    if line is not None and line.id == time_id:
+        return "dateline"
     t = next((x for x in article.times or () if x.id == time_id), None)
     if t is not None and sentence_start <= t.start and t.end <= sentence_end:
         return "text"
