@@ -209,3 +209,10 @@ def test_anaphora_without_a_date_before_are_dropped() -> None:
 )
 def test_hijri_twins_and_the_day_before_yesterday(text: str, surface: str, value: str) -> None:
     assert _times(text, date(2015, 7, 24) if "جمادى" in text or "شوال" in text else PUB)[surface] == value
+
+
+def test_a_weekday_with_a_modifier_after_a_first_name_is_a_date() -> None:
+    # تركي is a first name and an adjective: with المقبل after it the weekday is a date, not a family name
+    got = _times("ويلعب الفريق مباراة ودية مع فريق تركي الثلاثاء المقبل في النمسا.")
+    assert got["الثلاثاء المقبل"] == "2019-07-30"
+    assert "الخميس" not in _times("وقال عبدالله الخميس إن الفريق جاهز.")
