@@ -51,3 +51,29 @@ def test_date_tally_counts_dated_and_undated_true_positives() -> None:
     d = t.as_dict()
     assert (d["events"], d["dated"], d["undated"]) == (4, 2, 2)
     assert (d["dated_right"], d["dated_lenient"], d["undated_right"], d["right"]) == (0.5, 1.0, 0.5, 0.5)
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد المتحدث في مؤتمر صحفي الشهر الماضي أن الجيش قصف مواقع المسلحين في المدينة.",
+    "وقال الوزير في بيان العام الماضي إن الشرطة اعتقلت خمسة مسلحين.",
+])
+def test_the_historical_mode_follows_the_date_the_event_is_given(pipeline: Pipeline, text: str) -> None:
+    # The time of the saying does not date the reported event (another clause): the event keeps the
+    # publication date, and so it is not made historical by the saying's month or year either.
+    art = pipeline(Article("t", text, Meta(published=date(2019, 5, 14))))
+    reported = [e for e in art.events or [] if e.type in ("ASSAULT", "COERCE")]
+    assert reported
+    assert all((e.date, e.date_source) == ("2019-05-14", "published") and "historical" not in e.aux
+               for e in reported)
+
+
+@pytest.mark.parametrize("head", ["الرياض - 13 مايو 2019", "القاهرة - (أ ش أ) - 13 مايو 2019"])
+def test_an_event_undated_in_its_sentence_takes_the_datelines_date(pipeline: Pipeline, head: str) -> None:
+    got = _events(pipeline, f"{head}\n\nاستقبل الرئيس المصري في القاهرة وزير الخارجية الأردني.")
+    assert ("CONSULT", "2019-05-13", "dateline") in got
+
+
+def test_a_date_in_a_headline_or_a_sentence_is_no_dateline(pipeline: Pipeline) -> None:
+    got = _events(pipeline, "تعليم المنطقة: الأحد القادم موعد التسجيل\n\nاستقبل الرئيس المصري في القاهرة وزير "
+                            "الخارجية الأردني.\nوقال الوزير إن اللقاء عقد في 13 مايو 2019 بالقاهرة.")
+    assert ("CONSULT", "2019-05-14", "published") in got

@@ -193,3 +193,26 @@ def test_anaphora_take_the_date_written_before(text: str, surface: str, value: s
 def test_anaphora_without_a_date_before_are_dropped() -> None:
     found = _times("وصل أمس إلى المدينة، وفي اليوم التالي شارك في العام نفسه في مسابقة.")
     assert "اليوم التالي" not in found and "العام نفسه" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a Gregorian day written as the twin of a Hijri date takes the Hijri date's year, not the tense's
+        ("وستقيم الجمعية أمسيتها يوم الاثنين 10 جمادى الآخرة (30 مارس) في مقرها.", "30 مارس", "2015-03-30"),
+        ("وسيعقد المؤتمر يوم 5 شوال 1436هـ الموافق 21 يوليو في جدة.", "21 يوليو", "2015-07-21"),
+        # without a Hijri date before it the tense still decides
+        ("وسيعقد المؤتمر في 30 مارس في جدة.", "30 مارس", "2020-03-30"),
+        # البارحة الأولى is the day before yesterday
+        ("فتح مسلح النار في سوق البارحة الأولى وقتل شخصين.", "البارحة الأولى", "2019-07-22"),
+    ],
+)
+def test_hijri_twins_and_the_day_before_yesterday(text: str, surface: str, value: str) -> None:
+    assert _times(text, date(2015, 7, 24) if "جمادى" in text or "شوال" in text else PUB)[surface] == value
+
+
+def test_a_weekday_with_a_modifier_after_a_first_name_is_a_date() -> None:
+    # تركي is a first name and an adjective: with المقبل after it the weekday is a date, not a family name
+    got = _times("ويلعب الفريق مباراة ودية مع فريق تركي الثلاثاء المقبل في النمسا.")
+    assert got["الثلاثاء المقبل"] == "2019-07-30"
+    assert "الخميس" not in _times("وقال عبدالله الخميس إن الفريق جاهز.")

@@ -245,8 +245,10 @@ class Event:
         time: Id of the time expression used for the date.
         date: ISO date of the event (may be a month ``2015-10``), or None.
         date_source: Where the date came from: ``text`` (a time expression in the event's own sentence),
-            ``context`` (an earlier sentence or event it continues, or the dateline), ``published`` (nothing in
-            the text dates it: the publication date), or None without a date.
+            ``dateline`` (nothing in its sentence dates it: the date of the article's dateline), ``context``
+            (another time outside the sentence: a clause it continues, or without a publication date the day
+            the times layer anchored on), ``published`` (nothing in the text dates it: the publication date),
+            or None without a date.
     """
 
     id: str

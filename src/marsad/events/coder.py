@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from marsad.article import Article, Entity, Event, Evidence, Link, Participant, Quote, Span, TimeExpr
 from marsad.events import ontology
 from marsad.events.predicates import RESOURCE_VERSION, Lexicon, Match
-from marsad.events.timing import event_time, temporal_aux, time_date
+from marsad.events.timing import governing_time, temporal_aux, time_date
 from marsad.text.clauses import (
     ADJUNCT_PREPS,
     COMPLEMENTIZER,
@@ -118,6 +118,7 @@ class _Context:
     quotes: list[tuple[int, int, Quote]]  # normalised spans
     ents_by_id: dict[str, Entity]
     regions: list[tuple[int, int]] = field(default_factory=list)  # predicate regions of the current sentence
+    triggers: list[tuple[int, int]] = field(default_factory=list)  # source spans of its predicates
     alias: dict[str, Link] = field(default_factory=dict)  # linked names → link, for unlinked repeats
 
 
@@ -154,6 +155,7 @@ def code_article(article: Article, lexicon: Lexicon, fold_ta_marbuta: bool = Tru
         bounds = clause_bounds(nt.norm, ns, ne, extra)
         clauses = [clause_of(bounds, m.start, ne) for m in matches]
         ctx.regions = []
+        ctx.triggers = [nt.to_source(m.start, m.end) for m in matches]
         for i, clause in enumerate(clauses):
             lo = max([clause[0]] + [x.end for x, c in zip(matches[:i], clauses[:i], strict=True) if c == clause])
             hi = min([clause[1]] + [x.start for x, c in zip(matches[i + 1:], clauses[i + 1:], strict=True)
@@ -542,7 +544,7 @@ def _finish(ctx: _Context, d: _Draft, sentence_id: str, n: int, groups: list[Gro
         return None
     aux = _aux(ctx, d)
     cs, ce = ctx.nt.to_source(*_trim(ctx.nt.norm, *d.clause))
-    time = d.time = _date(ctx, d, cs, ce, sentence_id)
+    time = d.time = _date(ctx, d, sentence_id)
     if time is not None:
         for a in temporal_aux(art, time):
             if a not in aux:
@@ -598,21 +600,15 @@ def _finish(ctx: _Context, d: _Draft, sentence_id: str, n: int, groups: list[Gro
     )
 
 
-def _date(ctx: _Context, d: _Draft, cs: int, ce: int, sentence_id: str) -> TimeExpr | None:
-    """The clause's time, unless it dates another predicate of the sentence (then the article's date)."""
-    rs, re_ = d.region
-    time = event_time(ctx.article, max(cs, rs), min(ce, re_) if re_ > rs else ce, sentence_id)
-    if time is None or time.end <= time.start:
-        if d.inherited is not None and d.inherited.time is not None:
-            return d.inherited.time
-        return time
-    inside = rs <= time.start and time.end <= re_
-    if not inside and d.inherited is not None and d.inherited.time is not None:
-        d.notes.append("date of the event it continues")
-        return d.inherited.time
-    if not inside and any(a <= time.start and time.end <= b for a, b in ctx.regions if (a, b) != d.region):
-        return event_time(ctx.article, 0, 0, None)
-    return time
+def _date(ctx: _Context, d: _Draft, sentence_id: str) -> TimeExpr | None:
+    """The time that governs the clause of the trigger (:func:`marsad.events.timing.governing_time`).
+
+    The one computation of the event's date: the ``historical``/``future`` modes taken from the date follow
+    the date the event is given. A time in the region of another predicate of the sentence is that one's.
+    """
+    ps, pe = ctx.nt.to_source(d.match.start, d.match.end)
+    others = [span for span in ctx.triggers if span != (ps, pe)]
+    return governing_time(ctx.article, ps, pe, sentence_id, others)
 
 
 def _trim(norm: str, s: int, e: int) -> tuple[int, int]:

@@ -40,10 +40,8 @@ class EventsComponent:
             events = hybrid.apply_detector(article, events, model, lexicon, self.version, self.fold_ta_marbuta)
         sentences = {s.id: s for s in article.sentences or ()}
         for ev in events:
-            trig = ev.evidence.predicate
-            time = timing.governing_time(article, trig.start, trig.end, ev.sentence)
-            ev.time = time.id if time is not None else None
-            ev.date = timing.time_date(time) if time is not None else None
+            # The coder and the detector dated the event once (timing.governing_time of its trigger) and took
+            # its historical/future mode from that date; here only the date's source is added.
             sent = sentences.get(ev.sentence or "")
             lo, hi = (sent.start, sent.end) if sent is not None else (ev.start, ev.end)
             ev.date_source = timing.date_source(article, ev.time, lo, hi)

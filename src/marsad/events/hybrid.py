@@ -33,7 +33,7 @@ from marsad.events.coder import HISTORICAL_PHRASES, NEGATORS, POLITICAL_SECTORS,
 from marsad.events.detector import Detection, LinearModel
 from marsad.events.features import sentence_features, sentence_words, word_count
 from marsad.events.predicates import Lexicon
-from marsad.events.timing import event_time, temporal_aux, time_date
+from marsad.events.timing import governing_time, temporal_aux, time_date
 from marsad.kb.index import load_resources
 from marsad.kb.sources import article_country
 from marsad.text.clauses import alias_links, entity_link, normalized, words
@@ -242,7 +242,7 @@ def _detected(article: Article, nt: NormText, lexicon: Lexicon, sentence_id: str
         _nearest_actor(article, nt, ents, by_id, alias, ss, se, ps, pe, t) or \
         (_nationality_actor(article, nt, ns, ne, ts, te) if t != "PROTEST" else None)
     aux = _aux(nt, ns, ts)
-    time = event_time(article, ss, se, sentence_id)
+    time = governing_time(article, ps, pe, sentence_id)
     if time is not None:
         for a in temporal_aux(article, time):
             if a not in aux:

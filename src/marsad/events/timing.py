@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Sequence
 from typing import Any
 
 from marsad.article import Article, TimeExpr
@@ -36,14 +37,15 @@ def event_time(article: Article, start: int, end: int, sentence_id: str | None) 
     return None
 
 
-def governing_time(article: Article, start: int, end: int, sentence_id: str | None) -> TimeExpr | None:
+def governing_time(article: Article, start: int, end: int, sentence_id: str | None,
+                   others: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
     """The time that governs the clause of the trigger ``[start, end)`` (``marsad.times.eventdate.governing_time``).
 
     Without the times package: :func:`event_time` of the sentence.
     """
     mod = _eventdate()
     if mod is not None:
-        result: TimeExpr | None = mod.governing_time(article, start, end, sentence_id)
+        result: TimeExpr | None = mod.governing_time(article, start, end, sentence_id, others)
         return result
     return event_time(article, start, end, sentence_id)
 
@@ -70,14 +72,18 @@ def time_date(time: TimeExpr) -> str | None:
 def date_source(article: Article, time_id: str | None, sentence_start: int, sentence_end: int) -> str | None:
     """Where an event's date came from (``Event.date_source``), given the span of the event's sentence.
 
-    ``published`` for the publication-date record (``t0``), ``text`` for a time expression inside the
-    sentence, ``context`` for one elsewhere (the event it continues, an earlier sentence, the dateline),
-    None without a time.
+    ``published`` for the publication-date record (``t0``), ``dateline`` for the date of the article's
+    dateline (``الرياض - 25 يوليو``), ``text`` for another time expression inside the sentence, ``context``
+    for one elsewhere (the clause the event continues), None without a time.
     """
     if time_id is None:
         return None
     if time_id == "t0":
         return "published"
+    mod = _eventdate()
+    line = mod.dateline_time(article) if mod is not None else None
+    if line is not None and line.id == time_id:
+        return "dateline"
     t = next((x for x in article.times or () if x.id == time_id), None)
     if t is not None and sentence_start <= t.start and t.end <= sentence_end:
         return "text"

@@ -320,6 +320,7 @@ def extract_times(
     filing = filing_day([m for _, ms in merged for m in ms], anchor)
     last_written: str | None = None  # the last date written out (a year of its own), for العام نفسه
     last_day: date | None = None  # the last full date written out, for اليوم التالي
+    hijri_day: tuple[int, date] | None = None  # (norm end, Gregorian day) of the last Hijri day-date
     for toks, matches in merged:
         reported_quarter(toks, matches, anchor)
         anniversary(toks, matches)
@@ -343,6 +344,9 @@ def extract_times(
                     m.sem.offset = 1
                 else:
                     m.sem.tense = 1
+            if hijri_day is not None:
+                _twin_year(nt.norm, m, *hijri_day)
+                hijri_day = None
             if filing is not None and m.sem.kind == "rel" and m.sem.unit == "day" and not (
                 m.sem.weekday is not None and m.sem.explicit_day  # these told the filing day; they keep their flag
             ):
@@ -357,6 +361,9 @@ def extract_times(
             ):
                 with contextlib.suppress(ValueError):
                     last_day = date.fromisoformat(res.value[:10])
+            if m.sem.kind == "cal" and m.sem.hijri and m.sem.day and res.value and len(res.value) == 10:
+                with contextlib.suppress(ValueError):
+                    hijri_day = (m.end, date.fromisoformat(res.value[:10]))
             start, end = nt.to_source(m.start, m.end)
             end = _extend_marks(article.text, end)
             out.append(
@@ -379,6 +386,31 @@ def extract_times(
     for i, t in enumerate(out, 1):
         t.id = f"t{i}"
     return out
+
+
+# Between a Hijri date and its Gregorian twin: ``10 جمادى الآخرة (30 مارس)``, ``... الموافق 30 مارس``.
+_TWIN_GAP = re.compile(r"[\s(\[\-–/،,]*(?:الموافق|الموافقه|الموافقة|موافق)?[\s(\[\-–/]*")
+TWIN_DAYS = 2
+
+
+def _twin_year(norm: str, m: Match, hijri_end: int, day: date) -> None:
+    """A Gregorian day and month without a year written right after a Hijri date (in parentheses or after
+    ``الموافق``) is its twin: it takes the year that puts it on the Hijri date's day (within two days), not
+    the one the tense of the clause would pick."""
+    sem = m.sem
+    if sem.kind != "cal" or sem.hijri or sem.year is not None or not (sem.month and sem.day) or m.start < hijri_end:
+        return
+    gap = _TWIN_GAP.match(norm, hijri_end)
+    if gap is None or gap.end() != m.start:
+        return
+    for year in (day.year, day.year - 1, day.year + 1):
+        try:
+            twin = date(year, sem.month, sem.day)
+        except ValueError:
+            continue
+        if abs((twin - day).days) <= TWIN_DAYS:
+            sem.year = year
+            return
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,8 @@ events coder's job; :func:`future_markers` and :func:`historical_markers`
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from marsad.article import Article, Sentence, TimeExpr
@@ -21,6 +23,7 @@ from marsad.times.resolve import PRESENT_REF, period_bounds, resolve_relative
 __all__ = [
     "NEWS_WINDOW_DAYS",
     "anchor_date",
+    "dateline_time",
     "dates_event",
     "event_time",
     "future_markers",
@@ -174,8 +177,10 @@ def publication_time(article: Article) -> TimeExpr | None:
     )
 
 
-def governing_time(article: Article, start: int, end: int, sentence_id: str | None) -> TimeExpr | None:
-    """The time expression that governs the clause of the trigger ``[start, end)``, else the publication date.
+def governing_time(article: Article, start: int, end: int, sentence_id: str | None,
+                   others: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
+    """The time expression that governs the clause of the trigger ``[start, end)``, else the dateline's date,
+    else the publication date.
 
     The clause is :func:`marsad.text.clauses.date_clause`: a time in another clause of the sentence (a
     complement ``أن``/``إن`` clause, a relative clause, a quotation, a clause after «، و» or ثم/بينما/لكن)
@@ -183,10 +188,15 @@ def governing_time(article: Article, start: int, end: int, sentence_id: str | No
     Among the times of the clause that can date an event (:func:`dates_event`) and are no reference point or
     deadline (``منذ``, ``حتى``), the nearest to the trigger wins (then the finer granularity). A clause with none
     that goes on with the one before it («، و» + verb, ``حيث``) takes that one's time. An event with no
-    time in its clause takes the publication date (``t0``): the annotation guideline leaves the date of such an
-    event unknown, and a time from another clause or an earlier sentence of the paragraph does not date it
+    time in its clause takes the article's date: the annotation guideline leaves the date of such an event
+    unknown, and a time from another clause or an earlier sentence of the paragraph does not date it
     (measured on the dev units: carrying a paragraph's leading time lowered the event-date figure from 0.89
-    to 0.85). Without a publication date, the dateline's day; else None.
+    to 0.85). It takes the date of the article's dateline (:func:`dateline_time`, ``الرياض - 25 يوليو``) when
+    there is one, else the publication date; without either, the day the times layer anchored on; else None.
+
+    ``others`` are the spans (in ``article.text``) of the other predicates of the sentence: a time with one of
+    them between the trigger and it is that predicate's (``المرة الثانية التي يزور فيها روسيا بعد زيارة سابقة
+    جرت في أكتوبر 2015``: the month dates the earlier visit, not the one of يزور).
     """
     sent = next((s for s in article.sentences or () if s.id == sentence_id), None)
     anchor = anchor_date(article)
@@ -195,7 +205,7 @@ def governing_time(article: Article, start: int, end: int, sentence_id: str | No
         ns, ne = nt.to_norm(sent.start, sent.end)
         ps, pe = nt.to_norm(start, end)
         cs, ce = date_clause(nt.norm, ns, ne, ps, pe)
-        best = _clause_time(article, nt, sent, (cs, ce), (ps, pe), anchor)
+        best = _clause_time(article, nt, sent, (cs, ce), (ps, pe), anchor, others)
         if best is not None:
             return best
         bounds = date_clause_bounds(nt.norm, ns, ne)
@@ -205,7 +215,42 @@ def governing_time(article: Article, start: int, end: int, sentence_id: str | No
             if best is not None:
                 return best
             k -= 1
-    return publication_time(article) or _dateline_day(article)
+    return dateline_time(article) or publication_time(article) or _dateline_day(article)
+
+
+# A dateline: a short head (a place, an agency: at most 40 characters, no sentence punctuation) ending in a dash
+# before the date, or the date alone at the head of its line (``الرياض - 25 يوليو 2015``, ``القاهرة - (أ ف ب) -
+# الأحد 21 نوفمبر``).
+_DATELINE_HEAD = re.compile(r"^[^\n.،,!?؟:]{0,40}[\-–—]\s*$|^\s*$")
+_DATELINE_TAIL = re.compile(r"^[\s)]*(?:[\-–—:]|$|\n)")
+DATELINE_LINES = 2
+
+
+def dateline_time(article: Article) -> TimeExpr | None:
+    """The date of the article's dateline, or None.
+
+    A calendar day (``25 يوليو 2015``, ``25 يوليو``; not a relative ``الأحد القادم``) in the first two non-empty
+    lines, after a short head ending in a dash (``الرياض - ``) or alone at the head of its line with a dash or
+    the line's end after it.
+    """
+    text = article.text
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+            if len(lines) >= DATELINE_LINES:
+                break
+        pos += len(line)
+    for t in article.times or ():
+        if t.granularity != "day" or t.kind != "date" or not t.value or len(t.value) != 10 or t.relative is not None:
+            continue
+        for lo, hi in lines:
+            if lo <= t.start and t.end <= hi:
+                head, tail = text[lo:t.start], text[t.end:hi]
+                if _DATELINE_HEAD.match(head) and (head.strip() or _DATELINE_TAIL.match(tail)):
+                    return t
+    return None
 
 
 def _dateline_day(article: Article) -> TimeExpr | None:
@@ -218,16 +263,20 @@ def _dateline_day(article: Article) -> TimeExpr | None:
 
 
 def _clause_time(article: Article, nt: NormText, sent: Sentence, clause: tuple[int, int], trigger: tuple[int, int],
-                 anchor: date | None) -> TimeExpr | None:
-    """The time of the norm span ``clause`` nearest to the norm span ``trigger`` that can date an event."""
+                 anchor: date | None, others: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
+    """The time of the norm span ``clause`` nearest to the norm span ``trigger`` that can date an event, with no
+    other predicate (``others``, source spans) between the trigger and it."""
     cs, ce = clause
     ps, pe = trigger
+    others_norm = [nt.to_norm(a, b) for a, b in others]
     best: tuple[int, int, TimeExpr] | None = None
     for t in article.times or ():
         if not (sent.start <= t.start and t.end <= sent.end) or not dates_event(t, anchor):
             continue
         ts, te = nt.to_norm(t.start, t.end)
         if not (cs <= ts and te <= ce) or _reference(nt.norm, cs, ts, te):
+            continue
+        if any(min(pe, te) <= a and b <= max(ps, ts) for a, b in others_norm):
             continue
         key = (max(ps - te, ts - pe, 0), _rank(t)[1])
         if best is None or key < best[:2]:

@@ -501,8 +501,9 @@ class Recognizer(Scanner):
             assert isinstance(w, int)
             if self.text(j - 1) == "كلا" or self.text(j + 1) == "معا":
                 return None
-            if j == i and pod is None and (self.text(i - 1) in first_names() or self.text(i - 1).startswith("عبد")):
-                return None  # عبدالله الجمعة: a family name
+            if j == i and pod is None and (self.text(i - 1) in first_names() or self.text(i - 1).startswith("عبد")) \
+                    and self.modifier(i + 1) is None:
+                return None  # عبدالله الجمعة: a family name (but فريق تركي الثلاثاء المقبل is a date)
             if j == i and pod is None and self.toks[i].text in self.surnames and self.modifier(i + 1) is None:
                 return None  # وكشف الخميس، عن ... in an article about محمد الخميس
             if j == i and pod is None and self.look(i - 1, _WEEKDAY_NOUNS) is not None and w == 4:
