@@ -33,6 +33,10 @@ def _why(text: str, name: str, country: bool = False, with_res: bool = False) ->
         ("وقالت مصادر مطلعة لـ«الحياة» إن الوفد سيصل غدا.", "الحياة", "outlet"),
         ("وأكد المتحدث لـ\"الرياض\" أن العمل مستمر.", "الرياض", "outlet"),
         ("وانضم إلى الفريق المهاجم البرازيلي سانتوس أمس.", "سانتوس", "person"),
+        ("وصل الوفد إلى العاصمة السعودية مساء أمس.", "السعودية", "adjective"),
+        ("نظمت إمارة منطقة الباحة حفلا لمنسوبيها.", "الباحة", "office"),
+        ("وقال وكيل إمارة الباحة إن العمل مستمر.", "الباحة", "office"),
+        ("أعاد الله العيد على الجميع باليمن والبركات.", "اليمن", "blessing"),
     ],
 )
 def test_places_not_a_place_reasons(text: str, name: str, why: str) -> None:
@@ -49,6 +53,9 @@ def test_places_not_a_place_reasons(text: str, name: str, why: str) -> None:
         ("وصل المدرب البرازيلي إلى الرياض أمس.", "الرياض", False),
         ("افتتحت السفارة في العاصمة السورية دمشق أمس.", "دمشق", False),
         ("تعمل الشركة على طريق سريع.\nالرياض - واس", "الرياض", False),
+        ("زار الوفد إمارة دبي الأسبوع الماضي.", "دبي", False),
+        ("وصلت المساعدات إلى اليمن والصومال.", "اليمن", True),
+        ("تقع العاصمة الرياض وسط المملكة.", "الرياض", False),
     ],
 )
 def test_places_not_a_place_leaves_places(text: str, name: str, country: bool) -> None:
@@ -95,7 +102,9 @@ def test_places_headline_speaker_is_not_a_dateline() -> None:
 
 @pytest.mark.parametrize(
     ("cue", "word", "adjective"),
-    [("هجره", "بشريه", True), ("هجره", "خريص", False), ("مدينه", "عاليه", False), ("بهجره", "جماعيه", True)],
+    [("هجره", "بشريه", True), ("هجره", "خريص", False), ("مدينه", "عاليه", False), ("بهجره", "جماعيه", True),
+     ("احياء", "سكنيه", True), ("مركز", "للاعمال", True), ("بمركز", "اتصالات", True), ("قريه", "الالعاب", True),
+     ("مركز", "ثربان", False), ("قريه", "الحبله", False)],
 )
 def test_places_nisba_after_migration(cue: str, word: str, adjective: bool) -> None:
     assert nisba_adjective(cue, word) is adjective
@@ -104,6 +113,21 @@ def test_places_nisba_after_migration(cue: str, word: str, adjective: bool) -> N
 def test_places_migration_is_not_a_settlement() -> None:
     text = "الرياض - واس\nدرس الباحثون هجرة الطيور وهجرة بشرية قديمة."
     assert _places(text, source="spa") == ["الرياض"]
+
+
+def test_places_common_nouns_after_a_cue_are_not_unknown_places() -> None:
+    text = "الرياض - واس\nقصفت الطائرات أحياء سكنية، وافتتح مركز للأعمال الإغاثية بجانب قرية الألعاب."
+    assert _places(text, source="spa") == ["الرياض"]
+
+
+def test_places_directorate_and_common_words_are_not_places() -> None:
+    assert "جازان" not in _places("أعلن تعليم جازان عن وظائف شاغرة.")
+    assert "طراز" not in _places("سقطت مركبة من طراز قديم في الوادي.")
+    assert "الخبراء" not in _places("أرسلت العينات إلى فريق من الخبراء في المختبر.")
+
+
+def test_places_yemeni_district_after_mudiriya() -> None:
+    assert "باجل" in _places("قتل مسلحان في هجوم بمديرية باجل غربي اليمن.")
 
 
 def test_places_nationality_word_is_not_a_generated_place_form() -> None:

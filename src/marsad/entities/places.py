@@ -40,7 +40,7 @@ LOCATIVE_CUES = frozenset(
         "بشمال", "بجنوب", "بشرق", "بغرب", "وسط", "ريف", "بريف", "قرب", "بالقرب", "ضواحي", "حي", "بحي", "مخيم",
         "بمخيم", "محافظات", "مدينتي", "مركز", "قضاء", "ناحيه", "بلدات", "مناطق",
         "تقع", "يقع", "الواقعه", "الواقع", "قري", "بقري", "لقري", "هجره", "بهجره", "احياء", "باحياء", "ضاحيه",
-        "بضاحيه", "لحي", "لبلده", "لقريه", "بمركز",
+        "بضاحيه", "لحي", "لبلده", "لقريه", "بمركز", "مديريه", "بمديريه",
     }
 )
 # Head nouns of organisation, team, newspaper, airport... names: a place name right after one (no clitic) is
@@ -53,6 +53,7 @@ ORG_HEADS = frozenset(
         "شركه", "بطوله", "كاس", "ماراثون", "معرض", "منتدي", "قمه", "بلديه", "جمعيه", "محكمه", "سجن", "فندق",
         "مسجد", "جامع", "طريق", "شارع", "ميدان", "جسر", "منفذ", "مرور", "ملعب", "استاد", "صاله",
         "جوازات", "هرم", "ادبي", "دوري", "ابطال", "شركات", "مجموعه", "فرع", "مشجعي", "مشجعو", "جماهير",
+        "تعليم", "صحه", "زراعه",
     }
 )
 # ... and the verbs "witnessed" / "is seeing", whose subject in the news is mostly a place or a time (شهدت جدة أمطارا).
@@ -268,6 +269,12 @@ def org_head(word: str) -> bool:
     return False
 
 
+# The emirate of a Saudi region is its governor's office (``إمارة منطقة الباحة``، ``وكيل إمارة الباحة``); the
+# emirates of the UAE are places (``إمارة دبي``).
+EMIRATE_WORDS = frozenset({"اماره", "باماره", "لاماره", "واماره", "وباماره"})
+_OFFICE_COUNTRY = "SAU"
+# ``باليمن والبركات``: with good fortune (يُمن), a greeting, not Yemen.
+_BLESSINGS = ("والبركه", "والبركات", "والخير", "والخيرات", "والمسرات", "والسعاده", "والمسره")
 # Particles that only a verb follows (matching forms): ``فهل نجد`` "do we find", not Najd.
 VERB_PARTICLES = frozenset({"لم", "لن", "سوف", "كي", "لكي", "قد", "هل"})
 # Words that say a quotation's outlet (``قالت مصادر لـ«الشرق الأوسط»``: the newspaper, not the region).
@@ -302,7 +309,12 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
     - ``outlet``: it fills quotation marks after ``لـ`` near a verb of saying (``قالت مصادر لـ«الشرق الأوسط»``،
       ``وأكد لـ"الرياض"``): the newspaper;
     - ``person``: (with ``res``) a definite masculine nationality adjective stands right before it (``المدافع
-      الروماني سان مارتن``): a person's name; a feminine one may describe a capital (``العاصمة السورية دمشق``).
+      الروماني سان مارتن``): a person's name; a feminine one may describe a capital (``العاصمة السورية دمشق``);
+    - ``adjective``: a country name in a nationality's form right after ``العاصمة`` (``العاصمة السعودية``): a
+      capital is a city, so the word describes it;
+    - ``office``: it follows ``إمارة منطقة`` or, for a Saudi region's name (with ``res``), ``إمارة``: the region's
+      governorate office, an organisation;
+    - ``blessing``: ``باليمن`` before ``والبركات``/``والخير``…: good fortune, not Yemen.
     """
     name = text[start:end]
     if name[-1:] in _TANWEEN or text[end : end + 1] in tuple(_TANWEEN):
@@ -316,6 +328,18 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
         return "verb"
     if "طريق" in before and _ROAD.search(before):
         return "road"
+    if prev == "العاصمه" and normalize_string(name).endswith("يه"):
+        return "adjective"
+    words = _norm_words(before)[-2:]
+    region_office = len(words) == 2 and words[0] in EMIRATE_WORDS and words[1] == "منطقه"
+    if before[-1:].isspace() and (region_office or (
+            words and words[-1] in EMIRATE_WORDS and res is not None and _saudi_region(res, name))):
+        return "office"
+    key = normalize_string(name)
+    if key == "باليمن" or (key == "اليمن" and text[start - 1 : start] == "ب"):
+        after = text[end : end + 20].split()
+        if after and normalize_string(after[0]).startswith(_BLESSINGS):
+            return "blessing"
     if res is not None and prev.startswith("ال") and prev.endswith("ي") \
             and not name.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) and _masculine_nationality(res, prev):
         return "person"
@@ -327,6 +351,17 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
                 for w in _norm_words(lead)[-6:]):
             return "outlet"
     return ""
+
+
+def _saudi_region(res: Resources, name: str) -> bool:
+    """Is ``name`` the name of a Saudi first-level region (or of its seat) in the dictionary?"""
+    try:
+        _, entries = res.automaton.get(" ".join(normalize_string(name).split()))
+    except KeyError:
+        return False
+    return any(kind in _PLACE_KINDS and res.places[i].country == _OFFICE_COUNTRY
+               and (res.places[i].source == "admin" or res.places[i].rank == "admin_seat")
+               for kind, i, _ in entries)
 
 
 def _masculine_nationality(res: Resources, word: str) -> bool:
