@@ -192,3 +192,24 @@ def test_places_al_jawf_alone_is_the_saudi_region_in_saudi_news() -> None:
     art = Article("", "هطلت أمطار غزيرة على الجوف مساء أمس.", Meta(source="sabq"))
     pipeline()(art)
     assert [e.link.id for e in art.entities or [] if e.link is not None] == ["place:admin:sau_jawf"]
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_places_place_glued_after_an_organisation_head_is_a_place(ner: bool) -> None:
+    assert any(p.endswith("هولندا") for p in _places("افتتح معرض بهولندا أمس.", ner))
+    assert not any(p.endswith("هولندا") for p in _places("افتتح معرض هولندا أمس.", ner))
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_places_city_after_the_capital_with_a_clitic_stays_in_a_sports_report(ner: bool) -> None:
+    text = ("يخوض الفريق مباراة ودية أمام نادي تشيلسي الإنجليزي بالعاصمة البريطانية لندن، ويواصل المدرب "
+            "تدريبات اللاعبين استعدادا للدوري بعد أن سجل اللاعب هدفا في المباراة الماضية.")
+    assert "لندن" in _places(text, ner)
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_places_small_saudi_governorates(ner: bool) -> None:
+    assert "قلوة" in _places("شيعت جموع المصلين الشهيد في محافظة قلوة بمنطقة الباحة.", ner)
+    assert "البرك" in _places("انطلقت القافلة إلى محافظة البرك الساحلية.", ner)
+    assert "الحرجة" not in _places("تفاوتت الحالات بين الحرجة والمتوسطة.", ner)
+    assert "القرى" not in _places("وصل الوفد إلى القرى النائية.", ner)

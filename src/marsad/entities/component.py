@@ -235,7 +235,9 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             if span.label == "ORG":  # جامعة الملك عبدالعزيز بجدة: the organisation and its place
                 out.append(Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner"))
             continue
-        if span.label == "LOC" and (_after_org_head(article.text, span.start)
+        glued = any(named[k].label == "LOC" and named[k].link is not None and named[k].start == span.start + 1
+                    and article.text[span.start] in "بل" for k in over)  # معرض بهولندا: the place after a name
+        if span.label == "LOC" and ((not glued and _after_org_head(article.text, span.start))
                                     or not_a_place(article.text, span.start, span.end, res=res)):
             used.update(over)
             continue  # شرطة زيوريخ، مهرجان البندقية، منتخب ترينداد: part of an organisation's name; بيوتاً
