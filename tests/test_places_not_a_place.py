@@ -213,3 +213,9 @@ def test_places_small_saudi_governorates(ner: bool) -> None:
     assert "البرك" in _places("انطلقت القافلة إلى محافظة البرك الساحلية.", ner)
     assert "الحرجة" not in _places("تفاوتت الحالات بين الحرجة والمتوسطة.", ner)
     assert "القرى" not in _places("وصل الوفد إلى القرى النائية.", ner)
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_places_aden_districts(ner: bool) -> None:
+    found = _places("سيطرت القوات على القصر الجمهوري في المعاشيق، وقصفت أحياء دار سعد شمال عدن.", ner)
+    assert "المعاشيق" in found and "دار سعد" in found
