@@ -219,3 +219,17 @@ def test_places_small_saudi_governorates(ner: bool) -> None:
 def test_places_aden_districts(ner: bool) -> None:
     found = _places("سيطرت القوات على القصر الجمهوري في المعاشيق، وقصفت أحياء دار سعد شمال عدن.", ner)
     assert "المعاشيق" in found and "دار سعد" in found
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_places_gulf_is_the_club_in_a_sports_report(ner: bool) -> None:
+    text = ("يخوض الخليج اليوم أول مبارياته الودية، وقال مدرب الفريق إن اللاعب الجديد جاهز للمباراة.\n"
+            "وأكد أن الدوري هذا الموسم أقوى من أندية دول الخليج الأخرى.")
+    ends = [end for end, name in _place_ends(text, ner) if name.endswith("الخليج")]
+    assert ends == [text.rindex("الخليج") + len("الخليج")]
+
+
+def _place_ends(text: str, ner: bool) -> list[tuple[int, str]]:
+    art = Article("", text, Meta(published=date(2015, 7, 25), source="alriyadh"))
+    pipeline(ner)(art)
+    return [(e.end, art.text[e.start : e.end]) for e in art.entities or [] if e.label == "LOC" and e.link is not None]
