@@ -120,6 +120,11 @@ def test_places_common_nouns_after_a_cue_are_not_unknown_places() -> None:
     assert _places(text, source="spa") == ["الرياض"]
 
 
+def test_places_relational_form_of_a_continent_is_not_a_place() -> None:
+    assert not any("القارة" in p for p in _places("انتشر الوباء في أنحاء القارة الأوروبية خلال القرن الماضي."))
+    assert "أوروبا" in _places("انتشر الوباء في أنحاء أوروبا خلال القرن الماضي.")
+
+
 def test_places_directorate_and_common_words_are_not_places() -> None:
     assert "جازان" not in _places("أعلن تعليم جازان عن وظائف شاغرة.")
     assert "طراز" not in _places("سقطت مركبة من طراز قديم في الوادي.")
