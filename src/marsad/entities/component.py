@@ -40,7 +40,7 @@ from marsad.kb.index import load_resources
 from marsad.kb.org_names import org_name
 from marsad.kb.records import ACTOR, NATIONALITY, PLACE, PLACE_AMBIGUOUS, Actor, Resources
 from marsad.settings import Settings
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, normalize_string
 
 VERSION = "entities-1"
 FILL_MIN_PLACE_CONFIDENCE = 0.7
@@ -749,9 +749,9 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
             continue  # العاصمة الأرجنتينية بوينس آيرس
         glued = (m.start > 0 and article.text[m.start - 1] == "ب") or article.text[m.start : m.start + 2] == "ب"
         link = m.link
-        own = normalize(article.text[m.start : m.end]).norm.split()
-        if link is not None and link.id in _CLUB_REGIONS and (
-                prev in _REGION_KEEP_WORDS or glued or (len(own) > 1 and own[0] in _REGION_KEEP_WORDS)):
+        if link is not None and link.id in _CLUB_REGIONS and (prev in _REGION_KEEP_WORDS or glued or (
+                " " in article.text[m.start : m.end]
+                and normalize_string(article.text[m.start : m.end].split()[0]) in _REGION_KEEP_WORDS)):
             regions.add(id(m))
             continue  # دول الخليج، كأس الخليج: the region
         if prev in _CLUB_KEEP_CUES or prev in LOCATIVE_CUES or glued or (link is not None and (

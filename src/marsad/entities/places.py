@@ -330,12 +330,12 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
         return "road"
     if prev == "العاصمه" and normalize_string(name).endswith("يه"):
         return "adjective"
-    words = _norm_words(before)[-2:]
-    region_office = len(words) == 2 and words[0] in EMIRATE_WORDS and words[1] == "منطقه"
-    if before[-1:].isspace() and (region_office or (
-            words and words[-1] in EMIRATE_WORDS and res is not None and _saudi_region(res, name))):
-        return "office"
-    key = normalize_string(name)
+    if "مار" in before[-16:] and before[-1:].isspace():  # إمارة within the last two words
+        words = [normalize_string(w) for w in before.split()[-2:]]
+        region_office = len(words) == 2 and words[0] in EMIRATE_WORDS and words[1] == "منطقه"
+        if region_office or (words and words[-1] in EMIRATE_WORDS and res is not None and _saudi_region(res, name)):
+            return "office"
+    key = normalize_string(name) if "يمن" in name else ""
     if key == "باليمن" or (key == "اليمن" and text[start - 1 : start] == "ب"):
         after = text[end : end + 20].split()
         if after and normalize_string(after[0]).startswith(_BLESSINGS):
