@@ -53,7 +53,6 @@ ORG_HEADS = frozenset(
         "شركه", "بطوله", "كاس", "ماراثون", "معرض", "منتدي", "قمه", "بلديه", "جمعيه", "محكمه", "سجن", "فندق",
         "مسجد", "جامع", "طريق", "شارع", "ميدان", "جسر", "منفذ", "مرور", "ملعب", "استاد", "صاله",
         "جوازات", "هرم", "ادبي", "دوري", "ابطال", "شركات", "مجموعه", "فرع", "مشجعي", "مشجعو", "جماهير",
-        "تعليم", "صحه", "زراعه",
     }
 )
 # ... and the verbs "witnessed" / "is seeing", whose subject in the news is mostly a place or a time (شهدت جدة أمطارا).
@@ -269,10 +268,6 @@ def org_head(word: str) -> bool:
     return False
 
 
-# The emirate of a Saudi region is its governor's office (``إمارة منطقة الباحة``، ``وكيل إمارة الباحة``); the
-# emirates of the UAE are places (``إمارة دبي``).
-EMIRATE_WORDS = frozenset({"اماره", "باماره", "لاماره", "واماره", "وباماره"})
-_OFFICE_COUNTRY = "SAU"
 # ``باليمن والبركات``: with good fortune (يُمن), a greeting, not Yemen.
 _BLESSINGS = ("والبركه", "والبركات", "والخير", "والخيرات", "والمسرات", "والسعاده", "والمسره")
 # Particles that only a verb follows (matching forms): ``فهل نجد`` "do we find", not Najd.
@@ -312,8 +307,6 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
       الروماني سان مارتن``): a person's name; a feminine one may describe a capital (``العاصمة السورية دمشق``);
     - ``adjective``: a country name in a nationality's form right after ``العاصمة`` (``العاصمة السعودية``): a
       capital is a city, so the word describes it;
-    - ``office``: it follows ``إمارة منطقة`` or, for a Saudi region's name (with ``res``), ``إمارة``: the region's
-      governorate office, an organisation;
     - ``blessing``: ``باليمن`` before ``والبركات``/``والخير``…: good fortune, not Yemen.
     """
     name = text[start:end]
@@ -330,11 +323,6 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
         return "road"
     if prev == "العاصمه" and normalize_string(name).endswith("يه"):
         return "adjective"
-    if "مار" in before[-16:] and before[-1:].isspace():  # إمارة within the last two words
-        words = [normalize_string(w) for w in before.split()[-2:]]
-        region_office = len(words) == 2 and words[0] in EMIRATE_WORDS and words[1] == "منطقه"
-        if region_office or (words and words[-1] in EMIRATE_WORDS and res is not None and _saudi_region(res, name)):
-            return "office"
     key = normalize_string(name) if "يمن" in name else ""
     if key == "باليمن" or (key == "اليمن" and text[start - 1 : start] == "ب"):
         after = text[end : end + 20].split()
@@ -351,17 +339,6 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
                 for w in _norm_words(lead)[-6:]):
             return "outlet"
     return ""
-
-
-def _saudi_region(res: Resources, name: str) -> bool:
-    """Is ``name`` the name of a Saudi first-level region (or of its seat) in the dictionary?"""
-    try:
-        _, entries = res.automaton.get(" ".join(normalize_string(name).split()))
-    except KeyError:
-        return False
-    return any(kind in _PLACE_KINDS and res.places[i].country == _OFFICE_COUNTRY
-               and (res.places[i].source == "admin" or res.places[i].rank == "admin_seat")
-               for kind, i, _ in entries)
 
 
 def _masculine_nationality(res: Resources, word: str) -> bool:
