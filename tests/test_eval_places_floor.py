@@ -18,10 +18,11 @@ def test_eval_places_unit_at_or_above_floor(name: str) -> None:
     assert floor_check(unit / f"{name}.jsonl", unit / f"{name}.floor.json") == []
 
 
-def test_eval_places_real_at_or_above_floor(shared_dir: Path) -> None:
-    gold = ROOT / "gold" / "real" / "places.jsonl"
-    floor = ROOT / "gold" / "real" / "places.floor.json"
+@pytest.mark.parametrize("name", ["places", "places.part2"])
+def test_eval_places_real_at_or_above_floor(shared_dir: Path, name: str) -> None:
+    gold = ROOT / "gold" / "real" / f"{name}.jsonl"
+    floor = ROOT / "gold" / "real" / f"{name}.floor.json"
     if not gold.is_file():
-        pytest.skip("gold/real/places.jsonl is not in this checkout yet")
+        pytest.skip(f"gold/real/{name}.jsonl is not in this checkout yet")
     assert json.loads(floor.read_text("utf-8"))
     assert floor_check(gold, floor) == []

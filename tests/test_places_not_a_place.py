@@ -33,6 +33,8 @@ def _why(text: str, name: str, country: bool = False, with_res: bool = False) ->
         ("وقالت مصادر مطلعة لـ«الحياة» إن الوفد سيصل غدا.", "الحياة", "outlet"),
         ("وأكد المتحدث لـ\"الرياض\" أن العمل مستمر.", "الرياض", "outlet"),
         ("وانضم إلى الفريق المهاجم البرازيلي سانتوس أمس.", "سانتوس", "person"),
+        ("وصل الوفد إلى العاصمة السعودية مساء أمس.", "السعودية", "adjective"),
+        ("أعاد الله العيد على الجميع باليمن والبركات.", "اليمن", "blessing"),
     ],
 )
 def test_places_not_a_place_reasons(text: str, name: str, why: str) -> None:
@@ -49,6 +51,9 @@ def test_places_not_a_place_reasons(text: str, name: str, why: str) -> None:
         ("وصل المدرب البرازيلي إلى الرياض أمس.", "الرياض", False),
         ("افتتحت السفارة في العاصمة السورية دمشق أمس.", "دمشق", False),
         ("تعمل الشركة على طريق سريع.\nالرياض - واس", "الرياض", False),
+        ("زار الوفد إمارة دبي الأسبوع الماضي.", "دبي", False),
+        ("وصلت المساعدات إلى اليمن والصومال.", "اليمن", True),
+        ("تقع العاصمة الرياض وسط المملكة.", "الرياض", False),
     ],
 )
 def test_places_not_a_place_leaves_places(text: str, name: str, country: bool) -> None:
@@ -95,7 +100,9 @@ def test_places_headline_speaker_is_not_a_dateline() -> None:
 
 @pytest.mark.parametrize(
     ("cue", "word", "adjective"),
-    [("هجره", "بشريه", True), ("هجره", "خريص", False), ("مدينه", "عاليه", False), ("بهجره", "جماعيه", True)],
+    [("هجره", "بشريه", True), ("هجره", "خريص", False), ("مدينه", "عاليه", False), ("بهجره", "جماعيه", True),
+     ("احياء", "سكنيه", True), ("مركز", "للاعمال", True), ("بمركز", "اتصالات", True), ("قريه", "الالعاب", True),
+     ("مركز", "ثربان", False), ("قريه", "الحبله", False)],
 )
 def test_places_nisba_after_migration(cue: str, word: str, adjective: bool) -> None:
     assert nisba_adjective(cue, word) is adjective
@@ -104,6 +111,25 @@ def test_places_nisba_after_migration(cue: str, word: str, adjective: bool) -> N
 def test_places_migration_is_not_a_settlement() -> None:
     text = "الرياض - واس\nدرس الباحثون هجرة الطيور وهجرة بشرية قديمة."
     assert _places(text, source="spa") == ["الرياض"]
+
+
+def test_places_common_nouns_after_a_cue_are_not_unknown_places() -> None:
+    text = "الرياض - واس\nقصفت الطائرات أحياء سكنية، وافتتح مركز للأعمال الإغاثية بجانب قرية الألعاب."
+    assert _places(text, source="spa") == ["الرياض"]
+
+
+def test_places_relational_form_of_a_continent_is_not_a_place() -> None:
+    assert not any("القارة" in p for p in _places("انتشر الوباء في أنحاء القارة الأوروبية خلال القرن الماضي."))
+    assert "أوروبا" in _places("انتشر الوباء في أنحاء أوروبا خلال القرن الماضي.")
+
+
+def test_places_directorate_and_common_words_are_not_places() -> None:
+    assert "طراز" not in _places("سقطت مركبة من طراز قديم في الوادي.")
+    assert "الخبراء" not in _places("أرسلت العينات إلى فريق من الخبراء في المختبر.")
+
+
+def test_places_yemeni_district_after_mudiriya() -> None:
+    assert "باجل" in _places("قتل مسلحان في هجوم بمديرية باجل غربي اليمن.")
 
 
 def test_places_nationality_word_is_not_a_generated_place_form() -> None:
@@ -168,3 +194,44 @@ def test_places_al_jawf_alone_is_the_saudi_region_in_saudi_news() -> None:
     art = Article("", "هطلت أمطار غزيرة على الجوف مساء أمس.", Meta(source="sabq"))
     pipeline()(art)
     assert [e.link.id for e in art.entities or [] if e.link is not None] == ["place:admin:sau_jawf"]
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_places_place_glued_after_an_organisation_head_is_a_place(ner: bool) -> None:
+    assert any(p.endswith("هولندا") for p in _places("افتتح معرض بهولندا أمس.", ner))
+    assert not any(p.endswith("هولندا") for p in _places("افتتح معرض هولندا أمس.", ner))
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_places_city_after_the_capital_with_a_clitic_stays_in_a_sports_report(ner: bool) -> None:
+    text = ("يخوض الفريق مباراة ودية أمام نادي تشيلسي الإنجليزي بالعاصمة البريطانية لندن، ويواصل المدرب "
+            "تدريبات اللاعبين استعدادا للدوري بعد أن سجل اللاعب هدفا في المباراة الماضية.")
+    assert "لندن" in _places(text, ner)
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_places_small_saudi_governorates(ner: bool) -> None:
+    assert "قلوة" in _places("شيعت جموع المصلين الشهيد في محافظة قلوة بمنطقة الباحة.", ner)
+    assert "البرك" in _places("انطلقت القافلة إلى محافظة البرك الساحلية.", ner)
+    assert "الحرجة" not in _places("تفاوتت الحالات بين الحرجة والمتوسطة.", ner)
+    assert "القرى" not in _places("وصل الوفد إلى القرى النائية.", ner)
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_places_aden_districts(ner: bool) -> None:
+    found = _places("سيطرت القوات على القصر الجمهوري في المعاشيق، وقصفت أحياء دار سعد شمال عدن.", ner)
+    assert "المعاشيق" in found and "دار سعد" in found
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_places_gulf_is_the_club_in_a_sports_report(ner: bool) -> None:
+    text = ("يخوض الخليج اليوم أول مبارياته الودية، وقال مدرب الفريق إن اللاعب الجديد جاهز للمباراة.\n"
+            "وأكد أن الدوري هذا الموسم أقوى من أندية دول الخليج الأخرى.")
+    ends = [end for end, name in _place_ends(text, ner) if name.endswith("الخليج")]
+    assert ends == [text.rindex("الخليج") + len("الخليج")]
+
+
+def _place_ends(text: str, ner: bool) -> list[tuple[int, str]]:
+    art = Article("", text, Meta(published=date(2015, 7, 25), source="alriyadh"))
+    pipeline(ner)(art)
+    return [(e.end, art.text[e.start : e.end]) for e in art.entities or [] if e.label == "LOC" and e.link is not None]

@@ -40,7 +40,7 @@ from marsad.kb.index import load_resources
 from marsad.kb.org_names import org_name
 from marsad.kb.records import ACTOR, NATIONALITY, PLACE, PLACE_AMBIGUOUS, Actor, Resources
 from marsad.settings import Settings
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, normalize_string
 
 VERSION = "entities-1"
 FILL_MIN_PLACE_CONFIDENCE = 0.7
@@ -235,7 +235,9 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             if span.label == "ORG":  # جامعة الملك عبدالعزيز بجدة: the organisation and its place
                 out.append(Mention(span.start, span.end, span.label, "ner", None, 0.8, pattern="ner"))
             continue
-        if span.label == "LOC" and (_after_org_head(article.text, span.start)
+        glued = any(named[k].label == "LOC" and named[k].link is not None and named[k].start == span.start + 1
+                    and article.text[span.start] in "بل" for k in over)  # معرض بهولندا: the place after a name
+        if span.label == "LOC" and ((not glued and _after_org_head(article.text, span.start))
                                     or not_a_place(article.text, span.start, span.end, res=res)):
             used.update(over)
             continue  # شرطة زيوريخ، مهرجان البندقية، منتخب ترينداد: part of an organisation's name; بيوتاً
@@ -700,6 +702,11 @@ SPORTS_WORDS = frozenset(
 )  # not فريق/الفريق (a team of workers, a general), منتخب (elected), حارس (a guard), مرمى (in range)
 _WORDS = re.compile(r"[^\W\d_]+")
 SPORTS_MIN_WORDS = 3  # an article with this many different words of football is a sports report
+# Regions that name a club of the source's league (الخليج: Al-Khaleej of Saihat): in a sports report, the bare
+# name is the club unless a word of the region stands before it.
+_CLUB_REGIONS = frozenset({"place:gulf_region"})
+_REGION_KEEP_WORDS = frozenset({"دول", "بدول", "لدول", "ابناء", "شعوب", "منطقه", "بمنطقه", "كاس", "بطوله", "منتخبات",
+                                "انديه", "دوري", "خليجي", "عرب", "سواحل", "مياه"})
 _CLUB_KEEP_CUES = frozenset({"في", "بمدينه", "مدينه", "بملعب", "بحيره", "نهر", "جبل", "جبال", "ساحل", "سواحل",
                              "شاطي", "جزيره", "ضواحي"})
 
@@ -711,8 +718,8 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
     ``في``, a glued ``ب`` or a strong cue before it and not in a dateline.
 
     Countries, regions, the source country's cities and places after ``في`` (``المباراة في روما``) stay."""
-    places = [m for m in mentions if m.label == "LOC" and m.link is not None and m.link.feature == "city"
-              and m.link.country != home]
+    places = [m for m in mentions if m.label == "LOC" and m.link is not None and (
+        (m.link.feature == "city" and m.link.country != home) or m.link.id in _CLUB_REGIONS)]
     if not places:
         return mentions
     nt = normalize(article.text)
@@ -723,6 +730,7 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
     sentences = article.sentences or []
     drop: set[int] = set()
     sporty: dict[int, bool] = {}  # per sentence (by position): has it a word of sport?
+    regions: set[int] = set()  # club regions a word of the region names as the region
     for m in places:
         k, sent = next(((k, s) for k, s in enumerate(sentences) if s.start <= m.start < s.end), (-1, None))
         if sent is None:
@@ -731,8 +739,8 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
             sw = normalize(article.text[sent.start : sent.end]).norm.split()
             sporty[k] = any(w in SPORTS_WORDS or (len(w) > 3 and w[0] in "وبل" and w[1:] in SPORTS_WORDS)
                             for w in sw)
-        if not sporty[k]:
-            continue
+        if not sporty[k] and not (m.link is not None and m.link.id in _CLUB_REGIONS):
+            continue  # a club region in a sports report needs no word of sport in its own sentence
         before = _WORDS.findall(normalize(article.text[max(sent.start, m.start - 40) : m.start]).norm)
         prev = before[-1] if before else ""
         if len(prev) > 3 and prev[0] in "وف":
@@ -741,6 +749,11 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
             continue  # العاصمة الأرجنتينية بوينس آيرس
         glued = (m.start > 0 and article.text[m.start - 1] == "ب") or article.text[m.start : m.start + 2] == "ب"
         link = m.link
+        if link is not None and link.id in _CLUB_REGIONS and (prev in _REGION_KEEP_WORDS or glued or (
+                " " in article.text[m.start : m.end]
+                and normalize_string(article.text[m.start : m.end].split()[0]) in _REGION_KEEP_WORDS)):
+            regions.add(id(m))
+            continue  # دول الخليج، كأس الخليج: the region
         if prev in _CLUB_KEEP_CUES or prev in LOCATIVE_CUES or glued or (link is not None and (
                 "cue:strong" in link.evidence or "cue:dateline" in link.evidence)):
             continue
@@ -748,7 +761,7 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
     # the same club named elsewhere in the report (its title) without a cue is the club too
     clubs = {m.link.id for m in places if id(m) in drop and m.link is not None}
     for m in places:
-        if m.link is not None and m.link.id in clubs and id(m) not in drop and not (
+        if m.link is not None and m.link.id in clubs and id(m) not in drop and id(m) not in regions and not (
                 "cue:strong" in m.link.evidence or "cue:dateline" in m.link.evidence or _cue_before(article, m)):
             drop.add(id(m))
     out = [m for m in mentions if id(m) not in drop]

@@ -108,13 +108,29 @@ def translit_candidates(res: Resources, word: str, stop: frozenset[str] = frozen
     return sk, [i for i in res.translit.get(sk, ()) if res.places[i].population >= floor]
 
 
-# ... of which these are mostly common nouns (هجرة "migration"): a relational adjective after them is no name.
-MIGRATION_CUES = frozenset({"هجره", "بهجره"})
+# ... of which these are mostly common nouns (هجرة "migration") or plurals (أحياء، قرى): a relational adjective
+# after them is no name.
+MIGRATION_CUES = frozenset({"هجره", "بهجره", "احياء", "باحياء", "قري", "بقري", "لقري"})
+# ... and these a centre of something (مركز اتصالات، بمركز تدريبات): an indefinite plural after them is no name.
+CENTRE_CUES = frozenset({"مركز", "بمركز"})
+# Common nouns that follow a settlement cue in the news (قرية الألعاب، مدينة الملاهي، مركز الخدمات).
+COMMON_AFTER_CUE = frozenset({"الالعاب", "الملاهي", "الترفيه", "الاطفال", "الخدمات", "الاعمال", "المعلومات",
+                              "التدريب", "الشباب", "الابحاث", "الدراسات", "الاعلام", "التسوق", "المعارض"})
 
 
 def nisba_adjective(cue: str, word: str) -> bool:
-    """Is a (matching-form) word after the settlement cue ``cue`` an indefinite relational adjective rather than
-    a name (``هجرة بشرية`` "human migration"; but ``مدينة عالية`` may be Aley)?"""
+    """Is a (matching-form) word after the settlement cue ``cue`` a common noun phrase rather than a name?
+
+    - an indefinite relational adjective after a common noun or a plural (``هجرة بشرية`` "human migration",
+      ``أحياء سكنية`` "residential quarters"; but ``مدينة عالية`` may be Aley);
+    - a word opening with the preposition ``لـ`` and the article (``مركز للأعمال الإغاثية``);
+    - an indefinite plural in ``ات`` after ``مركز`` (``بمركز اتصالات``);
+    - a common noun of :data:`COMMON_AFTER_CUE` (``قرية الألعاب``).
+    """
+    if word.startswith("لل") or word in COMMON_AFTER_CUE:
+        return True
+    if cue in CENTRE_CUES and not word.startswith("ال") and word.endswith("ات") and len(word) >= 5:
+        return True
     return cue in MIGRATION_CUES and not word.startswith("ال") and word.endswith("يه") and len(word) >= 5
 
 

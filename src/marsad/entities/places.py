@@ -40,7 +40,7 @@ LOCATIVE_CUES = frozenset(
         "بشمال", "بجنوب", "بشرق", "بغرب", "وسط", "ريف", "بريف", "قرب", "بالقرب", "ضواحي", "حي", "بحي", "مخيم",
         "بمخيم", "محافظات", "مدينتي", "مركز", "قضاء", "ناحيه", "بلدات", "مناطق",
         "تقع", "يقع", "الواقعه", "الواقع", "قري", "بقري", "لقري", "هجره", "بهجره", "احياء", "باحياء", "ضاحيه",
-        "بضاحيه", "لحي", "لبلده", "لقريه", "بمركز",
+        "بضاحيه", "لحي", "لبلده", "لقريه", "بمركز", "مديريه", "بمديريه", "بالعاصمه", "للعاصمه", "بعاصمه",
     }
 )
 # Head nouns of organisation, team, newspaper, airport... names: a place name right after one (no clitic) is
@@ -268,6 +268,8 @@ def org_head(word: str) -> bool:
     return False
 
 
+# ``باليمن والبركات``: with good fortune (يُمن), a greeting, not Yemen.
+_BLESSINGS = ("والبركه", "والبركات", "والخير", "والخيرات", "والمسرات", "والسعاده", "والمسره")
 # Particles that only a verb follows (matching forms): ``فهل نجد`` "do we find", not Najd.
 VERB_PARTICLES = frozenset({"لم", "لن", "سوف", "كي", "لكي", "قد", "هل"})
 # Words that say a quotation's outlet (``قالت مصادر لـ«الشرق الأوسط»``: the newspaper, not the region).
@@ -302,7 +304,10 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
     - ``outlet``: it fills quotation marks after ``لـ`` near a verb of saying (``قالت مصادر لـ«الشرق الأوسط»``،
       ``وأكد لـ"الرياض"``): the newspaper;
     - ``person``: (with ``res``) a definite masculine nationality adjective stands right before it (``المدافع
-      الروماني سان مارتن``): a person's name; a feminine one may describe a capital (``العاصمة السورية دمشق``).
+      الروماني سان مارتن``): a person's name; a feminine one may describe a capital (``العاصمة السورية دمشق``);
+    - ``adjective``: a country name in a nationality's form right after ``العاصمة`` (``العاصمة السعودية``): a
+      capital is a city, so the word describes it;
+    - ``blessing``: ``باليمن`` before ``والبركات``/``والخير``…: good fortune, not Yemen.
     """
     name = text[start:end]
     if name[-1:] in _TANWEEN or text[end : end + 1] in tuple(_TANWEEN):
@@ -316,6 +321,13 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
         return "verb"
     if "طريق" in before and _ROAD.search(before):
         return "road"
+    if prev == "العاصمه" and normalize_string(name).endswith("يه"):
+        return "adjective"
+    key = normalize_string(name) if "يمن" in name else ""
+    if key == "باليمن" or (key == "اليمن" and text[start - 1 : start] == "ب"):
+        after = text[end : end + 20].split()
+        if after and normalize_string(after[0]).startswith(_BLESSINGS):
+            return "blessing"
     if res is not None and prev.startswith("ال") and prev.endswith("ي") \
             and not name.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) and _masculine_nationality(res, prev):
         return "person"
