@@ -76,3 +76,18 @@ def test_learn_linear_best_alone_level() -> None:
     assert level == 0.4  # a rule hit or p >= 0.4: all three, no false alarm (at 0.3: one)
     assert grid[0] == {"level": 0.15, "f1": round(prf(rule | (prob >= 0.15), y)[2], 4)}
     assert best_alone(np.zeros(6), y, rule, thr=0.5)[0] == 0.9  # a tie goes to the highest level
+
+
+def test_learn_linear_oof_hybrid_of_final_levels() -> None:
+    from marsad.learn.linear import LabelResult, oof_hybrid
+
+    prob = np.array([0.9, 0.6, 0.3, 0.05, 0.01, 0.2])
+    y = np.array([1.0, 1.0, 1.0, 0.0, 0.0, 0.0])
+    rule = np.array([False, False, True, True, False, False])
+    res = LabelResult(0.0, {}, (1.0, 0.0), 0.5, 0.1, 1.0, 1.0, alone=0.5, oof=(prob, y, rule))
+    # fires alone: 0.9, 0.6; rule hits kept at p >= 0.1: 0.3 (0.05 vetoed): 3 right of 3, no false
+    assert oof_hybrid(res) == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    res.alone = 0.7  # now 0.6 no longer stands alone
+    assert oof_hybrid(res)["recall"] == round(2 / 3, 4)
+    assert oof_hybrid(res, slice(3, None)) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert oof_hybrid(LabelResult(0.0, {}, (1.0, 0.0), 0.5, 0.1, 1.0, 1.0)) == {}

@@ -36,7 +36,7 @@ from marsad.events.features import VERSION as FEATURES_VERSION
 from marsad.events.features import text_features, word_count
 from marsad.events.predicates import lexicon as predicate_lexicon
 from marsad.learn.gsr import DEV_PERCENT, FILES, GsrSentence, gsr_dir, read_gsr
-from marsad.learn.linear import Example, LabelResult, prf, train_label
+from marsad.learn.linear import Example, LabelResult, oof_hybrid, prf, train_label
 from marsad.learn.real import shared_dir
 from marsad.text.normalize import normalize_string
 
@@ -250,8 +250,15 @@ def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | Non
                           f"{DEV_PERCENT} (marsad.learn.gsr.split_of_document)"},
         "per_label": {t: {"c": r.c, "pos_weight": r.pos_weight, "threshold": round(r.threshold, 4),
                           "veto": round(r.veto, 4), "alone": round(r.alone, 4), "veto_words": r.veto_words,
-                          "platt": [round(x, 4) for x in r.platt], "train_cv": r.cv}
+                          "platt": [round(x, 4) for x in r.platt], "train_cv": r.cv,
+                          "oof_hybrid": oof_hybrid(r),
+                          **({"oof_hybrid_real": oof_hybrid(r, slice(-len(real_exs[t]), None))}
+                             if real_exs.get(t) else {})}
                       for t, r in labels.items()},
+        "oof_note": "oof_hybrid: out-of-fold P/R/F1 (folds by document or article) of the hybrid decision on the"
+                    " label's training units with its final levels (fires alone at max(threshold, alone), or a rule"
+                    " hit not vetoed); for labels trained on the real dev units this is their held-out figure"
+                    " (gated by gold/real/events.floor.json); oof_hybrid_real: of the pooled real units only",
         "dev_scores": dev_scores,
         "note": "dev scores: the hybrid decision (detector fires, or a rule event the detector does not veto) on"
                 " the GSR dev split, computed after training; 'marsad eval events --gsr dev' runs the whole pipeline",

@@ -56,6 +56,7 @@ class LabelResult:
     alone: float = 0.0
     veto_words: int = 0
     alone_cv: float = 0.0  # the level of :func:`best_alone` on the out-of-fold probabilities
+    oof: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # out-of-fold (probability, label, rule hit)
 
     def to_json(self, digits: int = 5) -> dict[str, Any]:
         return {"bias": round(self.bias, digits),
@@ -258,4 +259,16 @@ def train_label(examples: Sequence[Example], folds: int = 5, min_df: int = 2,
           "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
           "f1_with_rule_hits": round(vf, 4), "alone_grid": alone_grid, "vocabulary": len(vocab),
           "kept_weights": len(weights)}
-    return LabelResult(b, weights, platt, thr, veto, c, pw, cv, alone_cv=alone)
+    return LabelResult(b, weights, platt, thr, veto, c, pw, cv, alone_cv=alone, oof=(prob, y, rule))
+
+
+def oof_hybrid(res: LabelResult, part: slice | None = None) -> dict[str, float]:
+    """Out-of-fold P/R/F1 of the hybrid decision with ``res``'s final levels: the detector fires alone
+    (``p >= max(threshold, alone)``), or a rule hit it does not veto (``p >= veto``) — what the pipeline does
+    with a unit of the training data, had the unit been held out (``part``: of these examples only; the veto
+    length is not applied)."""
+    if res.oof is None:
+        return {}
+    prob, y, rule = (a[part] if part is not None else a for a in res.oof)
+    p, r, f1 = prf((prob >= max(res.threshold, res.alone)) | (rule & (prob >= res.veto)), y)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
