@@ -383,14 +383,19 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
 
 
 _RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
-# A grandson of King Abdulaziz named with his grandfather (متعب بن عبدالله بن عبدالعزيز آل سعود).
-_ROYAL = re.compile(r"^(\S+ بن \S+(?: بن \S+)*) بن عبد ?العزيز(?: آل سعود)?$")
+# A great-grandson of King Abdulaziz named with his ancestors (عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود);
+# a grandson (بندر بن خالد بن عبدالعزيز آل سعود).
+_ROYAL = re.compile(r"^(\S+ بن \S+(?: بن \S+)+) بن عبد ?العزيز(?: آل سعود)?$")
+_ROYAL_GRANDSON = re.compile(r"^(\S+ بن \S+ بن عبد ?العزيز)(?: آل سعود)?$")
 
 
 def royal_form(words: list[str]) -> list[str]:
-    """A royal name as English Wikipedia titles it: a grandson of King Abdulaziz without the grandfather and
-    the dynasty (``متعب بن عبدالله بن عبدالعزيز`` → Mutaib bin Abdullah); other names unchanged."""
-    m = _ROYAL.match(" ".join(words))
+    """A royal name of the knowledge base's unknowns as the papers write it: a great-grandson of King Abdulaziz
+    without the founder and the dynasty (``عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود`` → Abdulaziz bin Saud
+    bin Nayef), a grandson with his grandfather but without the dynasty (``بندر بن خالد بن عبدالعزيز آل سعود`` →
+    Bandar bin Khalid bin Abdulaziz: the well-known grandsons, titled without him, are in the knowledge base);
+    other names unchanged."""
+    m = _ROYAL.match(" ".join(words)) or _ROYAL_GRANDSON.match(" ".join(words))
     return m.group(1).split() if m else words
 
 
@@ -669,8 +674,8 @@ def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
 def _known_name_over_ner(g: Mention, span: NerSpan) -> bool:
     """Does a full knowledge-base name of a person or organisation win over an NER span of another type that
     covers exactly it (perhaps with a proclitic, ``بداعش``)?"""
-    if g.link is None or g.pattern != "actor" or g.link.type not in ("PERS", "ORG"):
-        return False
+    if g.link is None or g.pattern not in ("actor", "actor_outlet") or g.link.type not in ("PERS", "ORG"):
+        return False  # actor_outlet: a newspaper's short name cited as one (لـ«الشرق الأوسط»)
     if g.link.type in _COMPATIBLE.get(span.label, set()):
         return False
     return g.end == span.end and 0 <= g.start - span.start <= 2
