@@ -331,6 +331,7 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
     sport = sports_article(text)
     drop: list[Mention] = []
+    crowd = name_crowd(text, mentions, home)
     for k, m in enumerate(mentions):
         if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source not in ("ner", "rule"):
             continue
@@ -363,7 +364,11 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
         words = surface.split()
         while len(words) > 1 and words[0] in _NAME_TITLES:
             words = words[1:]
-        if not why:
+        if not why and crowd is not None and m.label == "PERS":
+            country, how = name_country(" ".join(words), m.label, crowd, "name_crowd", source, named or {},
+                                        {*context, crowd})
+            why = [f"country:{how}"] if country else []
+        elif not why:
             country, how = name_country(" ".join(words), m.label, home, home_how, source, named or {},
                                         context)
             why = [f"country:{how}"] if country else []
@@ -380,6 +385,43 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
                 and desc.pattern.startswith(("office_coref", "role+home")):
             drop.append(desc)  # الأمير خالد بن سعد، وزير الصحة سامي …: the name says who, not a guess
     mentions[:] = [m for m in mentions if not any(m is d for d in drop)]
+
+
+#: This many different unlinked people of the article whom the full-name table holds under one foreign country
+#: (and more of them than under the article's own country) make that country the prior for its unlinked people.
+CROWD_MIN = 3
+
+
+def name_crowd(text: str, mentions: Sequence[Mention], home: str | None) -> str | None:
+    """The country most of the article's unlinked people belong to by the full-name table, when it is not the
+    article's country (a Saudi paper's report on Egyptian actors names no country: ``سمير غانم``، ``أحمد راتب``
+    … are Egyptians): at least ``CROWD_MIN`` different names, more than the table puts in ``home``; else None."""
+    from marsad.kb.romanize import full_name_countries
+
+    names = set()
+    for m in mentions:
+        if m.label == "PERS" and m.link is None and m.nil is None and m.source in ("ner", "rule"):
+            words = text[m.start:m.end].split()
+            while len(words) > 1 and words[0] in _NAME_TITLES:
+                words = words[1:]
+            if len(words) >= 2:
+                names.add(" ".join(words))
+    votes: dict[str, int] = {}
+    at_home = 0
+    for name in names:
+        people = full_name_countries(name)
+        if not people and name[0] in "وفبل" and len(name.split()[0]) > 3:
+            people = full_name_countries(name[1:])  # ومحمود ياسين: the proclitic kept by the span
+        if not people:
+            continue
+        if home in {c for c, _ in people}:
+            at_home += 1
+            continue
+        votes[people[0][0]] = votes.get(people[0][0], 0) + 1
+    if not votes:
+        return None
+    best = max(sorted(votes), key=lambda c: votes[c])
+    return best if votes[best] >= CROWD_MIN and votes[best] > at_home else None
 
 
 _RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
