@@ -18,3 +18,16 @@ def test_curated_organisation_links(text: str, actor: str) -> None:
     art = run_from(text, ner=True)
     assert any(e.link is not None and e.link.id == actor for e in art.entities or []), \
         [(text[e.start:e.end], e.link.id if e.link else None) for e in art.entities or []]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("القاهرة - محمد علي:\nفاز الأهلي على الزمالك بهدفين في مباراة الدوري المصري، وسجل المهاجم "
+     "هدف المباراة الأول وتعادل "
+     "الفريق في الشوط الثاني قبل أن يحسم الأهلي اللقاء، واللاعب أصيب في الملعب.", "actor:al_ahly_egypt"),
+    ("جدة - محمد علي:\nفاز الأهلي على الاتحاد بهدفين في مباراة الدوري، وسجل المهاجم هدف المباراة الأول وتعادل "
+     "الفريق في الشوط الثاني قبل أن يحسم الأهلي اللقاء، واللاعب أصيب في الملعب.", "actor:al_ahli_fc"),
+])
+def test_one_word_club_name_of_the_articles_country(text: str, actor: str) -> None:
+    art = run_from(text, ner=True)
+    ahli = [e for e in art.entities or [] if text[e.start:e.end] == "الأهلي"]
+    assert ahli and all(e.link is not None and e.link.id == actor for e in ahli)
