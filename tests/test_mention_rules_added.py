@@ -132,3 +132,18 @@ def test_the_sector_of_a_name_comes_from_its_title_chain(text: str, name: str, s
 
     s = text.index(name)
     assert nil_sector(text, s, s + len(name), "PERS", False) == sector
+
+
+@needs_table
+@pytest.mark.parametrize(("words", "dropped"), [
+    ("القدير فهد بن عبدالله الشمري", True),   # an adjective the NER span kept
+    ("عودنا خالد الحربي", True),              # a verb before a first name and a family name
+    ("دكتور سالم بن علي القحطاني", True),     # a title without the article
+    ("عبدالعزيز بن محمد العلي", False),       # a compound name unit
+    ("وجعفر ميرزا جعفر", False),              # a name with its proclitic
+    ("خورخي دا سيلفا", False),                # a foreign given name
+])
+def test_nil_name_drops_a_leading_word_that_is_no_name(words: str, dropped: bool) -> None:
+    from marsad.entities.component import _lead_not_name
+
+    assert _lead_not_name(words.split()) is dropped

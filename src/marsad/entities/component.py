@@ -362,7 +362,7 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
             country, why = None, []
         surface = text[m.start:m.end]
         words = surface.split()
-        while len(words) > 1 and words[0] in _NAME_TITLES:
+        while len(words) > 1 and (words[0] in _NAME_TITLES or (m.label == "PERS" and _lead_not_name(words))):
             words = words[1:]
         if not why and crowd is not None and m.label == "PERS":
             country, how = name_country(" ".join(words), m.label, crowd, "name_crowd", source, named or {},
@@ -385,6 +385,29 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
                 and desc.pattern.startswith(("office_coref", "role+home")):
             drop.append(desc)  # الأمير خالد بن سعد، وزير الصحة سامي …: the name says who, not a guess
     mentions[:] = [m for m in mentions if not any(m is d for d in drop)]
+
+
+# More titles an NER span may keep before a name (matching the romaniser's table, they would become its words).
+_NAME_TITLES_MORE = frozenset({"دكتور", "ركن", "الركن", "طيار", "أول", "المهندسة", "سعادة", "الأستاذ الدكتور"})
+#: A first word the name table holds fewer times than this as a name unit is not one (``القدير``، ``عودنا``).
+LEAD_NAME_MIN = 3
+
+
+def _lead_not_name(words: Sequence[str]) -> bool:
+    """Is the first word of a person's span a title or a word that is no name (an adjective or a verb the NER
+    span kept: ``القدير تركي بن عبدالله السديري``، ``عودنا تركي السديري``) before at least two name words of the
+    table? A foreign given name (``ريتشارد``) before one word is kept."""
+    from marsad.kb.romanize import known_name, name_unit_count
+
+    if not words or words[0] in _NAME_TITLES_MORE:
+        return bool(words) and len(words) > 1
+    first = words[0]
+    rest = [w for w in words[1:] if w not in ("بن", "بنت", "ابن")]
+    arabic = len(rest) < len(words) - 1 or any(w.startswith("ال") for w in rest)  # a chain or a family name
+    if len(rest) < 2 or not arabic or known_name(first) or name_unit_count(first) >= LEAD_NAME_MIN:
+        return False
+    bare = first[1:] if len(first) > 3 and first[0] in "وفبل" else first  # وجعفر: the proclitic kept by the span
+    return not known_name(bare) and all(known_name(w) for w in rest)
 
 
 #: This many different unlinked people of the article whom the full-name table holds under one foreign country

@@ -327,6 +327,13 @@ def unit_frequency(word: str) -> int:
     return _arab_count(key) if key and " " not in key else 0
 
 
+def name_unit_count(word: str) -> int:
+    """:func:`unit_frequency` of one written word that may be a compound unit (``عبدالعزيز`` = ``عبد العزيز``,
+    ``أبوبكر``); 0 for several units."""
+    us = units(word)
+    return _arab_count(us[0]) if len(us) == 1 else 0
+
+
 def known_name(word: str) -> bool:
     """Is this one word (``الأسمري``, ``فالح``) a personal-name unit of the name table? (False without the table.)"""
     key = _key(word)
