@@ -53,6 +53,13 @@ def test_a_place_after_a_local_head_is_an_organisation() -> None:
     assert _added(text, [place]) == [("تعليم جازان", "ORG", "rule:org_head")]
 
 
+def test_a_division_word_and_its_place_after_a_head_is_an_organisation() -> None:
+    text = "وصوت مجلس محافظة البصرة على القرار."
+    s = text.index("البصرة")
+    place = Mention(s, s + len("البصرة"), "LOC", "gazetteer", None, 0.9, pattern="place:curated")
+    assert _added(text, [place]) == [("مجلس محافظة البصرة", "ORG", "rule:org_head")]
+
+
 needs_table = pytest.mark.skipif(not romanize.available(), reason="the name table is not installed")
 
 
