@@ -13,6 +13,8 @@ from tests.entities_util import run_from
     ("وانضمت الدولة إلى منظمة التجارة العالمية قبل سنوات.", "actor:wto"),
     ("وقدمت جامعة أم القرى برنامجا جديدا للطلاب.", "actor:umm_al_qura_university"),
     ("وتسلمت الشركة طائرة من بوينغ الأسبوع الماضي.", "actor:boeing"),
+    ("وأعلنت شركات الاتصالات STC وMobily عن باقات جديدة.", "actor:mobily"),
+    ("وأعلنت شركات الاتصالات STC وMobily عن باقات جديدة.", "actor:stc"),
 ])
 def test_curated_organisation_links(text: str, actor: str) -> None:
     art = run_from(text, ner=True)
