@@ -33,3 +33,11 @@ def test_one_word_club_name_of_the_articles_country(text: str, actor: str) -> No
     art = run_from(text, ner=True)
     ahli = [e for e in art.entities or [] if text[e.start:e.end] == "الأهلي"]
     assert ahli and all(e.link is not None and e.link.id == actor for e in ahli)
+
+
+def test_club_nickname_after_the_club_is_named() -> None:
+    text = ("الرياض - محمد علي:\nفاز نادي الهلال على ضيفه بهدفين في مباراة الدوري، وسجل المهاجم هدف المباراة "
+            "الأول، وواصل الزعيم صدارته بعد المباراة.")
+    art = run_from(text, ner=True)
+    nick = [e for e in art.entities or [] if text[e.start:e.end] == "الزعيم"]
+    assert nick and nick[0].link is not None and nick[0].link.id == "actor:al_hilal_fc"
