@@ -380,13 +380,16 @@ class Linker:
         return k
 
     def _outlet_cue(self, m: Match) -> bool:
-        """Is the short name cited as a newspaper: between quotation marks (``لـ"سبق"``، ``«الشرق الأوسط»``),
-        after ``صحيفة``/``جريدة``, or before a byline dateline (``سبق - الرياض:``)?"""
+        """Is the short name cited as a newspaper: between quotation marks after ``لـ`` (``لـ"سبق"``،
+        ``لـ«الشرق الأوسط»``: told the paper), after ``صحيفة``/``جريدة``, or before a byline dateline (``سبق -
+        الرياض:``)? A quoted name without ``لـ`` (``وعلمت «الوطن»``) is not enough: the speaker finder would take
+        the paper for the one who spoke."""
         text = self.nt.text
-        before = text[max(0, m.start - 3):m.start].rstrip(" ")
+        before = text[max(0, m.start - 6):m.start].rstrip(" ")
         after = text[m.end:m.end + 3].lstrip(" ")
-        if before[-1:] and before[-1] in _QUOTES_OPEN and after[:1] and after[0] in _QUOTES_CLOSE:
-            return True
+        if before[-1:] and before[-1] in _QUOTES_OPEN and after[:1] and after[0] in _QUOTES_CLOSE \
+                and re.search(r"(?:^|\s)[وف]?لـ*\s*$", before[:-1] if len(before) > 1 else ""):
+            return True  # told the paper (لـ«الشرق الأوسط»، لـ"سبق"): an addressee, never the speaker
         if _BYLINE.match(text, m.end) and (m.start == 0 or text[m.start - 1] in " \t\n-–ـ"):
             return True
         prev = self._prev_word(m)
