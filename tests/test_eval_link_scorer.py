@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from marsad.article import Article, Entity, Link, Meta, Provenance
 from marsad.cli.main import cli
-from marsad.eval.link import LinkScore, agreement, norm_name, score_article, score_units
+from marsad.eval.link import LinkScore, agreement, norm_name, same_name, score_article, score_units
 from marsad.learn.real import Unit
 from marsad.pipeline import Pipeline
 
@@ -160,3 +160,16 @@ def test_eval_link_real_gold(shared_dir: Path) -> None:
                                       ("Mishari bin Saud Al Saud", "Mishari bin Saud")])
 def test_eval_link_norm_name_spellings(a: str, b: str) -> None:
     assert norm_name(a) == norm_name(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Nasser al-Jafn", "Nasser al-Jifn"), ("Fahd al-Khudair", "Fahad Al Khudair"),
+                                      ("Riyadh Gymnastics Centre", "Riyadh Gymnastics Center"),
+                                      ("Saudi Ministry of Labour", "Ministry of Labor (Saudi Arabia)")])
+def test_eval_link_same_name_by_skeleton(a: str, b: str) -> None:
+    assert same_name(a, b) and norm_name(a) != norm_name(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Mohammed bin Nayef", "Mohammed bin Salman"), ("Al Nassr", "Al Hilal"),
+                                      ("Saud al-Faisal", "Khalid al-Faisal"), ("", "")])
+def test_eval_link_same_name_differs(a: str, b: str) -> None:
+    assert not same_name(a, b)

@@ -1,5 +1,7 @@
 """English names of unlinked organisations built from their Arabic parts (marsad.kb.org_names)."""
 
+import pytest
+
 from marsad.kb.org_names import fold, org_name, table
 
 
@@ -65,3 +67,13 @@ def test_component_names_an_unlinked_body_from_its_place() -> None:
     mentions = [Mention(start=start, end=place + len("بريدة"), label="ORG", source="ner", nil=nil)]
     nil_org_names(text, mentions, [(place, place + len("بريدة"), "Buraydah", "SAU")], [], load_resources())
     assert mentions[0].nil is not None and mentions[0].nil.name_en == "Buraydah Municipality"
+
+
+@pytest.mark.parametrize(("words", "place", "country", "expected"), [
+    (["مجلس", "محافظة"], ("البصرة", "Basra"), "IRQ", "Basra Provincial Council"),
+    (["مجلس"], ("محافظة البصرة", "Basra Governorate"), "IRQ", "Basra Provincial Council"),
+    (["مجلس", "محافظة"], ("جدة", "Jeddah"), "SAU", None),  # an Iraqi form only
+])
+def test_org_name_provincial_council(words: list[str], place: tuple[str, str], country: str,
+                                     expected: str | None) -> None:
+    assert org_name(words, place, country, None) == expected

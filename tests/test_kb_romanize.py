@@ -87,3 +87,15 @@ def test_kb_romanize_one_unit_is_never_a_full_name(name: str) -> None:
     # one name unit (particles joined) is one Latin word: the full-name table's people of two words are not it
     r = rz.romanize(name)
     assert r is not None and len(r.latin.replace("bin ", "").split()) == 1
+
+
+@needs_table
+@pytest.mark.parametrize(("name", "latin"), [
+    ("جورج لوكاس", "George Lucas"),
+    ("توماس", "Thomas"),
+    ("ألبرتو", "Alberto"),        # أل begins the word: not the article
+    ("ألكسندر", "Alexander"),
+])
+def test_western_given_names_and_hamza_alef_lam(name: str, latin: str) -> None:
+    r = rz.romanize(name)
+    assert r is not None and r.latin == latin

@@ -150,3 +150,11 @@ def test_linking_indefinite_collective_keeps_no_country() -> None:
     art = run_from("قال مسؤولون في شرطة إن التحقيق مستمر.")
     assert all(e.link is None or e.link.country is None or e.prov.pattern != "group+home:source"
                for e in art.entities or [] if e.label == "AGENT")
+
+
+def test_unlinked_people_take_the_country_the_name_table_gives_most_of_them() -> None:
+    """A Saudi paper's report on Egyptian actors that names no country: the people are Egyptian."""
+    art = run_from("شارك الفنان عادل إمام في العرض، وحضر حسين فهمي وفاتن حمامة ومحمود ياسين حفل الافتتاح مساء أمس.",
+               ner=True)
+    people = [e for e in art.entities or [] if e.label == "PERS" and e.nil is not None]
+    assert len(people) >= 3 and all(e.nil.country == "EGY" for e in people)

@@ -53,6 +53,13 @@ def test_a_place_after_a_local_head_is_an_organisation() -> None:
     assert _added(text, [place]) == [("تعليم جازان", "ORG", "rule:org_head")]
 
 
+def test_a_division_word_and_its_place_after_a_head_is_an_organisation() -> None:
+    text = "وصوت مجلس محافظة البصرة على القرار."
+    s = text.index("البصرة")
+    place = Mention(s, s + len("البصرة"), "LOC", "gazetteer", None, 0.9, pattern="place:curated")
+    assert _added(text, [place]) == [("مجلس محافظة البصرة", "ORG", "rule:org_head")]
+
+
 needs_table = pytest.mark.skipif(not romanize.available(), reason="the name table is not installed")
 
 
@@ -76,12 +83,13 @@ def test_a_word_the_dictionary_matched_is_no_name_unit() -> None:
 
 
 @pytest.mark.parametrize(("words", "expected"), [
-    ("متعب بن عبدالله بن عبدالعزيز", "متعب بن عبدالله"),
+    ("متعب بن عبدالله بن عبدالعزيز", "متعب بن عبدالله بن عبدالعزيز"),
+    ("بندر بن خالد بن عبدالعزيز آل سعود", "بندر بن خالد بن عبدالعزيز"),
     ("عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود", "عبدالعزيز بن سعود بن نايف"),
     ("فهد بن عبدالله بن عبدالعزيز بن مساعد", "فهد بن عبدالله بن عبدالعزيز بن مساعد"),
     ("نايف بن عبدالعزيز", "نايف بن عبدالعزيز"),
 ])
-def test_royal_names_drop_the_founder_grandfather(words: str, expected: str) -> None:
+def test_royal_names_drop_the_founder_after_a_grandson(words: str, expected: str) -> None:
     from marsad.entities.component import royal_form
 
     assert " ".join(royal_form(words.split())) == expected
@@ -146,3 +154,18 @@ def test_mention_rules_place_words_are_the_overlapping_words(src: list[tuple[int
 
     naive = [any(a < e and s < b for a, b in places) for s, e in src]
     assert _place_words(src, places) == naive
+
+
+@needs_table
+@pytest.mark.parametrize(("words", "dropped"), [
+    ("القدير فهد بن عبدالله الشمري", True),   # an adjective the NER span kept
+    ("عودنا خالد الحربي", True),              # a verb before a first name and a family name
+    ("دكتور سالم بن علي القحطاني", True),     # a title without the article
+    ("عبدالعزيز بن محمد العلي", False),       # a compound name unit
+    ("وجعفر ميرزا جعفر", False),              # a name with its proclitic
+    ("خورخي دا سيلفا", False),                # a foreign given name
+])
+def test_nil_name_drops_a_leading_word_that_is_no_name(words: str, dropped: bool) -> None:
+    from marsad.entities.component import _lead_not_name
+
+    assert _lead_not_name(words.split()) is dropped

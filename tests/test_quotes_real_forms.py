@@ -91,6 +91,11 @@ def test_quotes_real_forms_dateline_is_no_speaker() -> None:
     assert art.quotes == []
 
 
+def test_quotes_real_forms_dateline_with_tatweel_dash_is_no_speaker() -> None:
+    art = _read("مستشفى يعايد منسوبيه\n\n سبق ـ أبها: أقام المستشفى حفلا لمنسوبيه بمناسبة العيد.")
+    assert art.quotes == []
+
+
 def test_quotes_real_forms_colon_after_a_cue() -> None:
     art = _read('وقال مدير المستشفى لـ"الوطن": المرضى يتلقون العلاج في القسم الجديد منذ أسبوع.')
     assert _contents(art) == ["المرضى يتلقون العلاج في القسم الجديد منذ أسبوع"]

@@ -333,6 +333,7 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     agents = [m for m in mentions if m.label == "AGENT" and m.link is not None and m.link.country]
     sport = sports_article(text)
     drop: list[Mention] = []
+    crowd = name_crowd(text, mentions, home)
     for k, m in enumerate(mentions):
         if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source not in ("ner", "rule"):
             continue
@@ -363,9 +364,13 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
             country, why = None, []
         surface = text[m.start:m.end]
         words = surface.split()
-        while len(words) > 1 and words[0] in _NAME_TITLES:
+        while len(words) > 1 and (words[0] in _NAME_TITLES or (m.label == "PERS" and _lead_not_name(words))):
             words = words[1:]
-        if not why:
+        if not why and crowd is not None and m.label == "PERS":
+            country, how = name_country(" ".join(words), m.label, crowd, "name_crowd", source, named or {},
+                                        {*context, crowd})
+            why = [f"country:{how}"] if country else []
+        elif not why:
             country, how = name_country(" ".join(words), m.label, home, home_how, source, named or {},
                                         context)
             why = [f"country:{how}"] if country else []
@@ -384,15 +389,80 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     mentions[:] = [m for m in mentions if not any(m is d for d in drop)]
 
 
+# More titles an NER span may keep before a name (matching the romaniser's table, they would become its words).
+_NAME_TITLES_MORE = frozenset({"دكتور", "ركن", "الركن", "طيار", "أول", "المهندسة", "سعادة", "الأستاذ الدكتور"})
+#: A first word the name table holds fewer times than this as a name unit is not one (``القدير``، ``عودنا``).
+LEAD_NAME_MIN = 3
+
+
+def _lead_not_name(words: Sequence[str]) -> bool:
+    """Is the first word of a person's span a title or a word that is no name (an adjective or a verb the NER
+    span kept: ``القدير تركي بن عبدالله السديري``، ``عودنا تركي السديري``) before at least two name words of the
+    table? A foreign given name (``ريتشارد``) before one word is kept."""
+    from marsad.kb.romanize import known_name, name_unit_count
+
+    if not words or words[0] in _NAME_TITLES_MORE:
+        return bool(words) and len(words) > 1
+    first = words[0]
+    rest = [w for w in words[1:] if w not in ("بن", "بنت", "ابن")]
+    arabic = len(rest) < len(words) - 1 or any(w.startswith("ال") for w in rest)  # a chain or a family name
+    if len(rest) < 2 or not arabic or known_name(first) or name_unit_count(first) >= LEAD_NAME_MIN:
+        return False
+    bare = first[1:] if len(first) > 3 and first[0] in "وفبل" else first  # وجعفر: the proclitic kept by the span
+    return not known_name(bare) and all(known_name(w) for w in rest)
+
+
+#: This many different unlinked people of the article whom the full-name table holds under one foreign country
+#: (and more of them than under the article's own country) make that country the prior for its unlinked people.
+CROWD_MIN = 3
+
+
+def name_crowd(text: str, mentions: Sequence[Mention], home: str | None) -> str | None:
+    """The country most of the article's unlinked people belong to by the full-name table, when it is not the
+    article's country (a Saudi paper's report on Egyptian actors names no country: ``سمير غانم``، ``أحمد راتب``
+    … are Egyptians): at least ``CROWD_MIN`` different names, more than the table puts in ``home``; else None."""
+    from marsad.kb.romanize import full_name_countries
+
+    names = set()
+    for m in mentions:
+        if m.label == "PERS" and m.link is None and m.nil is None and m.source in ("ner", "rule"):
+            words = text[m.start:m.end].split()
+            while len(words) > 1 and words[0] in _NAME_TITLES:
+                words = words[1:]
+            if len(words) >= 2:
+                names.add(" ".join(words))
+    votes: dict[str, int] = {}
+    at_home = 0
+    for name in names:
+        people = full_name_countries(name)
+        if not people and name[0] in "وفبل" and len(name.split()[0]) > 3:
+            people = full_name_countries(name[1:])  # ومحمود ياسين: the proclitic kept by the span
+        if not people:
+            continue
+        if home in {c for c, _ in people}:
+            at_home += 1
+            continue
+        votes[people[0][0]] = votes.get(people[0][0], 0) + 1
+    if not votes:
+        return None
+    best = max(sorted(votes), key=lambda c: votes[c])
+    return best if votes[best] >= CROWD_MIN and votes[best] > at_home else None
+
+
 _RULE_RANK = {"table": 2, "mixed": 1, "letters": 0}
-# A grandson of King Abdulaziz named with his grandfather (متعب بن عبدالله بن عبدالعزيز آل سعود).
-_ROYAL = re.compile(r"^(\S+ بن \S+(?: بن \S+)*) بن عبد ?العزيز(?: آل سعود)?$")
+# A great-grandson of King Abdulaziz named with his ancestors (عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود);
+# a grandson (بندر بن خالد بن عبدالعزيز آل سعود).
+_ROYAL = re.compile(r"^(\S+ بن \S+(?: بن \S+)+) بن عبد ?العزيز(?: آل سعود)?$")
+_ROYAL_GRANDSON = re.compile(r"^(\S+ بن \S+ بن عبد ?العزيز)(?: آل سعود)?$")
 
 
 def royal_form(words: list[str]) -> list[str]:
-    """A royal name as English Wikipedia titles it: a grandson of King Abdulaziz without the grandfather and
-    the dynasty (``متعب بن عبدالله بن عبدالعزيز`` → Mutaib bin Abdullah); other names unchanged."""
-    m = _ROYAL.match(" ".join(words))
+    """A royal name of the knowledge base's unknowns as the papers write it: a great-grandson of King Abdulaziz
+    without the founder and the dynasty (``عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود`` → Abdulaziz bin Saud
+    bin Nayef), a grandson with his grandfather but without the dynasty (``بندر بن خالد بن عبدالعزيز آل سعود`` →
+    Bandar bin Khalid bin Abdulaziz: the well-known grandsons, titled without him, are in the knowledge base);
+    other names unchanged."""
+    m = _ROYAL.match(" ".join(words)) or _ROYAL_GRANDSON.match(" ".join(words))
     return m.group(1).split() if m else words
 
 
@@ -671,8 +741,8 @@ def _place_over_ner(g: Mention, span: NerSpan, text: str) -> bool:
 def _known_name_over_ner(g: Mention, span: NerSpan) -> bool:
     """Does a full knowledge-base name of a person or organisation win over an NER span of another type that
     covers exactly it (perhaps with a proclitic, ``بداعش``)?"""
-    if g.link is None or g.pattern != "actor" or g.link.type not in ("PERS", "ORG"):
-        return False
+    if g.link is None or g.pattern not in ("actor", "actor_outlet") or g.link.type not in ("PERS", "ORG"):
+        return False  # actor_outlet: a newspaper's short name cited as one (لـ«الشرق الأوسط»)
     if g.link.type in _COMPATIBLE.get(span.label, set()):
         return False
     return g.end == span.end and 0 <= g.start - span.start <= 2

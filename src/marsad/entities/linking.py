@@ -16,6 +16,7 @@ What it settles:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -78,6 +79,13 @@ CUE_ONLY_CONFIDENCE = 0.4  # a cue-only place name without its cue (kept only un
 HOME_CITY_POPULATION = 300_000  # a city this big names its country for the article's home country
 SOURCE_PRIOR = 2  # the source's country counts as this many mentions when choosing a bare office's country
 _SHORT_YEARS_AFTER = 2
+#: Quotation marks a newspaper's name is written between when a report cites it (``لـ«الشرق الأوسط»``).
+_QUOTES_OPEN = "«\"“”'{"
+_QUOTES_CLOSE = "»\"”“'}"
+#: Words right before an outlet's name that say it is the outlet (``بصحيفة سبق``).
+_OUTLET_HEADS = ("صحيفة", "جريدة", "صحيفه", "جريده", "موقع", "مجلة", "مجله")
+#: A byline dateline after an outlet's name: ``سبق - الرياض:``، ``سبق ـ أبها:``.
+_BYLINE = re.compile(r"[ \t]*[-–—ـ][ \t]*[^\s:،.]+(?:[ \t][^\s:،.]+)?[ \t]*:")
 # The words a strong cue can end with (with or without و/ف): only words after one are looked at.
 _CUE_WORDS = frozenset(
     {w for c in (*placemod.LOCATIVE_CUES, "الي", "نحو") for w in (c, "و" + c, "ف" + c)}
@@ -356,12 +364,12 @@ class Linker:
         return self.res.actors[idx].type == "PERS" and m.token > 0 and not self._prefix(m) \
             and self._word_texts[m.token - 1] in ("بن", "بنت", "ابن")
 
-    def _actor(self, m: Match, idx: int, short: bool) -> int:
+    def _actor(self, m: Match, idx: int, short: bool, pattern: str | None = None) -> int:
         a = self.res.actors[idx]
         link = actor_link(self.res, a, self.day)
         first = self.first_full.get(a.id)
         mention = Mention(m.start, m.end, a.type, "gazetteer", link, 1.0 if not short else 0.8,
-                          pattern="actor_short" if short else "actor", actor=a.id)
+                          pattern=pattern or ("actor_short" if short else "actor"), actor=a.id)
         if first is not None:
             mention.antecedent = first
             if short or (m.nend - m.nstart) < (self.out[first].end - self.out[first].start):
@@ -371,9 +379,30 @@ class Linker:
             self.first_full[a.id] = k
         return k
 
+    def _outlet_cue(self, m: Match) -> bool:
+        """Is the short name cited as a newspaper: between quotation marks after ``لـ`` (``لـ"سبق"``،
+        ``لـ«الشرق الأوسط»``: told the paper), after ``صحيفة``/``جريدة``, or before a byline dateline (``سبق -
+        الرياض:``)? A quoted name without ``لـ`` (``وعلمت «الوطن»``) is not enough: the speaker finder would take
+        the paper for the one who spoke."""
+        text = self.nt.text
+        before = text[max(0, m.start - 6):m.start].rstrip(" ")
+        after = text[m.end:m.end + 3].lstrip(" ")
+        if before[-1:] and before[-1] in _QUOTES_OPEN and after[:1] and after[0] in _QUOTES_CLOSE \
+                and re.search(r"(?:^|\s)[وف]?لـ*\s*$", before[:-1] if len(before) > 1 else ""):
+            return True  # told the paper (لـ«الشرق الأوسط»، لـ"سبق"): an addressee, never the speaker
+        if _BYLINE.match(text, m.end) and (m.start == 0 or text[m.start - 1] in " \t\n-–ـ"):
+            return True
+        prev = self._prev_word(m)
+        return bool(prev) and prev.lstrip("ب").lstrip("ل") in _OUTLET_HEADS
+
     def _short(self, m: Match) -> bool:
         for idx in self._entries(m, ACTOR_SHORT):
             a = self.res.actors[idx]
+            if a.type == "ORG" and a.sector == "JRN" and self._outlet_cue(m) and self._plausible(a.id):
+                self._actor(m, idx, short=True, pattern="actor_outlet")  # سبق - الرياض:، لـ«الشرق الأوسط»
+                return True
+            if a.type == "ORG" and a.sector == "JRN" and {k for k, _ in m.entries} & {PLACE, PLACE_AMBIGUOUS}:
+                return False  # الشرق الأوسط, الرياض without the outlet's cue: the place
             if a.id in self.first_full:
                 self._actor(m, idx, short=True)
                 return True

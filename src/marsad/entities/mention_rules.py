@@ -2,7 +2,8 @@
 strong and general (each rule names itself in the mention's provenance pattern):
 
 - ``rule:org_head`` — the head noun of an organisation in construct state followed by a definite word
-  (``وزارة الداخلية``، ``هيئة الطرق والمواصلات``، ``جمعية الكشافة السعودية``), or a definite head with an
+  (``وزارة الداخلية``، ``هيئة الطرق والمواصلات``، ``جمعية الكشافة السعودية``) or by a division word and a place
+  (``مجلس محافظة البصرة``), or a definite head with an
   adjective and a ``لل``/``ب`` complement (``اللجنة الوطنية للحج``، ``الغرفة التجارية بجدة``); ``صحة``/``تعليم``
   only before a place (``تعليم الرياض``);
 - ``rule:title_name`` — a personal title (``اللواء``، ``الدكتور``، ``المهندس``، ``الأمير``) followed by words that
@@ -32,6 +33,8 @@ _ORG_HEADS = (
 )  # not حركة، جهاز، غرفة، قيادة، مجموعة، جماعة، تنظيم: mostly common nouns (حركة المرور، غرفة المعيشة)
 #: Heads that name a local directorate only before a place (``تعليم الرياض``، ``صحة جازان``).
 _PLACE_HEADS = ("صحة", "تعليم", "شرطة", "إمارة", "أمانة", "بلدية", "محكمة")
+#: Words naming the kind of place that follows them in a body's name (``مجلس محافظة البصرة``).
+_DIVISIONS = ("محافظة", "منطقة", "مدينة", "ولاية", "إقليم")
 #: Complements that make a generic noun phrase, not a body (``مجلس الإدارة``، ``مركز الصدارة``).
 _GENERIC = (
     "الإدارة", "الأمناء", "العمل", "الصدارة", "الأول", "الثاني", "الثالث", "الأعمال", "المدرسة", "الحي",
@@ -142,6 +145,7 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
     heads = _norm_set(_ORG_HEADS, fold)
     place_heads = _norm_set(_PLACE_HEADS, fold)
     place_only = place_heads - heads
+    divisions = _norm_set(_DIVISIONS, fold)
     generic = _norm_set(_GENERIC, fold)
     titles = _norm_set(_TITLES, fold)
     title_tail = _norm_set(_TITLE_TAIL, fold)
@@ -174,6 +178,9 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
             nxt = texts[k + 1]
             if is_place(k + 1) and not nxt.startswith("ب") and (head in place_heads or nxt.startswith("ال")):
                 end = k + 1  # شرطة الرياض, not شركة بالرياض
+            elif nxt in divisions and joined(k + 1) and k + 2 < n and is_place(k + 2) \
+                    and not texts[k + 2].startswith("ب"):
+                end = k + 2  # مجلس محافظة البصرة، أمانة منطقة جازان: a division word, then its place
             elif head not in place_only and nxt.startswith(("ال", "وال")) and len(nxt) > 3 \
                     and nxt not in generic and nxt.removeprefix("و") not in generic:
                 end = k + 1

@@ -522,6 +522,18 @@ def _nationalities(adjectives: list[tuple[str, str]], arw: Path | None, names_en
     return list(out.values())
 
 
+_SON_OF = re.compile(r"^\S+ بن \S+$")
+_FOUNDER = ("عبدالعزيز", "عبد العزيز")
+
+
+def _with_grandfather(a: Actor, form: str) -> list[str]:
+    """A Saudi prince known as ``X بن Y`` is also written with his grandfather the founder and the dynasty
+    (``متعب بن عبدالله بن عبدالعزيز``، ``… آل سعود``): those forms of a Saudi person's two-part name."""
+    if a.type != "PERS" or a.country != "SAU" or not _SON_OF.match(form) or form.endswith(_FOUNDER):
+        return []
+    return [f"{form} بن {g}{tail}" for g in _FOUNDER for tail in ("", " آل سعود")]
+
+
 def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, list[str]], roles: list[Role],
                nats: list[Nationality], ambiguous: set[str], never: set[str],
                fold: bool, cue_only: set[str] | None = None) -> tuple[Any, dict[str, int], dict[tuple[str, int], str]]:
@@ -546,6 +558,8 @@ def _automaton(actors: list[Actor], places: list[Place], forms_by_id: dict[str, 
     for i, a in enumerate(actors):
         for f in a.variants:
             add(f, ACTOR, i)
+            for g in _with_grandfather(a, f):
+                add(g, ACTOR, i)
         for f in a.short:
             add(f, ACTOR_SHORT, i)
     place_keys: dict[str, list[int]] = defaultdict(list)

@@ -112,7 +112,16 @@ def org_name(words: list[str], place: tuple[str, str] | None = None, country: st
         place_en = t.places.get(place_ar, place_en)
         if not place_en.isascii():  # a gazetteer's scholarly form (Ash Shafā) is not a newspaper's name
             return None
+        lead = place_ar.split()[0]
+        with_division = _first(t.bodies.get(f"{phrase} {lead}", []), country, "{p}") \
+            if lead in t.divisions and len(place_ar.split()) > 1 else None
+        if with_division is not None:  # مجلس | محافظة البصرة (the place matched with its division word)
+            bare = re.sub(r" (?:Governorate|Province|Region)$", "", place_en)
+            return with_division.replace("{p}", bare)
         division = ""
+        whole_head = _first(t.bodies.get(phrase, []), country, "{p}") if len(folded) > 1 else None
+        if whole_head is not None and folded[-1] in t.divisions:  # مجلس محافظة البصرة: the division is the head's
+            return whole_head.replace("{p}", place_en)
         if len(folded) > 1 and folded[-1] in t.divisions:
             division = " " + t.divisions[folded[-1]]
             phrase = " ".join(folded[:-1])

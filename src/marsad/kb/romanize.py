@@ -48,6 +48,18 @@ _NEWSPAPER.update({(u, c): lat for c in ("SA", "AE", "KW", "QA", "BH", "OM") for
     ("عبد الاله", "Abdulilah"), ("عبد المجيد", "Abdulmajeed"), ("عبد العزيز", "Abdulaziz"), ("مشاري", "Mishari"),
     ("الشمري", "al-Shammari"))})
 
+# Given names of Western people as English-language papers write them, where the table (built from Arab
+# countries' spellings) picks another form or has none (Jorge for George, Tomas, Erik; Stifn for Steven).
+_WESTERN_GIVEN = {
+    "جورج": "George", "توماس": "Thomas", "إريك": "Eric", "ريك": "Rick", "ستيفن": "Steven", "سوزان": "Susan",
+    "سكوت": "Scott", "يواكيم": "Joachim", "كارلي": "Carly", "خوسيه": "José", "خورخي": "Jorge", "ميكي": "Mickey",
+    "جيف": "Jeff", "كريستوفر": "Christopher", "براين": "Brian", "هيلاري": "Hillary", "جيب": "Jeb",
+    "دونالد": "Donald", "بيرني": "Bernie", "ألبرتو": "Alberto", "فرانسوا": "François", "ألكسندر": "Alexander",
+    "سيرغي": "Sergei", "إليزابيث": "Elizabeth", "جنيفر": "Jennifer", "تيد": "Ted", "لاري": "Larry",
+    "ستيوارت": "Stuart", "وليام": "William", "جوزيف": "Joseph", "دانيال": "Daniel", "ماركو": "Marco",
+    "إيما": "Emma", "ماثيو": "Matthew", "أنجيلا": "Angela", "فرانك": "Frank", "روبن": "Robin",
+}
+
 # Our own letter map for units the table lacks: consonants and long vowels.
 _LETTERS = {
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
@@ -67,6 +79,11 @@ class Romanized:
 def _key(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("ـ", "")
     return _DIACRITICS.sub("", text).translate(_FOLD).strip()
+
+
+@cache
+def _western() -> dict[str, str]:
+    return {_key(k): v for k, v in _WESTERN_GIVEN.items()}
 
 
 def units(name: str) -> list[str]:
@@ -200,6 +217,9 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
     us = units(name)
     if not us or not any("\u0621" <= ch <= "\u064a" for ch in name):
         return None
+    western = _western()
+    # أل/إل begin a word (ألبرتو، إليزابيث), not the article, whose alef carries no hamza
+    hamza_al = {_key(t) for t in name.split() if t[:2] in ("أل", "إل")}
     prefer: tuple[str, ...] = PREFERRED
     c2 = _ALPHA3_TO_2.get(country or "")
     if c2:
@@ -230,8 +250,8 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
                 found += rest.rule == "table"
                 parts.append({"بن": "bin", "ابن": "ibn", "بنت": "bint"}[head] + " " + rest.latin)
                 continue
-        has_al = u.startswith("ال") and len(u) > 3 and u not in _AFTER
-        lat = _NEWSPAPER.get((u, prefer[0])) or _lookup("units", u, prefer)
+        has_al = u.startswith("ال") and len(u) > 3 and u not in _AFTER and u not in hamza_al
+        lat = western.get(u) or _NEWSPAPER.get((u, prefer[0])) or _lookup("units", u, prefer)
         if lat is None and has_al:
             lat = _lookup("units", u[2:], prefer)
         if lat is not None:
@@ -325,6 +345,13 @@ def unit_frequency(word: str) -> int:
     ``محمد`` thousands, ``جعفر`` about a hundred, a common noun (``طريق``) a handful at most."""
     key = _key(word)
     return _arab_count(key) if key and " " not in key else 0
+
+
+def name_unit_count(word: str) -> int:
+    """:func:`unit_frequency` of one written word that may be a compound unit (``عبدالعزيز`` = ``عبد العزيز``,
+    ``أبوبكر``); 0 for several units."""
+    us = units(word)
+    return _arab_count(us[0]) if len(us) == 1 else 0
 
 
 def known_name(word: str) -> bool:

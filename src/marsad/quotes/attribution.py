@@ -411,6 +411,10 @@ def _colon_before(norm: str, qs: int, lo: int) -> int | None:
     return i if i >= lo and norm[i] == ":" else None
 
 
+#: A tatweel standing alone between spaces is a dash (``سبق ـ أبها:``); normalisation drops it.
+_LONE_TATWEEL = re.compile(r"(?:^|\s)ـ+(?:\s|$)")
+
+
 def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     """``SPEAKER: words`` (a headline or a paragraph's lead): a pseudo-cue at the colon when what comes before it,
     from the sentence start, is a short mention of someone (an entity that can speak or a descriptor)."""
@@ -419,7 +423,9 @@ def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     ws = words(norm, start, colon)
     if not ws or len(ws) > 10 or (colon > 0 and norm[colon - 1].isdigit()):
         return None
-    if any(ch in norm[start:colon] for ch in "-–—ـ") or ws[0][2] in NAMING_WORDS or ws[0][2] in _NOT_SPEECH \
+    raw = ctx.article.text[slice(*ctx.nt.to_source(start, colon))]
+    if any(ch in norm[start:colon] for ch in "-–—ـ") or _LONE_TATWEEL.search(raw) \
+            or ws[0][2] in NAMING_WORDS or ws[0][2] in _NOT_SPEECH \
             or ws[0][2].startswith(("لل", "بال", "وال")):
         return None  # «فهد الغبيوي - سبق - الدوادمي:» is a dateline, «رواية …:» a title, «للمرة الأولى:» a phrase
     for e in ctx.article.entities or ():
