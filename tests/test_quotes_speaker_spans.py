@@ -324,3 +324,19 @@ def test_quotes_speaker_spans_unnamed_groups_and_bylines(text: str, speaker: str
     art = read_quotes(text)
     q = art.quotes[0]
     assert (_speaker(art, q), q.speaker_kind, q.speaker_sector) == (speaker, kind, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("وقال المشجع ذاكر مولوي إن الفريق يحتاج إلى لاعب أجنبي. ويضيف جميل العبادي ، بأن اللاعب الأجنبي مهم لكل ناد.",
+         "جميل العبادي"),
+    ],
+)
+def test_quotes_continuation_with_its_own_name(text: str, second: str) -> None:
+    """«ويضيف X بأن …» with a new name after the continuation verb: X speaks, not the previous speaker."""
+    art = read_quotes(text)
+    qs = sorted(art.quotes or [], key=lambda q: q.start)
+    assert len(qs) == 2
+    sp = qs[1].speaker_span
+    assert sp is not None and art.text[sp.start:sp.end] == second

@@ -855,7 +855,8 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             and len(words(norm, _clause_open(norm, sent_start, m.start), m.start, limit=3)) <= 2)]
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
-    if (cue.continuation or cue.participle) and prev is not None and prev.speaker:
+    if (cue.continuation or cue.participle) and prev is not None and prev.speaker \
+            and not _own_subject(ctx, cue, qs, prev):
         ent = ctx.article.entity(prev.speaker)
         if ent is not None:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
@@ -865,6 +866,33 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
 
 _BEFORE_VERB = frozenset(_N(w) for w in ("قد", "لقد", "فقد"))
 _AMMA = _N("أما")
+
+
+def _own_subject(ctx: _Ctx, cue: _Cue, qs: int, prev: Quote) -> bool:
+    """Does a continuation verb name a new speaker right after it (``ويضيف جميل العبادي بأن …``, a name the tagger
+    missed), so that the previous quote's speaker does not carry over? Not a participle, nor part of the previous
+    speaker's own name (``وأردف العمري`` after ``حمدان العمري``)."""
+    if cue.participle or not cue.continuation or cue.end > qs:
+        return False
+    norm = ctx.nt.norm
+    span = _unknown_name(ctx, _past_outlet(norm, cue.end), qs)
+    if span is None:
+        return False
+    mine = {w for _, _, w in words(norm, *span)}
+    theirs: set[str] = set()
+    if prev.speaker_span is not None:
+        theirs = {w for _, _, w in words(norm, *ctx.nt.to_norm(prev.speaker_span.start, prev.speaker_span.end))}
+    if mine <= theirs:
+        return False
+    if prev.speaker_name:  # the span was a descriptor («المتحدث باسم …») and the name came with it
+        r = romanize(ctx.article.text[slice(*ctx.nt.to_source(*span))], ctx.home)
+        if r is not None and _latin_words(r.latin) <= _latin_words(prev.speaker_name):
+            return False
+    return True
+
+
+def _latin_words(name: str) -> set[str]:
+    return {w.removeprefix("al-") for w in name.lower().replace("'", "").split()}
 
 
 def _subject_before(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
@@ -1589,7 +1617,8 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     nxt = words(norm, cue.end, cue.end + 12, limit=1)
     if main is None and nxt and nxt[0][2] in _IN_IT:  # «ألقى رئيس البلدية المهندس فلان كلمة أوضح فيها أن …»
         main = _giver(ctx, sent_start, cue.start)
-    if main is None and (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None:
+    if main is None and (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None \
+            and not _own_subject(ctx, cue, qs, prev):
         _carry(q, prev)
         return
     after_cue = _past_outlet(norm, cue.end)
