@@ -340,3 +340,19 @@ def test_quotes_continuation_with_its_own_name(text: str, second: str) -> None:
     assert len(qs) == 2
     sp = qs[1].speaker_span
     assert sp is not None and art.text[sp.start:sp.end] == second
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال المسؤول عن المختبر سالم الهاجري للصحيفة إن الأجهزة تعمل بكفاءة عالية.", "سالم الهاجري"),
+        ("وأوضح مسؤول عن الأمن في المطار أن الرحلات تسير بشكل طبيعي.", "مسؤول عن الأمن في المطار"),
+    ],
+)
+def test_quotes_official_in_charge_of(text: str, speaker: str) -> None:
+    """«المسؤول عن X فلان»: «عن» goes on the official's descriptor, up to the name when there is one."""
+    art = read_quotes(text)
+    qs = art.quotes or []
+    assert len(qs) == 1
+    sp = qs[0].speaker_span
+    assert sp is not None and art.text[sp.start:sp.end] == speaker

@@ -25,7 +25,7 @@ import ahocorasick
 from marsad.article import Article, Entity, Link, Quote, Span
 from marsad.kb.index import load_resources
 from marsad.kb.romanize import known_name, romanize
-from marsad.quotes.speakers import HEAD_WORDS, Descriptor, article_country, describe, head_of
+from marsad.quotes.speakers import HEAD_WORDS, IN_CHARGE, Descriptor, article_country, describe, head_of
 from marsad.text import morphology
 from marsad.text.clauses import (
     COMPLEMENTIZER,
@@ -1661,6 +1661,12 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     back = _antecedent(ctx, s0, desc)
     if back is not None:  # «وقال المصدر» after «مصدر أمني رفيع»: the fuller mention before
         s0, desc = back
+    lead = [w for _, _, w in words(norm, s0, desc.end, limit=2)]
+    if desc.kind == "anonymous" and desc.name_start is None and _name_in(ctx, s0, desc.end) is None \
+            and len(lead) == 2 and lead[0].lstrip("وف") in IN_CHARGE and lead[1] == _N("عن"):
+        tail = _trailing_name(ctx, s0, desc.end)
+        if tail is not None:  # «المسؤول عن الطوارئ نشوان الحسام»: an official with a name is no anonymous source
+            desc = Descriptor("person", desc.sector, desc.country, desc.end, tail)
     if desc.kind == "person" and desc.name_start is None and _name_in(ctx, s0, desc.end) is None:
         tail = _trailing_name(ctx, s0, desc.end)
         if tail is not None:  # «الناطق باسم مجلس المقاومة علي الأحمدي» with the name untagged

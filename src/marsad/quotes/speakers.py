@@ -131,6 +131,8 @@ _IN = _N("في")
 _VENUES = frozenset(_N(w) for w in ("بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مؤتمر", "لقاء", "مقابلة", "اتصال",
                                       "رسالة", "تغريدة", "خطاب", "ندوة", "محاضرة"))
 MAX_WORDS = 14
+_ABOUT = _N("عن")
+IN_CHARGE = frozenset(_N(w) for w in ("مسؤول", "المسؤول", "مسؤولة", "المسؤولة", "مسئول", "المسئول"))
 _MINISTRY = frozenset(_N(w) for w in ("وزارة", "الوزارة"))
 # an international body: one of these heads with a word that makes it worldwide or European (not «المطار الدولي»)
 _IGO_HEADS = frozenset(_N(w) for w in ("منظمة", "المنظمة", "بنك", "البنك", "صندوق", "الصندوق", "مجلس", "المجلس",
@@ -201,7 +203,9 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
     name_start: int | None = None
     best_rank = len(_SECTORS)
     for k, (s, e, w) in enumerate(words):
-        if k and (w in _STOP or w.startswith(_OUTLETS) or _long_quote(norm, words[k - 1][1], s)):
+        if k and w == _ABOUT and words[k - 1][2] in IN_CHARGE:
+            pass  # «المسؤول عن الطوارئ فلان»: the one in charge of it
+        elif k and (w in _STOP or w.startswith(_OUTLETS) or _long_quote(norm, words[k - 1][1], s)):
             break
         if k and w.startswith("ل") and norm[s + 1:s + 3].lstrip("ـ ")[:1] in ("\"", "«", "“"):
             break  # «لـ"الوطن"»
