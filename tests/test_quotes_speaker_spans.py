@@ -356,3 +356,19 @@ def test_quotes_official_in_charge_of(text: str, speaker: str) -> None:
     assert len(qs) == 1
     sp = qs[0].speaker_span
     assert sp is not None and art.text[sp.start:sp.end] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # an untagged family name before «أنه»: the quote starts at «أنه», the name is its speaker
+        ("وأعلنت الجمعية نتائج المسابقة. وأكد الزهراني أنه فاز بالمركز الأول عدد من الشباب.", ["الزهراني"]),
+        # an elided subject after a new person was named since the last quote: that person, not the last speaker
+        ("وقالت الشاعرة نورة العتيبي إن قصائدها لاقت إقبالا كبيرا. وحين قرأت قصيدتها طالب المذيع خالد المطيري "
+         "بالاعتذار منها، لأنه كان قد ذكر أن الشعر النبطي تراجع كثيرا.", ["نورة العتيبي", "خالد المطيري"]),
+    ],
+)
+def test_quotes_speaker_named_since(text: str, speakers: list[str]) -> None:
+    art = read_quotes(text)
+    qs = sorted(art.quotes or [], key=lambda q: q.start)
+    assert [art.text[q.speaker_span.start:q.speaker_span.end] if q.speaker_span else None for q in qs] == speakers

@@ -1290,7 +1290,9 @@ def _unknown_name(ctx: _Ctx, a: int, b: int, whole: bool = False) -> tuple[int, 
     if whole and words(norm, end, b):
         return None
     nxt = norm[end:end + 2].lstrip(" ")[:1]
-    if not whole and len(run) == len(ws) and end < b and nxt.isalnum():
+    after = words(norm, end, end + 20, limit=1)
+    comp_next = bool(after) and bool(COMPLEMENTIZER.match(after[0][2]))  # «وأكد السروي أنه …» (a quote from «أنه»)
+    if not whole and len(run) == len(ws) and end < b and nxt.isalnum() and not comp_next:
         return None  # no boundary seen
     if len(run) == 1 and not run[0][2].startswith("ال") and not whole and nxt.isalnum() and not (
             len(ws) > 1 and (COMPLEMENTIZER.match(ws[1][2]) or ws[1][2] in _NAME_BOUNDARY)):
@@ -1316,6 +1318,17 @@ def _name_speaker(ctx: _Ctx, q: Quote, s: int, e: int) -> None:
         if q.speaker_country is None and r.rule == "table" and ctx.home:
             q.speaker_country = ctx.home
     q.confidence = max(q.confidence, 0.55)
+
+
+def _same_mention(ctx: _Ctx, m: Mention, q: Quote) -> bool:
+    """Does a mention name the speaker of quote ``q`` (its entity, or the same words as its speaker span)?"""
+    if q.speaker is not None and any(e.id == q.speaker for e in m.ents):
+        return True
+    if q.speaker_span is None:
+        return False
+    a, b = ctx.nt.to_norm(q.speaker_span.start, q.speaker_span.end)
+    norm = ctx.nt.norm
+    return {w for _, _, w in words(norm, m.start, m.end)} <= {w for _, _, w in words(norm, a, b)}
 
 
 def _last_person(ctx: _Ctx, pos: int) -> Mention | None:
@@ -1645,11 +1658,12 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         here = ctx.nt.to_norm(q.start, q.start)[0]
         earlier = next((p for p in reversed(quotes or ([prev] if prev else [])) if p.speaker_span is not None
                         and 0 <= here - ctx.nt.to_norm(p.end, p.end)[0] < CARRY_CHARS), None)
-        if earlier is not None:
+        last = _last_person(ctx, cue.start)
+        if earlier is not None and not (last is not None and last.start > ctx.nt.to_norm(earlier.end, earlier.end)[0]
+                                        and not _same_mention(ctx, last, earlier)):
             _carry(q, earlier)
             return
-        last = _last_person(ctx, cue.start)
-        if last is not None:
+        if last is not None:  # nobody quoted near, or a person named since the last quote («لأنه كان قد ذكر أن …»)
             _set_speaker(ctx, q, last)
             _describe_speaker(ctx, q, cue, qs, qe, last, prev)
         return
