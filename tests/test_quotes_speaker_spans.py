@@ -372,3 +372,22 @@ def test_quotes_speaker_named_since(text: str, speakers: list[str]) -> None:
     art = read_quotes(text)
     qs = sorted(art.quotes or [], key=lambda q: q.start)
     assert [art.text[q.speaker_span.start:q.speaker_span.end] if q.speaker_span else None for q in qs] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("وقالت الشاعرة البحرينية فاطمة العلي إن الشعر يعيش في قلوب الناس.", "Fatima al-Ali", "BHR"),
+        ("الرسامة نوف الشهري رأت أن الفن لغة عالمية يفهمها الجميع.", "Nouf al-Shehri", None),
+        ("وأكد العقيد تركي سعد الحربي أن الدوريات تعمل على مدار الساعة.", "Turki Saad al-Harbi", "SAU"),
+    ],
+)
+def test_quotes_title_nationality_and_name(text: str, name: str, country: str | None) -> None:
+    """An artist's title leads to a name like a rank does; a nationality adjective between them gives the country
+    and is no part of the name («تركي» after a rank is a given name)."""
+    art = read_quotes(text)
+    qs = art.quotes or []
+    assert len(qs) == 1
+    assert qs[0].speaker_name == name
+    if country is not None:
+        assert qs[0].speaker_country == country

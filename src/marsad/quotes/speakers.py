@@ -27,6 +27,9 @@ from marsad.text.normalize import normalize_string
 
 _N = normalize_string
 
+_ARTISTS = ("الرسام", "الرسامة", "الشاعر", "الشاعرة", "الممثل", "الممثلة", "المطرب", "المطربة", "المغني", "المغنية",
+            "المصور", "المصورة", "الروائي", "الروائية", "الكاتبة", "الإعلامي", "الإعلامية", "المذيع", "المذيعة",
+            "المخرج", "المخرجة", "الملحن", "التشكيلي", "التشكيلية", "النحات", "النحاتة", "المصمم", "المصممة")
 # head word → (kind, default sector). Matched on the normalised word without و/ف and, for bodies, with or
 # without the article.
 _HEADS: dict[str, tuple[str, str | None]] = {}
@@ -85,6 +88,8 @@ for _w, _kind, _sec in (
     ("متعاملين", "anonymous", "BUS"), ("أهالي", "anonymous", "CVL"), ("جماهير", "anonymous", "CVL"),
     ("أصدقاء", "anonymous", "CVL"), ("عدد", "anonymous", None), ("مندوب", "person", "GOV"),
     ("مندوبة", "person", "GOV"), ("المندوب", "person", "GOV"), ("المندوبة", "person", "GOV"),
+    # artists, writers and broadcasters before their names («الرسامة فلانة رأت أن …»)
+    *((w, "person", None) for w in _ARTISTS),
 ):
     _HEADS[_N(_w)] = (_kind, _sec)
 
@@ -123,7 +128,8 @@ _TITLES = frozenset(_N(w) for w in (
     "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "الشيخ", "الدكتور", "د", "المهندس",
     "الأستاذ", "الأمير", "الملك", "المواطن", "المواطنة", "الإمام", "القاضي", "المحامي", "السفير", "الكاتب",
     "الصحفي", "الباحث", "المحلل", "الخبير", "المدرب", "اللاعب", "الفنان", "الفنانة", "السيد", "السيدة",
-    "الملازم", "الرقيب", "العريف", "الجندي", "المقدم", "المستشار", "المعلم", "المعلمة", "الطبيب", "الطبيبة"))
+    "الملازم", "الرقيب", "العريف", "الجندي", "المقدم", "المستشار", "المعلم", "المعلمة", "الطبيب", "الطبيبة",
+    *_ARTISTS))
 # «الملازم أول», «الفريق أول»: a rank's second word, before the name
 _RANK_TAIL = frozenset(_N(w) for w in ("أول", "ثاني", "ركن", "طيار", "بحري", "م", "د"))
 
@@ -163,6 +169,11 @@ def _long_quote(norm: str, a: int, s: int) -> bool:
         return False  # none, or a mark that closes the name before it
     close = next((k for k in range(a + i + 1, min(len(norm), a + i + 60)) if norm[k] in "\"»”،,.:\n"), -1)
     return close < 0 or len(clause_words(norm, a + i + 1, close)) > 4  # (an unclosed mark: to the punctuation)
+
+
+def _national(w: str, nationality: dict[str, str]) -> bool:
+    bare = w[2:] if w.startswith("ال") else w
+    return any(x in nationality for x in (w, bare, w.rstrip("ة"), bare.rstrip("ة")))
 
 
 def _bare(word: str) -> str:
@@ -217,13 +228,16 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
         end = e
         bare = w[2:] if w.startswith("ال") else w
         for ww in (w, bare, w.rstrip("ة")):
-            if name_start is None and ww in nationality and country is None:  # not a surname (التركي)
+            if (name_start is None or s < name_start) and ww in nationality and country is None:  # not a surname
                 country = nationality[ww]
         for rank, (sw, sec) in enumerate(_SECTORS):
             if rank < best_rank and (w == sw or (" " in sw and norm.startswith(sw, s))):
                 best_rank, sector = rank, sec
         if w in _TITLES and k + 1 < len(words) and name_start is None:
             nxt = k + 2 if words[k + 1][2] in _RANK_TAIL and k + 2 < len(words) else k + 1
+            if nxt + 1 < len(words) and words[nxt][2].startswith("ال") and not words[nxt + 1][2].startswith("ال") \
+                    and _national(words[nxt][2], nationality):
+                nxt += 1  # «الشاعرة البحرينية فلانة»: the nationality is no part of the name
             name_start = words[nxt][0]
     within = [w for _, e, w in words if e <= end]
     if sector is None and kind == "body":  # «التقرير السنوي لمصلحة الجمارك», «بيان المنسقية العامة»: the issuer's
