@@ -391,3 +391,13 @@ def test_quotes_title_nationality_and_name(text: str, name: str, country: str | 
     assert qs[0].speaker_name == name
     if country is not None:
         assert qs[0].speaker_country == country
+
+
+def test_quotes_abbreviation_before_the_colon() -> None:
+    """«لقناة (إن. بي. سي):» — the abbreviation's full stops end no sentence: the words after the colon are the
+    cue's quote and its speaker is the one after the cue, not the channel's last letters."""
+    art = read_quotes("وصرح السيناتور جون سميث لقناة (إن. بي. سي): الاتفاق سيئ للجميع ولن نقبله أبدا.")
+    qs = art.quotes or []
+    assert [art.text[q.start:q.end] for q in qs] == ["الاتفاق سيئ للجميع ولن نقبله أبدا"]
+    sp = qs[0].speaker_span
+    assert sp is not None and art.text[sp.start:sp.end] == "جون سميث"

@@ -515,13 +515,31 @@ _LABELS = frozenset(_N(w) for w in ("عاجل", "بالفيديو", "بالصو�
                                     "تحليل", "حوار", "متابعة", "تنويه", "إعلان", "ملف", "قراءة"))
 
 
+def _abbreviation_end(norm: str, i: int) -> bool:
+    """Is the full stop at ``i`` the end of an abbreviation's letter (``(إن. بي. سي)``), not of a sentence?"""
+    j = i
+    while j > 0 and norm[j - 1].isalpha():
+        j -= 1
+    return norm[i] == "." and 0 < i - j <= 2 and (j == 0 or not norm[j - 1].isalnum())
+
+
+def _past_abbreviations(norm: str, pos: int, hi: int) -> int:
+    """The first sentence end from ``pos`` that is not an abbreviation's full stop (see :func:`_sent_end`)."""
+    end = _sent_end(norm, pos, hi, _SENT_STOP)
+    for _ in range(6):
+        if end >= hi or not _abbreviation_end(norm, end):
+            break
+        end = _sent_end(norm, end + 1, hi, _SENT_STOP)
+    return end
+
+
 def _colon_span(norm: str, cues: _Cues, cue: _Cue, hi: int) -> tuple[int, int] | None:
     """``وقال لـ"الوطن": words`` — a cue, then a colon within a few words and no quote mark: the words to the
-    sentence's end are the speaker's."""
-    end = _sent_end(norm, cue.end, hi, _SENT_STOP)
-    colon = norm.find(":", cue.end, min(end, cue.end + 80))
+    sentence's end are the speaker's (a channel's abbreviation, ``(إن. بي. سي):``, ends no sentence)."""
+    colon = norm.find(":", cue.end, min(_past_abbreviations(norm, cue.end, hi), cue.end + 80))
     if colon < 0 or len(words(norm, cue.end, colon, limit=COMP_WINDOW + 1)) > COMP_WINDOW:
         return None
+    end = _sent_end(norm, colon, hi, _SENT_STOP)
     j = colon + 1
     while j < end and norm[j] == " ":
         j += 1
@@ -613,7 +631,8 @@ def _headlines(ctx: _Ctx, cues: _Cues, lo: int, hi: int, drafts: list[_Draft]) -
         # words and stops between)
         own = max((c for c in cues.between(colon - SENT_WINDOW, colon) if c.end <= colon), key=lambda c: c.end,
                   default=None)
-        if own is not None and not any(ch in norm[own.end:colon] for ch in _SENT_STOP) \
+        if own is not None and not any(ch in _SENT_STOP and not _abbreviation_end(norm, i)
+                                       for i, ch in enumerate(norm[own.end:colon], own.end)) \
                 and len(words(norm, own.end, colon, limit=COMP_WINDOW + 1)) <= COMP_WINDOW:
             continue
         cue = _headline_cue(ctx, lo, colon)
@@ -679,6 +698,8 @@ def _indirect_span(norm: str, cues: _Cues, cue: _Cue, hi: int) -> tuple[int, int
         if k >= 8 and (COMPLEMENTIZER.match(w) and (ws[k - 1][2] in _NOT_AFTER or w.startswith("و"))):
             return None  # far from the cue, «إلا أن»/«خاصة وأن»/«تعني أن» open another clause, not the quote
         if COMPLEMENTIZER.match(w) and not w.startswith(("ف", "ل")):
+            if e < len(norm) and _abbreviation_end(norm, e):
+                return None  # «(إن. بي. سي)»: a channel's letters, not «إنّ»
             comp = (s, e, w)
             break
         if k > 0 and ws[k - 1][2] == _N("إلى") and COMPLEMENTIZER.match(w):
