@@ -401,3 +401,15 @@ def test_quotes_abbreviation_before_the_colon() -> None:
     assert [art.text[q.start:q.end] for q in qs] == ["الاتفاق سيئ للجميع ولن نقبله أبدا"]
     sp = qs[0].speaker_span
     assert sp is not None and art.text[sp.start:sp.end] == "جون سميث"
+
+
+def test_quotes_body_named_in_marks_before_the_complementiser() -> None:
+    """«قالت «X كابيتال» إن …»: the marked words are the body that speaks, not a quotation; its participles carry it."""
+    art = read_quotes("قالت «الراجحي كابيتال» إن أرباح الشركة جاءت أعلى من التوقعات، مشيرة إلى أن المبيعات ارتفعت "
+                      "بشكل كبير.")
+    qs = sorted(art.quotes or [], key=lambda q: q.start)
+    assert [art.text[q.start:q.end] for q in qs] == ["أرباح الشركة جاءت أعلى من التوقعات", "المبيعات ارتفعت بشكل كبير"]
+    for q in qs:
+        assert not q.direct and q.speaker_span is not None
+        assert art.text[q.speaker_span.start:q.speaker_span.end] == "الراجحي كابيتال"
+        assert (q.speaker_kind, q.speaker_sector) == ("body", "BUS")

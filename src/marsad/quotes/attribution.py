@@ -25,7 +25,15 @@ import ahocorasick
 from marsad.article import Article, Entity, Link, Quote, Span
 from marsad.kb.index import load_resources
 from marsad.kb.romanize import known_name, romanize
-from marsad.quotes.speakers import HEAD_WORDS, IN_CHARGE, Descriptor, article_country, describe, head_of
+from marsad.quotes.speakers import (
+    HEAD_WORDS,
+    IN_CHARGE,
+    Descriptor,
+    article_country,
+    describe,
+    head_of,
+    sector_of,
+)
 from marsad.text import morphology
 from marsad.text.clauses import (
     COMPLEMENTIZER,
@@ -453,6 +461,9 @@ def _term_in_marks(norm: str, qs: int, qe: int, cue: _Cue, lo: int) -> bool:
     it."""
     if len(words(norm, qs, qe, limit=TERM_WORDS + 1)) > TERM_WORDS:
         return False
+    nxt = words(norm, qe + 1, qe + 20, limit=1)
+    if cue.end <= qs and nxt and COMPLEMENTIZER.match(nxt[0][2]) and norm[qe + 1:nxt[0][0]].strip(" ") == "":
+        return True  # «قالت «السعودي الفرنسي كابيتال» إن …»: the name of who said it, the quote follows «إن»
     if cue.start >= qe:  # «"…"، قال بوتين»: the cue closes the quote's own sentence part
         return norm[qe + 1:cue.start].strip(" ،,.\"»”") != ""
     j = qe + 1
@@ -887,6 +898,20 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
 
 _BEFORE_VERB = frozenset(_N(w) for w in ("قد", "لقد", "فقد"))
 _AMMA = _N("أما")
+
+
+_QUOTED_NAME = re.compile(r' *[«"“]([^»"”«“\n]{2,40})[»"”] *')
+
+
+def _quoted_name(norm: str, pos: int, qs: int) -> tuple[int, int] | None:
+    """A short name in quote marks right after a cue and right before its complementiser (``قالت «X» إن …``)."""
+    m = _QUOTED_NAME.match(norm, pos)
+    if m is None or len(words(norm, m.start(1), m.end(1), limit=TERM_WORDS + 1)) > TERM_WORDS:
+        return None
+    nxt = words(norm, m.end(), m.end() + 12, limit=1)
+    if not nxt or nxt[0][0] != m.end() or not COMPLEMENTIZER.match(nxt[0][2]) or nxt[0][0] > qs:
+        return None
+    return m.start(1), m.end(1)
 
 
 def _own_subject(ctx: _Ctx, cue: _Cue, qs: int, prev: Quote) -> bool:
@@ -1629,8 +1654,9 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
         if desc is None and ent.label != "PERS":  # «جامعة تبوك أوضحت …»: the body's own name says what it is
             desc = describe(norm, speaker.start, speaker.end, ctx.nationality, ctx.home)
-        if desc is None and ent.label == "ORG" and link is None and ctx.home:
-            q.speaker_country = ctx.home  # a body nothing else places: the article's country's (see describe)
+        if desc is None and ent.label == "ORG" and link is None:
+            q.speaker_country = q.speaker_country or ctx.home  # a body nothing else places: the article's country's
+            q.speaker_sector = q.speaker_sector or sector_of(norm, speaker.start, speaker.end)  # «… كابيتال»
         if desc is not None:
             q.speaker_country = q.speaker_country or desc.country
             q.speaker_sector = q.speaker_sector or desc.sector
@@ -1665,6 +1691,11 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         desc, start = describe(norm, after_cue, stop, ctx.nationality, ctx.home), after_cue
     if desc is None and sent_start < cue.start:  # SVO: «وزارة الداخلية أكدت أن …»
         desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
+    quoted = _quoted_name(norm, cue.end, qs) if desc is None and main is None else None
+    if quoted is not None:  # «قالت «السعودي الفرنسي كابيتال» إن …»: a body named in quote marks
+        desc = describe(norm, quoted[0], quoted[1], ctx.nationality, ctx.home) or Descriptor(
+            "body", sector_of(norm, *quoted), ctx.home, quoted[1])
+        start = quoted[0]
     if desc is None:
         span = _unknown_name(ctx, after_cue, qs if cue.end <= qs else len(norm))
         if span is None and sent_start < cue.start:  # «النزاوي أشارت إلى أن …»

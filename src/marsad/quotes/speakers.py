@@ -112,7 +112,7 @@ _SECTORS: tuple[tuple[str, str], ...] = tuple(
         ("الأوقاف", "REL"), ("الإفتاء", "REL"), ("الشؤون الإسلامية", "REL"), ("الأنباء", "JRN"),
         ("الباعة", "BUS"), ("باعة", "BUS"), ("التجار", "BUS"), ("تجار", "BUS"), ("المواطنين", "CVL"),
         ("الإعلام", "GOV"), ("الخارجية", "GOV"), ("المالية", "GOV"), ("الاقتصاد", "GOV"),
-        ("التجارة", "GOV"), ("الأمم المتحدة", "GOV"),
+        ("التجارة", "GOV"), ("الأمم المتحدة", "GOV"), ("كابيتال", "BUS"),
     )
 )
 
@@ -147,6 +147,16 @@ _IGO_HEADS = frozenset(_N(w) for w in ("منظمة", "المنظمة", "بنك",
                                        "الأمين", "أمين", "المتحدث", "المتحدثة", "ممثل", "الممثل"))
 _WORLDWIDE = frozenset(_N(w) for w in ("العالمية", "العالمي", "الدولية", "الدولي", "الأممي", "الأممية", "الأمم",
                                        "للأمم", "بالأمم", "الأوروبي", "الأوروبية"))
+
+
+def sector_of(norm: str, start: int, stop: int) -> str | None:
+    """The sector the words of ``norm[start:stop]`` name (the most specific of :data:`_SECTORS`), if any."""
+    best: tuple[int, str] | None = None
+    for s, _, w in clause_words(norm, start, stop, limit=MAX_WORDS):
+        for rank, (sw, sec) in enumerate(_SECTORS):
+            if (best is None or rank < best[0]) and (w == sw or (" " in sw and norm.startswith(sw, s))):
+                best = (rank, sec)
+    return best[1] if best else None
 
 
 @dataclass(frozen=True, slots=True)
