@@ -413,3 +413,22 @@ def test_quotes_body_named_in_marks_before_the_complementiser() -> None:
         assert not q.direct and q.speaker_span is not None
         assert art.text[q.speaker_span.start:q.speaker_span.end] == "الراجحي كابيتال"
         assert (q.speaker_kind, q.speaker_sector) == ("body", "BUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وكشفت بيانات هيئة الإحصاء أن عدد السكان ارتفع بنسبة كبيرة هذا العام.", "هيئة الإحصاء"),
+        ("ويتم توزيع الطلاب على الأقسام حسب بيانات تسجيلهم وتحثهم الجامعة على الاجتهاد.", None),
+    ],
+)
+def test_quotes_data_of_a_body(text: str, speaker: str | None) -> None:
+    """«كشفت بيانات X أن …»: the body behind the data speaks; «حسب بيانات تسجيلهم» attributes nothing."""
+    art = read_quotes(text)
+    qs = art.quotes or []
+    if speaker is None:
+        assert qs == []
+        return
+    assert len(qs) == 1 and qs[0].speaker_span is not None
+    assert speaker in art.text[qs[0].speaker_span.start:qs[0].speaker_span.end]
+    assert (qs[0].speaker_kind, qs[0].speaker_country, qs[0].speaker_sector) == ("body", "SAU", "GOV")

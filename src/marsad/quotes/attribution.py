@@ -778,7 +778,8 @@ def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Dr
                 src_end = (ws[k - 1][1], we if w in ("فان", "فانه", "فانها") else ws_)
                 break
         speaker = next(iter(_ms(ctx, ws[0][0], min(src_end[0] if src_end else e0, ws[0][0] + 40))), None)
-        known = speaker is not None or head_of(ws[0][2]) is not None
+        known = speaker is not None or (head_of(ws[0][2]) is not None
+                                        and describe(norm, ws[0][0], e0, ctx.nationality, ctx.home) is not None)
         if a - s0 > 10:  # «… ، بحسب الوزارة»: the clause before
             if not known:
                 continue

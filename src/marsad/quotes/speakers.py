@@ -80,6 +80,7 @@ for _w, _kind, _sec in (
     ("نشرة", "body", None), ("النشرة", "body", None), ("خلية", "body", None), ("صندوق", "body", None),
     ("مصلحة", "body", "GOV"), ("مكتب", "body", None), ("المنسقية", "body", "GOV"), ("الاستطلاع", "body", None),
     ("استطلاع", "body", None), ("الإحصاءات", "body", "GOV"), ("إحصاءات", "body", "GOV"),
+    ("بيانات", "body", None), ("إحصائيات", "body", None), ("إحصائية", "body", None),
     ("اتحاد", "body", None), ("نادي", "body", "SPT"), ("النادي", "body", "SPT"), ("المتحدثة", "person", "GOV"),
     ("الناطقة", "person", "GOV"), ("الأمينة", "person", "GOV"), ("رئيسة", "person", "GOV"), ("مديرة", "person", "GOV"),
     ("عضوة", "person", "LEG"), ("محللون", "anonymous", None), ("مراقبين", "anonymous", None),
@@ -137,6 +138,7 @@ _IN = _N("في")
 _VENUES = frozenset(_N(w) for w in ("بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مؤتمر", "لقاء", "مقابلة", "اتصال",
                                       "رسالة", "تغريدة", "خطاب", "ندوة", "محاضرة"))
 MAX_WORDS = 14
+_DATA = frozenset(_N(w) for w in ("بيانات", "إحصائيات", "إحصائية"))
 _ABOUT = _N("عن")
 IN_CHARGE = frozenset(_N(w) for w in ("مسؤول", "المسؤول", "مسؤولة", "المسؤولة", "مسئول", "المسئول"))
 _MINISTRY = frozenset(_N(w) for w in ("وزارة", "الوزارة"))
@@ -218,6 +220,9 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
         head = _HEADS[_N(words[0][2] + " " + words[1][2])]
     if head is None:
         return None
+    if _N(_bare(words[0][2])).removeprefix("ال") in _DATA and (len(words) < 2 or not (
+            words[1][2].startswith("ال") or head_of(words[1][2]) is not None)):
+        return None  # «بيانات تسجيلهم»: data of no one who states them; «بيانات مصلحة الجمارك» is the body's
     kind, sector = head
     end = words[0][1]
     country: str | None = None
