@@ -432,3 +432,19 @@ def test_quotes_data_of_a_body(text: str, speaker: str | None) -> None:
     assert len(qs) == 1 and qs[0].speaker_span is not None
     assert speaker in art.text[qs[0].speaker_span.start:qs[0].speaker_span.end]
     assert (qs[0].speaker_kind, qs[0].speaker_country, qs[0].speaker_sector) == ("body", "SAU", "GOV")
+
+
+def test_quotes_family_name_tagged_as_a_body() -> None:
+    """A lone family name the tagger took for a body (``الرشيد`` as ORG) after the person's full name is that
+    person: a person speaker with the full name."""
+    from marsad.quotes.attribution import find_quotes
+
+    art = read_quotes("افتتح المهندس صالح بن إبراهيم الرشيد المعرض الجديد أمس. وأوضح الرشيد أن المدينة الصناعية "
+                      "تضم مئات المصانع.")
+    lone = [e for e in art.entities or [] if art.text[e.start:e.end] == "الرشيد"]
+    assert lone
+    lone[0].label = "ORG"
+    qs = find_quotes(art)
+    assert len(qs) == 1
+    assert qs[0].speaker_kind == "person"
+    assert qs[0].speaker_name is not None and qs[0].speaker_name.startswith("Saleh bin Ibrahim")

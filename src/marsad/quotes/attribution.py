@@ -1509,6 +1509,15 @@ def _whole_name(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _family_name(ctx: _Ctx, m: Mention, qs: int) -> bool:
+    """Is a one-word mention (``الرشيد``) the family name of a person the article names in full?"""
+    ws = words(ctx.nt.norm, m.start, m.end)
+    if len(ws) != 1 or not ws[0][2].startswith("ال"):
+        return False
+    _fuller(ctx, m.start, m.end, qs)  # builds the person names' index
+    return bool(ctx.name_index.get((ws[0][2],)))
+
+
 def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
     """The fuller mention of a person named here by part of the name: another person entity of the article whose
     name ends with these words (``العمرة`` → ``محمد العمرة``) or, for a lone first name, starts with it (``خالد``
@@ -1644,7 +1653,10 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         if cue.end <= speaker.start <= cue.end + 100:
             desc = describe(norm, cue.end, speaker.end, ctx.nationality, ctx.home)
         full = None
-        if ent.label == "PERS" and link is None:
+        person = ent.label == "PERS" or (ent.label == "ORG" and link is None and _family_name(ctx, speaker, qs))
+        if person and ent.label == "ORG":
+            q.speaker_kind = "person"  # «وأوضح الرشيد» tagged a body, after «صالح بن إبراهيم الرشيد»
+        if person and link is None:
             own = _name_words(ctx, *ctx.nt.to_norm(ent.start, ent.end))
             if desc is not None and desc.name_start is not None and desc.name_start < own[0] \
                     and not any(head_of(w) for _, _, w in words(norm, desc.name_start, own[0])) \
@@ -1655,15 +1667,15 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
         if desc is None and ent.label != "PERS":  # «جامعة تبوك أوضحت …»: the body's own name says what it is
             desc = describe(norm, speaker.start, speaker.end, ctx.nationality, ctx.home)
-        if desc is None and ent.label == "ORG" and link is None:
+        if desc is None and ent.label == "ORG" and link is None and not person:
             q.speaker_country = q.speaker_country or ctx.home  # a body nothing else places: the article's country's
             q.speaker_sector = q.speaker_sector or sector_of(norm, speaker.start, speaker.end)  # «… كابيتال»
         if desc is not None:
             q.speaker_country = q.speaker_country or desc.country
             q.speaker_sector = q.speaker_sector or desc.sector
-            if ent.label == "AGENT" or link is None:
+            if (ent.label == "AGENT" or link is None) and not (person and ent.label == "ORG"):
                 q.speaker_kind = desc.kind if desc.kind != "body" or ent.label != "PERS" else "person"
-        if q.speaker_name is None and ent.label == "PERS":
+        if q.speaker_name is None and person:
             a, b = ctx.nt.to_source(*full) if full else (q.speaker_span.start, q.speaker_span.end)
             r = romanize(ctx.article.text[a:b], q.speaker_country or ctx.home)
             if r is not None:
