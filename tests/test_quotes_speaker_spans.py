@@ -448,3 +448,13 @@ def test_quotes_family_name_tagged_as_a_body() -> None:
     assert len(qs) == 1
     assert qs[0].speaker_kind == "person"
     assert qs[0].speaker_name is not None and qs[0].speaker_name.startswith("Saleh bin Ibrahim")
+
+
+def test_quotes_family_name_of_the_article_not_a_famous_namesake() -> None:
+    """«وأوضح المالكي» after «فايز المالكي» (a person the linker left unlinked): the article's man, not the
+    knowledge base's namesake."""
+    art = read_quotes("أثار الممثل فايز المالكي جدلا واسعا أمس. وأوضح المالكي أن الدعوة ألغيت دون ذكر الأسباب.")
+    qs = art.quotes or []
+    assert len(qs) == 1
+    assert qs[0].speaker_actor_id is None
+    assert qs[0].speaker_name is not None and qs[0].speaker_name.startswith("Fay")

@@ -258,6 +258,7 @@ class _Ctx:
     ent_starts: list[int] = field(default_factory=list)
     # for _fuller: name words (a tail, or a first name) → indices into person_names; a tail → its fuller forms
     name_index: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    person_unlinked: list[bool] = field(default_factory=list)  # beside person_names: the entity has no link
 
 
 # How far back the speaker search looks for the start of a cue's sentence, and how far on for its end: a real
@@ -1509,6 +1510,17 @@ def _whole_name(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _named_in_full(ctx: _Ctx, m: Mention, qs: int) -> bool:
+    """Is a one-word family name the last word of a person the article names in full before the quote and the
+    linker left unlinked (another person than the knowledge base's namesake)?"""
+    ws = words(ctx.nt.norm, m.start, m.end)
+    if len(ws) != 1 or not ws[0][2].startswith("ال"):
+        return False
+    _fuller(ctx, m.start, m.end, qs)  # builds the person names' index
+    names = ctx.person_names or []
+    return any(ctx.person_unlinked[i] and names[i][0] < qs for i in ctx.name_index.get((ws[0][2],), ()))
+
+
 def _family_name(ctx: _Ctx, m: Mention, qs: int) -> bool:
     """Is a one-word mention (``الرشيد``) the family name of a person the article names in full?"""
     ws = words(ctx.nt.norm, m.start, m.end)
@@ -1536,6 +1548,7 @@ def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
                 theirs = [w for _, _, w in words(norm, a, b)]
                 i = len(ctx.person_names)
                 ctx.person_names.append((a, b, theirs))
+                ctx.person_unlinked.append(other.link is None)
                 for k in range(1, len(theirs)):  # a shorter tail (العمرة ← محمد العمرة), a first name (خالد)
                     ctx.name_index.setdefault(tuple(theirs[-k:]), []).append(i)
                 if len(theirs) > 1:
@@ -1640,6 +1653,9 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         ent = _pick(ctx, speaker)
         q.speaker_span = Span(*ctx.nt.to_source(speaker.start, speaker.end))
         link = ent.link
+        if link is not None and ent.label == "PERS" and _named_in_full(ctx, speaker, qs):
+            link = None  # «المالكي» linked to a famous namesake, after «فايز المالكي» (unlinked) in the article
+            q.speaker_name = q.speaker_actor_id = None
         q.speaker_kind = _KIND_OF_LABEL.get(ent.label, "person")
         if link is not None:
             q.speaker_country, q.speaker_sector = link.country, link.sector
