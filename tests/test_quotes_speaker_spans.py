@@ -324,3 +324,137 @@ def test_quotes_speaker_spans_unnamed_groups_and_bylines(text: str, speaker: str
     art = read_quotes(text)
     q = art.quotes[0]
     assert (_speaker(art, q), q.speaker_kind, q.speaker_sector) == (speaker, kind, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("وقال المشجع ذاكر مولوي إن الفريق يحتاج إلى لاعب أجنبي. ويضيف جميل العبادي ، بأن اللاعب الأجنبي مهم لكل ناد.",
+         "جميل العبادي"),
+    ],
+)
+def test_quotes_continuation_with_its_own_name(text: str, second: str) -> None:
+    """«ويضيف X بأن …» with a new name after the continuation verb: X speaks, not the previous speaker."""
+    art = read_quotes(text)
+    qs = sorted(art.quotes or [], key=lambda q: q.start)
+    assert len(qs) == 2
+    sp = qs[1].speaker_span
+    assert sp is not None and art.text[sp.start:sp.end] == second
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال المسؤول عن المختبر سالم الهاجري للصحيفة إن الأجهزة تعمل بكفاءة عالية.", "سالم الهاجري"),
+        ("وأوضح مسؤول عن الأمن في المطار أن الرحلات تسير بشكل طبيعي.", "مسؤول عن الأمن في المطار"),
+    ],
+)
+def test_quotes_official_in_charge_of(text: str, speaker: str) -> None:
+    """«المسؤول عن X فلان»: «عن» goes on the official's descriptor, up to the name when there is one."""
+    art = read_quotes(text)
+    qs = art.quotes or []
+    assert len(qs) == 1
+    sp = qs[0].speaker_span
+    assert sp is not None and art.text[sp.start:sp.end] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # an untagged family name before «أنه»: the quote starts at «أنه», the name is its speaker
+        ("وأعلنت الجمعية نتائج المسابقة. وأكد الزهراني أنه فاز بالمركز الأول عدد من الشباب.", ["الزهراني"]),
+        # an elided subject after a new person was named since the last quote: that person, not the last speaker
+        ("وقالت الشاعرة نورة العتيبي إن قصائدها لاقت إقبالا كبيرا. وحين قرأت قصيدتها طالب المذيع خالد المطيري "
+         "بالاعتذار منها، لأنه كان قد ذكر أن الشعر النبطي تراجع كثيرا.", ["نورة العتيبي", "خالد المطيري"]),
+    ],
+)
+def test_quotes_speaker_named_since(text: str, speakers: list[str]) -> None:
+    art = read_quotes(text)
+    qs = sorted(art.quotes or [], key=lambda q: q.start)
+    assert [art.text[q.speaker_span.start:q.speaker_span.end] if q.speaker_span else None for q in qs] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("وقالت الشاعرة البحرينية فاطمة العلي إن الشعر يعيش في قلوب الناس.", "Fatima al-Ali", "BHR"),
+        ("الرسامة نوف الشهري رأت أن الفن لغة عالمية يفهمها الجميع.", "Nouf al-Shehri", None),
+        ("وأكد العقيد تركي سعد الحربي أن الدوريات تعمل على مدار الساعة.", "Turki Saad al-Harbi", "SAU"),
+    ],
+)
+def test_quotes_title_nationality_and_name(text: str, name: str, country: str | None) -> None:
+    """An artist's title leads to a name like a rank does; a nationality adjective between them gives the country
+    and is no part of the name («تركي» after a rank is a given name)."""
+    art = read_quotes(text)
+    qs = art.quotes or []
+    assert len(qs) == 1
+    assert qs[0].speaker_name == name
+    if country is not None:
+        assert qs[0].speaker_country == country
+
+
+def test_quotes_abbreviation_before_the_colon() -> None:
+    """«لقناة (إن. بي. سي):» — the abbreviation's full stops end no sentence: the words after the colon are the
+    cue's quote and its speaker is the one after the cue, not the channel's last letters."""
+    art = read_quotes("وصرح السيناتور جون سميث لقناة (إن. بي. سي): الاتفاق سيئ للجميع ولن نقبله أبدا.")
+    qs = art.quotes or []
+    assert [art.text[q.start:q.end] for q in qs] == ["الاتفاق سيئ للجميع ولن نقبله أبدا"]
+    sp = qs[0].speaker_span
+    assert sp is not None and art.text[sp.start:sp.end] == "جون سميث"
+
+
+def test_quotes_body_named_in_marks_before_the_complementiser() -> None:
+    """«قالت «X كابيتال» إن …»: the marked words are the body that speaks, not a quotation; its participles carry it."""
+    art = read_quotes("قالت «الراجحي كابيتال» إن أرباح الشركة جاءت أعلى من التوقعات، مشيرة إلى أن المبيعات ارتفعت "
+                      "بشكل كبير.")
+    qs = sorted(art.quotes or [], key=lambda q: q.start)
+    assert [art.text[q.start:q.end] for q in qs] == ["أرباح الشركة جاءت أعلى من التوقعات", "المبيعات ارتفعت بشكل كبير"]
+    for q in qs:
+        assert not q.direct and q.speaker_span is not None
+        assert art.text[q.speaker_span.start:q.speaker_span.end] == "الراجحي كابيتال"
+        assert (q.speaker_kind, q.speaker_sector) == ("body", "BUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وكشفت بيانات هيئة الإحصاء أن عدد السكان ارتفع بنسبة كبيرة هذا العام.", "هيئة الإحصاء"),
+        ("ويتم توزيع الطلاب على الأقسام حسب بيانات تسجيلهم وتحثهم الجامعة على الاجتهاد.", None),
+    ],
+)
+def test_quotes_data_of_a_body(text: str, speaker: str | None) -> None:
+    """«كشفت بيانات X أن …»: the body behind the data speaks; «حسب بيانات تسجيلهم» attributes nothing."""
+    art = read_quotes(text)
+    qs = art.quotes or []
+    if speaker is None:
+        assert qs == []
+        return
+    assert len(qs) == 1 and qs[0].speaker_span is not None
+    assert speaker in art.text[qs[0].speaker_span.start:qs[0].speaker_span.end]
+    assert (qs[0].speaker_kind, qs[0].speaker_country, qs[0].speaker_sector) == ("body", "SAU", "GOV")
+
+
+def test_quotes_family_name_tagged_as_a_body() -> None:
+    """A lone family name the tagger took for a body (``الرشيد`` as ORG) after the person's full name is that
+    person: a person speaker with the full name."""
+    from marsad.quotes.attribution import find_quotes
+
+    art = read_quotes("افتتح المهندس صالح بن إبراهيم الرشيد المعرض الجديد أمس. وأوضح الرشيد أن المدينة الصناعية "
+                      "تضم مئات المصانع.")
+    lone = [e for e in art.entities or [] if art.text[e.start:e.end] == "الرشيد"]
+    assert lone
+    lone[0].label = "ORG"
+    qs = find_quotes(art)
+    assert len(qs) == 1
+    assert qs[0].speaker_kind == "person"
+    assert qs[0].speaker_name is not None and qs[0].speaker_name.startswith("Saleh bin Ibrahim")
+
+
+def test_quotes_family_name_of_the_article_not_a_famous_namesake() -> None:
+    """«وأوضح المالكي» after «فايز المالكي» (a person the linker left unlinked): the article's man, not the
+    knowledge base's namesake."""
+    art = read_quotes("أثار الممثل فايز المالكي جدلا واسعا أمس. وأوضح المالكي أن الدعوة ألغيت دون ذكر الأسباب.")
+    qs = art.quotes or []
+    assert len(qs) == 1
+    assert qs[0].speaker_actor_id is None
+    assert qs[0].speaker_name is not None and qs[0].speaker_name.startswith("Fay")

@@ -15,6 +15,7 @@ hands the word to the addressee of the previous quote. The addressee is the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,7 +25,15 @@ import ahocorasick
 from marsad.article import Article, Entity, Link, Quote, Span
 from marsad.kb.index import load_resources
 from marsad.kb.romanize import known_name, romanize
-from marsad.quotes.speakers import HEAD_WORDS, Descriptor, article_country, describe, head_of
+from marsad.quotes.speakers import (
+    HEAD_WORDS,
+    IN_CHARGE,
+    Descriptor,
+    article_country,
+    describe,
+    head_of,
+    sector_of,
+)
 from marsad.text import morphology
 from marsad.text.clauses import (
     COMPLEMENTIZER,
@@ -119,6 +128,19 @@ class _Cue:
     continuation: bool
 
 
+class _Cues(list[_Cue]):
+    """A paragraph's cues in text order, with their starts for bisecting (a paragraph of a run-on text may hold
+    thousands: a scan of them all for each cue would be quadratic)."""
+
+    def __init__(self, cues: list[_Cue]) -> None:
+        super().__init__(sorted(cues, key=lambda c: c.start))
+        self.starts = [c.start for c in self]
+
+    def between(self, a: int, b: int) -> list[_Cue]:
+        """The cues starting strictly between ``a`` and ``b``, in text order."""
+        return self[bisect_right(self.starts, a):bisect_left(self.starts, b)]
+
+
 @cache
 def cue_forms() -> dict[str, str]:
     """Normalised cue word forms (without proclitics) → lemma."""
@@ -146,7 +168,7 @@ def _cue_automaton() -> ahocorasick.Automaton:
     return auto
 
 
-def _find_cues(norm: str, start: int, end: int) -> list[_Cue]:
+def _find_cues(norm: str, start: int, end: int) -> _Cues:
     out: list[_Cue] = []
     view = spaced(norm[start:end]) + " "
     for stop, (form, lemma) in _cue_automaton().iter(view):
@@ -169,7 +191,7 @@ def _find_cues(norm: str, start: int, end: int) -> list[_Cue]:
             continue  # «يذكر أن …»: the writer's aside
         part = w.lstrip("وف") in PARTICIPLES or w in PARTICIPLES
         out.append(_Cue(s, e, lemma, part, part or lemma in CONTINUATION))
-    return out
+    return _Cues(out)
 
 
 def _clause_start(norm: str, s: int, lo: int) -> bool:
@@ -231,6 +253,58 @@ class _Ctx:
     home: str | None = None
     outlet: str | None = None
     person_names: list[tuple[int, int, list[str]]] | None = None  # (start, end, words) of each person's name
+    starts: list[int] = field(default_factory=list)  # mention starts, for :func:`_ms`
+    ents: list[tuple[int, int, Entity]] = field(default_factory=list)  # entities' normalised spans, by start
+    ent_starts: list[int] = field(default_factory=list)
+    # for _fuller: name words (a tail, or a first name) → indices into person_names; a tail → its fuller forms
+    name_index: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    person_unlinked: list[bool] = field(default_factory=list)  # beside person_names: the entity has no link
+
+
+# How far back the speaker search looks for the start of a cue's sentence, and how far on for its end: a real
+# sentence is far shorter; a text with no sentence punctuation (a feed's run-on dump) would otherwise make every
+# cue scan back to the article's start (time quadratic in its length).
+SENT_WINDOW = 3000
+# the longest mention the bisected searches allow for (a mention that starts this far before a point may hold it)
+MENTION_CHARS = 300
+
+
+def _sent_start(norm: str, pos: int, lo: int = 0, stops: str = SENT_END) -> int:
+    """Where the sentence holding ``pos`` starts (after the last of ``stops`` before it, not before ``lo``); with
+    none within :data:`SENT_WINDOW`, the clause (after a comma) or the word opening the window."""
+    a = max(lo, pos - SENT_WINDOW)
+    i = max(norm.rfind(ch, a, pos) for ch in stops)
+    if i >= 0 or a == lo:
+        return max(lo, i + 1)
+    c = _clause_open(norm, a, pos)
+    if c > a:
+        return c
+    sp = norm.find(" ", a, pos)
+    return sp + 1 if sp >= 0 else a
+
+
+def _sent_end(norm: str, pos: int, hi: int | None = None, stops: str = SENT_END) -> int:
+    """Where the sentence holding ``pos`` ends (the first of ``stops`` from it, before ``hi``); with none within
+    :data:`SENT_WINDOW`, the window's end (at a word's end)."""
+    hi = len(norm) if hi is None else hi
+    b = min(hi, pos + SENT_WINDOW)
+    found = [i for i in (norm.find(ch, pos, b) for ch in stops) if i >= 0]
+    if found:
+        return min(found)
+    if b == hi:
+        return hi
+    sp = norm.rfind(" ", pos, b)
+    return sp if sp > pos else b
+
+
+def _ents(ctx: _Ctx, a: int, b: int) -> list[Entity]:
+    """The entities whose normalised span starts in ``[a, b)``, in text order (bisected)."""
+    return [e for _, _, e in ctx.ents[bisect_left(ctx.ent_starts, a):bisect_left(ctx.ent_starts, b)]]
+
+
+def _ms(ctx: _Ctx, a: int, b: int) -> list[Mention]:
+    """The mentions starting in ``[a, b)``, in text order (bisected, not a scan of the article's mentions)."""
+    return ctx.mentions[bisect_left(ctx.starts, a):bisect_left(ctx.starts, b)]
 
 
 def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
@@ -242,10 +316,14 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         s, e = nt.to_norm(ent.start, ent.end)
         if s < e:
             spans.append((s, e, ent))
-    ctx = _Ctx(article, nt, [m for m in build_mentions(norm, spans, 0) if can_act(m) and not _no_party(norm, m)],
-               alias_links(norm, spans),
+    mentions = sorted((m for m in build_mentions(norm, spans, 0) if can_act(m) and not _no_party(norm, m)),
+                      key=lambda m: m.start)
+    ctx = _Ctx(article, nt, mentions, alias_links(norm, spans),
                _nationalities(fold_ta_marbuta), _story_country(article),
                article_country(article.meta.source, article.meta.url))
+    ctx.starts = [m.start for m in mentions]
+    ctx.ents = spans
+    ctx.ent_starts = [a for a, _, _ in spans]
     drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
     for lo, hi in _paragraphs(norm):
         cues = _find_cues(norm, lo, hi)
@@ -253,7 +331,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
         for qs, qe, orphan in _direct_spans(norm, lo, hi):
             cue: _Cue | None
             if orphan is not None:
-                cue = next((c for c in reversed(cues) if c.end <= orphan), None)
+                cue = next((c for c in reversed(cues.between(-1, orphan)) if c.end <= orphan), None)
                 if cue is None:
                     continue
                 qs = _after_comma(norm, cue.end, orphan)
@@ -261,7 +339,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
                     or _named_before(norm, qs, lo):
                 continue
             if qe == hi:  # never closed: it runs to the paragraph's end, unless a new statement begins first
-                nxt = next((c for c in cues if qs + 10 < c.start < qe and (c.participle or (
+                nxt = next((c for c in cues.between(qs + 10, qe) if (c.participle or (
                     norm[c.start] in "وف" and c.lemma in _SAYING))), None)
                 if nxt is not None:
                     qe = nxt.start
@@ -384,6 +462,9 @@ def _term_in_marks(norm: str, qs: int, qe: int, cue: _Cue, lo: int) -> bool:
     it."""
     if len(words(norm, qs, qe, limit=TERM_WORDS + 1)) > TERM_WORDS:
         return False
+    nxt = words(norm, qe + 1, qe + 20, limit=1)
+    if cue.end <= qs and nxt and COMPLEMENTIZER.match(nxt[0][2]) and norm[qe + 1:nxt[0][0]].strip(" ") == "":
+        return True  # «قالت «السعودي الفرنسي كابيتال» إن …»: the name of who said it, the quote follows «إن»
     if cue.start >= qe:  # «"…"، قال بوتين»: the cue closes the quote's own sentence part
         return norm[qe + 1:cue.start].strip(" ،,.\"»”") != ""
     j = qe + 1
@@ -419,7 +500,7 @@ def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     """``SPEAKER: words`` (a headline or a paragraph's lead): a pseudo-cue at the colon when what comes before it,
     from the sentence start, is a short mention of someone (an entity that can speak or a descriptor)."""
     norm = ctx.nt.norm
-    start = max(lo, max(norm.rfind(ch, lo, colon) for ch in _SENT_STOP) + 1)
+    start = _sent_start(norm, colon, lo, _SENT_STOP)
     ws = words(norm, start, colon)
     if not ws or len(ws) > 10 or (colon > 0 and norm[colon - 1].isdigit()):
         return None
@@ -428,12 +509,13 @@ def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
             or ws[0][2] in NAMING_WORDS or ws[0][2] in _NOT_SPEECH \
             or ws[0][2].startswith(("لل", "بال", "وال")):
         return None  # «فهد الغبيوي - سبق - الدوادمي:» is a dateline, «رواية …:» a title, «للمرة الأولى:» a phrase
-    for e in ctx.article.entities or ():
+    for e in _ents(ctx, ws[0][0] - MENTION_CHARS, ws[0][0] + 1):
         a, b = ctx.nt.to_norm(e.start, e.end)
         if a <= ws[0][0] and ws[-1][1] <= b and (e.label == "LOC" or (e.link is not None and e.link.feature)):
             return None  # «البحرين:» — a place, the story's dateline
     first = ws[0]
-    if any(m.start <= first[0] < m.end or first[0] <= m.start < first[1] for m in ctx.mentions) \
+    if any(m.start <= first[0] < m.end or first[0] <= m.start < first[1]
+           for m in _ms(ctx, first[0] - MENTION_CHARS, first[1])) \
             or head_of(first[2]) is not None:
         return _Cue(colon, colon + 1, ":", False, False)
     # the article's title: «ألميدا: تدريب الهلال شاق», «الخدمة المدنية: …» — a short name before the colon, not
@@ -441,7 +523,7 @@ def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     title_end = norm.find("\n")
     if lo == 0 and (title_end < 0 or colon < title_end) and len(ws) <= 4 and not any(w in _LABELS for _, _, w in ws) \
             and not any(e.label == "LOC" and ctx.nt.to_norm(e.start, e.end)[0] < colon
-                        for e in ctx.article.entities or () if e.start < len(norm)):
+                        for e in _ents(ctx, 0, colon)):
         return _Cue(colon, colon + 1, ":", False, False)
     return None
 
@@ -451,21 +533,38 @@ _LABELS = frozenset(_N(w) for w in ("عاجل", "بالفيديو", "بالصو�
                                     "تحليل", "حوار", "متابعة", "تنويه", "إعلان", "ملف", "قراءة"))
 
 
-def _colon_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
+def _abbreviation_end(norm: str, i: int) -> bool:
+    """Is the full stop at ``i`` the end of an abbreviation's letter (``(إن. بي. سي)``), not of a sentence?"""
+    j = i
+    while j > 0 and norm[j - 1].isalpha():
+        j -= 1
+    return norm[i] == "." and 0 < i - j <= 2 and (j == 0 or not norm[j - 1].isalnum())
+
+
+def _past_abbreviations(norm: str, pos: int, hi: int) -> int:
+    """The first sentence end from ``pos`` that is not an abbreviation's full stop (see :func:`_sent_end`)."""
+    end = _sent_end(norm, pos, hi, _SENT_STOP)
+    for _ in range(6):
+        if end >= hi or not _abbreviation_end(norm, end):
+            break
+        end = _sent_end(norm, end + 1, hi, _SENT_STOP)
+    return end
+
+
+def _colon_span(norm: str, cues: _Cues, cue: _Cue, hi: int) -> tuple[int, int] | None:
     """``وقال لـ"الوطن": words`` — a cue, then a colon within a few words and no quote mark: the words to the
-    sentence's end are the speaker's."""
-    found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
-    end = min(found) if found else hi
-    colon = norm.find(":", cue.end, min(end, cue.end + 80))
+    sentence's end are the speaker's (a channel's abbreviation, ``(إن. بي. سي):``, ends no sentence)."""
+    colon = norm.find(":", cue.end, min(_past_abbreviations(norm, cue.end, hi), cue.end + 80))
     if colon < 0 or len(words(norm, cue.end, colon, limit=COMP_WINDOW + 1)) > COMP_WINDOW:
         return None
+    end = _sent_end(norm, colon, hi, _SENT_STOP)
     j = colon + 1
     while j < end and norm[j] == " ":
         j += 1
     if j >= end or norm[j] in "\"«“" or norm[j].isdigit():
         return None
-    for c in cues:
-        if j < c.start < end and not c.participle and norm[c.start] == "و":
+    for c in cues.between(j, end):
+        if not c.participle and norm[c.start] == "و":
             end = c.start
             break
     return (j, end) if len(words(norm, j, end, limit=MIN_WORDS)) >= MIN_WORDS else None
@@ -498,15 +597,14 @@ def _said_so(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _bare_speech(ctx: _Ctx, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
+def _bare_speech(ctx: _Ctx, cues: _Cues, cue: _Cue, hi: int) -> tuple[int, int] | None:
     """``ويقول عبدالعزيز الزهراني تشهد المطابخ …``: a verb of saying, the speaker's name, then the words with no
     complementiser, colon or marks — the words to the sentence's end (or the next statement) are the speaker's."""
     norm = ctx.nt.norm
     if cue.lemma != _N("قال") or cue.participle:
         return None
-    found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
-    end = min(found) if found else hi
-    name = next((m for m in ctx.mentions if cue.end <= m.start < cue.end + 60 and m.end < end and m.prep == ""
+    end = _sent_end(norm, cue.end, hi, _SENT_STOP)
+    name = next((m for m in _ms(ctx, cue.end, cue.end + 60) if m.end < end and m.prep == ""
                  and any(e.label == "PERS" for e in m.ents)), None)
     if name is None or _between_comp(norm, cue.end, name.start) or ":" in norm[cue.end:name.start]:
         return None
@@ -516,8 +614,8 @@ def _bare_speech(ctx: _Ctx, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, 
     ws = words(norm, j, end, limit=1)
     if not ws or ws[0][0] != j or ws[0][2] in _NOT_SPEECH or COMPLEMENTIZER.match(ws[0][2]):
         return None
-    for c in cues:
-        if j < c.start < end and (c.participle or norm[c.start] in "وف"):
+    for c in cues.between(j, end):
+        if c.participle or norm[c.start] in "وف":
             end = c.start
             break
     return (j, end) if len(words(norm, j, end, limit=4)) >= 4 else None
@@ -530,7 +628,7 @@ _NOT_SPEECH = frozenset(_N(w) for w in ("في", "خلال", "لـ", "ل", "عن"
                                         "ايضا", "كذلك", "بدوره", "قائلا", "بقوله", "في", "إن", "ان", "أن", "بأن"))
 
 
-def _headlines(ctx: _Ctx, cues: list[_Cue], lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
+def _headlines(ctx: _Ctx, cues: _Cues, lo: int, hi: int, drafts: list[_Draft]) -> list[_Draft]:
     """``العمرة: سنوفر … وظيفة`` with no quote marks: the words after the colon to the sentence end (or the next
     ``وقال``) are the speaker's, when the colon comes within a few words of the sentence start."""
     norm = ctx.nt.norm
@@ -547,16 +645,20 @@ def _headlines(ctx: _Ctx, cues: list[_Cue], lo: int, hi: int, drafts: list[_Draf
         if j >= hi or norm[j] in "\"«“" or norm[j].isdigit() or any(d[0] <= colon < d[1] or d[0] <= j < d[1]
                                                                        for d in drafts + out):
             continue
-        if any(c.end <= colon and not any(ch in norm[c.end:colon] for ch in _SENT_STOP)
-               and len(words(norm, c.end, colon, limit=COMP_WINDOW + 1)) <= COMP_WINDOW for c in cues):
-            continue  # a cue's own colon (handled with the cue)
+        # a cue's own colon (handled with the cue); the nearest cue before it decides (one further back has more
+        # words and stops between)
+        own = max((c for c in cues.between(colon - SENT_WINDOW, colon) if c.end <= colon), key=lambda c: c.end,
+                  default=None)
+        if own is not None and not any(ch in _SENT_STOP and not _abbreviation_end(norm, i)
+                                       for i, ch in enumerate(norm[own.end:colon], own.end)) \
+                and len(words(norm, own.end, colon, limit=COMP_WINDOW + 1)) <= COMP_WINDOW:
+            continue
         cue = _headline_cue(ctx, lo, colon)
         if cue is None:
             continue
-        found = [i for i in (norm.find(ch, j, hi) for ch in _SENT_STOP) if i >= 0]
-        end = min(found) if found else hi
-        for c in cues:
-            if j < c.start < end and norm[c.start] == "و":
+        end = _sent_end(norm, j, hi, _SENT_STOP)
+        for c in cues.between(j, end):
+            if norm[c.start] == "و":
                 end = c.start
                 break
         if len(words(norm, j, end, limit=MIN_WORDS)) >= MIN_WORDS:
@@ -590,31 +692,32 @@ def _inside(drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Ment
 
 def _is_name(ctx: _Ctx, qs: int, qe: int) -> bool:
     """A quoted span that is just an entity mention (``"بوتين"``)."""
-    return any(m.start <= qs + 1 and qe - 1 <= m.end for m in ctx.mentions)
+    return any(qe - 1 <= m.end for m in _ms(ctx, qs + 1 - MENTION_CHARS, qs + 2))
 
 
-def _cue_for(norm: str, cues: list[_Cue], qs: int, qe: int, lo: int) -> _Cue | None:
+def _cue_for(norm: str, cues: _Cues, qs: int, qe: int, lo: int) -> _Cue | None:
     # A cue qualifies when no sentence end lies between it and the quote: its end is after the last sentence
     # end before the quote (found once, not rescanned per cue — that was quadratic in a paragraph's length).
     stop = max(qs - 1, 0)
-    last_end = max(norm.rfind(ch, lo, stop) for ch in _SENT_STOP)
-    before = [c for c in cues if c.end <= qs and (c.end >= stop or c.end > last_end)]
+    last_end = max(norm.rfind(ch, max(lo, stop - 200), stop) for ch in _SENT_STOP)  # a cue further back is too far
+    before = [c for c in cues.between(qs - 400, qs) if c.end <= qs and (c.end >= stop or c.end > last_end)]
     if before and qs - before[-1].end < 160:
         return before[-1]
     # «"…"، قال بوتين»; a cue with و/ف after the quote starts the next statement instead
-    after = [c for c in cues if qe <= c.start < qe + 40 and norm[c.start] not in "وف"]
+    after = [c for c in cues.between(qe - 1, qe + 40) if norm[c.start] not in "وف"]
     return after[0] if after else None
 
 
-def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int, int] | None:
-    found = [i for i in (norm.find(ch, cue.end, hi) for ch in _SENT_STOP) if i >= 0]
-    end = min(found) if found else hi
+def _indirect_span(norm: str, cues: _Cues, cue: _Cue, hi: int) -> tuple[int, int] | None:
+    end = _sent_end(norm, cue.end, hi, _SENT_STOP)
     ws = words(norm, cue.end, end, limit=COMP_WINDOW)
     comp = None
     for k, (s, e, w) in enumerate(ws):
         if k >= 8 and (COMPLEMENTIZER.match(w) and (ws[k - 1][2] in _NOT_AFTER or w.startswith("و"))):
             return None  # far from the cue, «إلا أن»/«خاصة وأن»/«تعني أن» open another clause, not the quote
         if COMPLEMENTIZER.match(w) and not w.startswith(("ف", "ل")):
+            if e < len(norm) and _abbreviation_end(norm, e):
+                return None  # «(إن. بي. سي)»: a channel's letters, not «إنّ»
             comp = (s, e, w)
             break
         if k > 0 and ws[k - 1][2] == _N("إلى") and COMPLEMENTIZER.match(w):
@@ -623,8 +726,8 @@ def _indirect_span(norm: str, cues: list[_Cue], cue: _Cue, hi: int) -> tuple[int
     if comp is None:
         return None
     start = comp[1] if comp[2] in ("ان", "بان", "وان") else comp[0]
-    for c in cues:  # the next statement begins: «مضيفا أن …», «ويقول فلان …»
-        if start < c.start < end and (c.participle or (norm[c.start] in "وف" and c.lemma in _SAYING)):
+    for c in cues.between(start, end):  # the next statement begins: «مضيفا أن …», «ويقول فلان …»
+        if c.participle or (norm[c.start] in "وف" and c.lemma in _SAYING):
             end = c.start
             break
     return start, end
@@ -644,7 +747,7 @@ def _what_it_means(norm: str, cue: _Cue) -> bool:
     return before[-1][2] == _N("ما") and len(before) > 1 and before[-2][2] in _IT_IS  # «وهو ما يعني أن …»
 
 
-def _partly_quoted(norm: str, cues: list[_Cue], cue: _Cue, hi: int, qs: int, qe: int) -> bool:
+def _partly_quoted(norm: str, cues: _Cues, cue: _Cue, hi: int, qs: int, qe: int) -> bool:
     """The marks ``[qs, qe)`` quote only part of the clause the cue reports (words stand between its
     complementiser and the opening mark, and the clause runs over the marks): one reported item (guideline:
     ``قال إن «…»`` is direct only when the whole clause is in marks)."""
@@ -666,9 +769,8 @@ def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Dr
         a, b = m.start(), m.end()
         if _inside(drafts, a) or any(d[0] <= a < d[1] for d in out):
             continue
-        s0 = max(lo, max(norm.rfind(ch, lo, a) for ch in SENT_END) + 1)
-        ends = [i for i in (norm.find(ch, b, hi) for ch in _SENT_STOP) if i >= 0]
-        e0 = min(ends) if ends else hi
+        s0 = _sent_start(norm, a, lo)
+        e0 = _sent_end(norm, b, hi, _SENT_STOP)
         ws = words(norm, b, e0, limit=MAX_SOURCE_WORDS + 1)
         if ws and ws[0][2] == "ما" and len(ws) > 2:  # «بحسب ما ذكرت الوكالة»
             ws = ws[2:]
@@ -682,16 +784,16 @@ def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Dr
             if k and w in _THEN:
                 src_end = (ws[k - 1][1], we if w in ("فان", "فانه", "فانها") else ws_)
                 break
-        speaker = next((x for x in ctx.mentions if ws[0][0] <= x.start < (src_end[0] if src_end else e0)
-                        and x.start < ws[0][0] + 40), None)
-        known = speaker is not None or head_of(ws[0][2]) is not None
+        speaker = next(iter(_ms(ctx, ws[0][0], min(src_end[0] if src_end else e0, ws[0][0] + 40))), None)
+        known = speaker is not None or (head_of(ws[0][2]) is not None
+                                        and describe(norm, ws[0][0], e0, ctx.nationality, ctx.home) is not None)
         if a - s0 > 10:  # «… ، بحسب الوزارة»: the clause before
             if not known:
                 continue
             span = (s0, a)
         elif src_end is None and known and len(ws) <= 8 and s0 > lo:
             # «… علي عبد الله صالح.وفقا لشبكة سكاي نيوز.»: a source that is a sentence of its own, after its clause
-            p0 = max(lo, max(norm.rfind(ch, lo, s0 - 1) for ch in SENT_END) + 1)
+            p0 = _sent_start(norm, s0 - 1, lo)
             if len(words(norm, p0, s0, limit=MIN_WORDS)) < MIN_WORDS:
                 continue
             span = (p0, s0 - 1)
@@ -717,7 +819,7 @@ def _attribution_re() -> re.Pattern[str]:
 def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes: list[Quote],
              conf: float) -> tuple[Mention | None, Mention | None, float]:
     norm = ctx.nt.norm
-    sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
+    sent_start = _sent_start(norm, cue.start)
     region_end = qs if qs > cue.end else qe + 80
     if cue.start >= qe:  # cue after the quote: "...", قال بوتين
         region_end = cue.end + 60
@@ -726,19 +828,19 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         return lead, None, conf - 0.1
     nxt = words(norm, cue.end, cue.end + 12, limit=1)
     if nxt and nxt[0][2] in _IN_IT:  # «ألقى المهندس فلان كلمة أوضح فيها أن …»: the one who gave it
-        giver = next((m for m in reversed(ctx.mentions) if sent_start <= m.start and m.end <= cue.start
+        giver = next((m for m in reversed(_ms(ctx, sent_start, cue.start)) if m.end <= cue.start
                       and m.prep == "" and _named(m)), None)
         if giver is not None:
             return giver, None, conf - 0.1
     svo = None if cue.participle else _subject_before(ctx, cue, sent_start)
     if svo is not None:  # «وكانت الصحيفة قد أشارت إلى …», «أما الشرطة فأكدت …»: the subject stands before the verb
         return svo, None, conf - 0.05
-    after = [m for m in ctx.mentions if cue.end <= m.start < region_end and not _between_comp(norm, cue.end, m.start)]
+    after = [m for m in _ms(ctx, cue.end, region_end) if not _between_comp(norm, cue.end, m.start)]
     if cue.participle:  # «سائلا الله أن …», «مؤكدا الوزير …»: what follows a participle is its object
         after = []
     lisan = _LISAN.search(norm, cue.end, region_end)
     if lisan is not None:  # «وبينت سابك على لسان يوسف البنيان أن …»: the one who spoke for it
-        m = next((m for m in ctx.mentions if lisan.end() <= m.start < lisan.end() + 3), None)
+        m = next(iter(_ms(ctx, lisan.end(), lisan.end() + 3)), None)
         if m is not None:
             return m, None, conf
     if cue.lemma == _N("نقل"):  # نقلت الوكالة عن X قوله: the speaker is X
@@ -781,7 +883,7 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
     if cue.participle and prev is not None and ctx.nt.to_norm(prev.end, prev.end)[0] >= sent_start - 1 \
             and prev.speaker_span is not None:
         return None, None, conf - 0.05  # the participle continues the sentence's quote: its speaker carries over
-    before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= cue.start and m.prep == ""
+    before = [m for m in _ms(ctx, sent_start, cue.start) if m.end <= cue.start and m.prep == ""
               and not _blessing(norm, m) and not _byline(norm, m)
               and norm.find(":", m.end, cue.start) < 0  # «فلان - سبق - جدة: أوضحت …»: a byline, no subject
               and (not _is_place(m) or len(words(norm, m.end, cue.start, limit=2)) <= 1)]
@@ -793,7 +895,8 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             and len(words(norm, _clause_open(norm, sent_start, m.start), m.start, limit=3)) <= 2)]
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
-    if (cue.continuation or cue.participle) and prev is not None and prev.speaker:
+    if (cue.continuation or cue.participle) and prev is not None and prev.speaker \
+            and not _own_subject(ctx, cue, qs, prev):
         ent = ctx.article.entity(prev.speaker)
         if ent is not None:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
@@ -805,11 +908,52 @@ _BEFORE_VERB = frozenset(_N(w) for w in ("قد", "لقد", "فقد"))
 _AMMA = _N("أما")
 
 
+_QUOTED_NAME = re.compile(r' *[«"“]([^»"”«“\n]{2,40})[»"”] *')
+
+
+def _quoted_name(norm: str, pos: int, qs: int) -> tuple[int, int] | None:
+    """A short name in quote marks right after a cue and right before its complementiser (``قالت «X» إن …``)."""
+    m = _QUOTED_NAME.match(norm, pos)
+    if m is None or len(words(norm, m.start(1), m.end(1), limit=TERM_WORDS + 1)) > TERM_WORDS:
+        return None
+    nxt = words(norm, m.end(), m.end() + 12, limit=1)
+    if not nxt or nxt[0][0] != m.end() or not COMPLEMENTIZER.match(nxt[0][2]) or nxt[0][0] > qs:
+        return None
+    return m.start(1), m.end(1)
+
+
+def _own_subject(ctx: _Ctx, cue: _Cue, qs: int, prev: Quote) -> bool:
+    """Does a continuation verb name a new speaker right after it (``ويضيف جميل العبادي بأن …``, a name the tagger
+    missed), so that the previous quote's speaker does not carry over? Not a participle, nor part of the previous
+    speaker's own name (``وأردف العمري`` after ``حمدان العمري``)."""
+    if cue.participle or not cue.continuation or cue.end > qs:
+        return False
+    norm = ctx.nt.norm
+    span = _unknown_name(ctx, _past_outlet(norm, cue.end), qs)
+    if span is None:
+        return False
+    mine = {w for _, _, w in words(norm, *span)}
+    theirs: set[str] = set()
+    if prev.speaker_span is not None:
+        theirs = {w for _, _, w in words(norm, *ctx.nt.to_norm(prev.speaker_span.start, prev.speaker_span.end))}
+    if mine <= theirs:
+        return False
+    if prev.speaker_name:  # the span was a descriptor («المتحدث باسم …») and the name came with it
+        r = romanize(ctx.article.text[slice(*ctx.nt.to_source(*span))], ctx.home)
+        if r is not None and _latin_words(r.latin) <= _latin_words(prev.speaker_name):
+            return False
+    return True
+
+
+def _latin_words(name: str) -> set[str]:
+    return {w.removeprefix("al-") for w in name.lower().replace("'", "").split()}
+
+
 def _subject_before(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
     """A mention right before the cue verb (nothing, or only «قد», between them) is its subject (SVO): «وكانت
     الشرق الأوسط قد أشارت»; a verb with its own conjunction opens a new clause, except after a topic «أما X فـ»."""
     norm = ctx.nt.norm
-    m = next((m for m in reversed(ctx.mentions) if sent_start <= m.start and m.end <= cue.start), None)
+    m = next((m for m in reversed(_ms(ctx, sent_start, cue.start)) if m.end <= cue.start), None)
     if m is None or m.prep != "" or _blessing(norm, m) or _byline(norm, m) or _is_place(m) or _after_lam(norm, m.start):
         return None
     lead = words(norm, max(sent_start, m.start - 30), m.start)
@@ -833,7 +977,7 @@ def _main_subject(ctx: _Ctx, sent_start: int, pos: int) -> tuple[Descriptor, int
     for start in [w[0] for w in ws]:
         desc = describe(norm, start, pos, ctx.nationality, ctx.home)
         if desc is not None:
-            if desc.name_start is not None or any(start <= m.start < desc.end and _named(m) for m in ctx.mentions):
+            if desc.name_start is not None or any(_named(m) for m in _ms(ctx, start, desc.end)):
                 return None  # a named subject: the quote before, which it spoke, carries it with its name
             return desc, start
     return None
@@ -882,10 +1026,10 @@ def _lead_person(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
     if not ((h is not None and h[0] == "person") or (national and (h is None or h[0] != "body"))):
         return None  # «سيناتور أميركي:», «بحرينية:», «أمير الرياض:»
     if any(m.start < cue.start and m.end > sent_start and _is_person(m) and any(e.label == "PERS" for e in m.ents)
-           for m in ctx.mentions):
+           for m in _ms(ctx, sent_start - MENTION_CHARS, cue.start)):
         return None  # the title names the person already
-    return next((m for m in ctx.mentions if title_end < m.start < title_end + LEAD_CHARS
-                 and any(e.label == "PERS" for e in m.ents)), None)
+    return next((m for m in _ms(ctx, title_end + 1, title_end + LEAD_CHARS)
+                 if any(e.label == "PERS" for e in m.ents)), None)
 
 
 def _clause_open(norm: str, lo: int, pos: int) -> int:
@@ -953,7 +1097,7 @@ def _antecedent(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] 
     pat = re.compile(rf"(?<!\w)[وف]?(?:ال)?{re.escape(bare)}(?!\w)")
     lo = max(0, s0 - ANTECEDENT_CHARS)
     for m in reversed(list(pat.finditer(norm, lo, s0))):
-        ends = [i for i in (norm.find(ch, m.end()) for ch in SENT_END) if i >= 0]
+        ends = [i for i in (norm.find(ch, m.end(), s0) for ch in SENT_END) if i >= 0]
         stop = min([*ends, s0])
         d2 = describe(norm, m.start(), stop, ctx.nationality, ctx.home)
         if d2 is None:
@@ -996,8 +1140,7 @@ def _named_elsewhere(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descrip
     for m in re.finditer(rf"(?<![\w]){re.escape(phrase)}(?!\w)", norm):
         if m.start() <= s0 < m.end() or s0 <= m.start() < desc.end:
             continue
-        ends = [i for i in (norm.find(ch, m.end()) for ch in SENT_END) if i >= 0]
-        d2 = describe(norm, m.start(), min(ends) if ends else len(norm), ctx.nationality, ctx.home)
+        d2 = describe(norm, m.start(), _sent_end(norm, m.end()), ctx.nationality, ctx.home)
         if d2 is None or d2.kind != "person":
             continue
         if d2.name_start is None and _name_in(ctx, m.start(), d2.end) is None:
@@ -1012,7 +1155,7 @@ def _named_elsewhere(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descrip
 
 def _country_inside(ctx: _Ctx, s: int, e: int) -> str | None:
     """The country of a linked place or body named inside a descriptor (normalised ``[s, e)``), if any."""
-    for ent in ctx.article.entities or ():
+    for ent in _ents(ctx, s, e + 1):
         a, b = ctx.nt.to_norm(ent.start, ent.end)
         if s <= a and b <= e and ent.link is not None and ent.link.country and ent.label != "PERS":
             return ent.link.country
@@ -1150,7 +1293,7 @@ def _carry(q: Quote, prev: Quote) -> None:
 def _name_in(ctx: _Ctx, s: int, e: int) -> tuple[Entity, int, int] | None:
     """The last person entity inside a descriptor (normalised ``[s, e)``), with its source offsets."""
     best: tuple[Entity, int, int] | None = None
-    for ent in ctx.article.entities or ():
+    for ent in _ents(ctx, s, e + 2):
         if ent.label != "PERS":
             continue
         a, b = ctx.nt.to_norm(ent.start, ent.end)
@@ -1201,7 +1344,9 @@ def _unknown_name(ctx: _Ctx, a: int, b: int, whole: bool = False) -> tuple[int, 
     if whole and words(norm, end, b):
         return None
     nxt = norm[end:end + 2].lstrip(" ")[:1]
-    if not whole and len(run) == len(ws) and end < b and nxt.isalnum():
+    after = words(norm, end, end + 20, limit=1)
+    comp_next = bool(after) and bool(COMPLEMENTIZER.match(after[0][2]))  # «وأكد السروي أنه …» (a quote from «أنه»)
+    if not whole and len(run) == len(ws) and end < b and nxt.isalnum() and not comp_next:
         return None  # no boundary seen
     if len(run) == 1 and not run[0][2].startswith("ال") and not whole and nxt.isalnum() and not (
             len(ws) > 1 and (COMPLEMENTIZER.match(ws[1][2]) or ws[1][2] in _NAME_BOUNDARY)):
@@ -1229,9 +1374,21 @@ def _name_speaker(ctx: _Ctx, q: Quote, s: int, e: int) -> None:
     q.confidence = max(q.confidence, 0.55)
 
 
+def _same_mention(ctx: _Ctx, m: Mention, q: Quote) -> bool:
+    """Does a mention name the speaker of quote ``q`` (its entity, or the same words as its speaker span)?"""
+    if q.speaker is not None and any(e.id == q.speaker for e in m.ents):
+        return True
+    if q.speaker_span is None:
+        return False
+    a, b = ctx.nt.to_norm(q.speaker_span.start, q.speaker_span.end)
+    norm = ctx.nt.norm
+    return {w for _, _, w in words(norm, m.start, m.end)} <= {w for _, _, w in words(norm, a, b)}
+
+
 def _last_person(ctx: _Ctx, pos: int) -> Mention | None:
     """The last person named (a subject, not after a preposition) before ``pos``, within ``CARRY_CHARS``."""
-    return next((m for m in reversed(ctx.mentions) if m.end <= pos and pos - m.end < CARRY_CHARS and m.prep == ""
+    return next((m for m in reversed(_ms(ctx, pos - CARRY_CHARS - MENTION_CHARS, pos)) if m.end <= pos
+                 and pos - m.end < CARRY_CHARS and m.prep == ""
                  and any(e.label == "PERS" for e in m.ents)), None)
 
 
@@ -1359,6 +1516,26 @@ def _whole_name(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _named_in_full(ctx: _Ctx, m: Mention, qs: int) -> bool:
+    """Is a one-word family name the last word of a person the article names in full before the quote and the
+    linker left unlinked (another person than the knowledge base's namesake)?"""
+    ws = words(ctx.nt.norm, m.start, m.end)
+    if len(ws) != 1 or not ws[0][2].startswith("ال"):
+        return False
+    _fuller(ctx, m.start, m.end, qs)  # builds the person names' index
+    names = ctx.person_names or []
+    return any(ctx.person_unlinked[i] and names[i][0] < qs for i in ctx.name_index.get((ws[0][2],), ()))
+
+
+def _family_name(ctx: _Ctx, m: Mention, qs: int) -> bool:
+    """Is a one-word mention (``الرشيد``) the family name of a person the article names in full?"""
+    ws = words(ctx.nt.norm, m.start, m.end)
+    if len(ws) != 1 or not ws[0][2].startswith("ال"):
+        return False
+    _fuller(ctx, m.start, m.end, qs)  # builds the person names' index
+    return bool(ctx.name_index.get((ws[0][2],)))
+
+
 def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
     """The fuller mention of a person named here by part of the name: another person entity of the article whose
     name ends with these words (``العمرة`` → ``محمد العمرة``) or, for a lone first name, starts with it (``خالد``
@@ -1369,30 +1546,52 @@ def _fuller(ctx: _Ctx, s: int, e: int, qs: int) -> tuple[int, int] | None:
         return None
     first_only = len(mine) == 1 and not mine[0].startswith("ال")
     best: tuple[int, int] | None = None
-    if ctx.person_names is None:  # the same for every quote of the article: once
+    if ctx.person_names is None:  # the same for every quote of the article: once, indexed by name words
         ctx.person_names = []
         for other in ctx.article.entities or ():
             if other.label == "PERS":
                 a, b = _name_words(ctx, *ctx.nt.to_norm(other.start, other.end))
-                ctx.person_names.append((a, b, [w for _, _, w in words(norm, a, b)]))
-    for a, b, theirs in ctx.person_names:
-        if len(theirs) <= len(mine) or not (theirs[-len(mine):] == mine or (first_only and theirs[0] == mine[0])):
-            continue
+                theirs = [w for _, _, w in words(norm, a, b)]
+                i = len(ctx.person_names)
+                ctx.person_names.append((a, b, theirs))
+                ctx.person_unlinked.append(other.link is None)
+                for k in range(1, len(theirs)):  # a shorter tail (العمرة ← محمد العمرة), a first name (خالد)
+                    ctx.name_index.setdefault(tuple(theirs[-k:]), []).append(i)
+                if len(theirs) > 1:
+                    ctx.name_index.setdefault(("", theirs[0]), []).append(i)
+    found = set(ctx.name_index.get(tuple(mine), ()))
+    if first_only:
+        found |= set(ctx.name_index.get(("", mine[0]), ()))
+    for i in sorted(found):
+        a, b, _ = ctx.person_names[i]
         if (a < qs and (best is None or best[0] > qs or a > best[0])) or (a >= qs and best is None):
             best = (a, b)
     if best is None and not first_only:  # the fuller form in the text itself: «… علي الأحمدي» for «الأحمدي»
-        tail = " ".join(mine)
-        for m in re.finditer(rf"(?<!\w){re.escape(tail)}(?!\w)", norm):
-            start = m.start()
-            for _ in range(3):
-                prev = words(norm, max(0, start - 25), start)
-                if not prev or norm[prev[-1][1]:start].strip(" ") or not _given_name(ctx, prev[-1][2]):
-                    break
-                start = prev[-1][0]
-            if start < m.start() and words(norm, start, start + 40, limit=1)[0][2] not in _NAME_GLUE and (
-                    (start < qs and (best is None or start > best[0])) or (start >= qs and best is None)):
-                best = (start, m.end())
+        for start, end in _fuller_in_text(ctx, " ".join(mine), qs):
+            if (start < qs and (best is None or start > best[0])) or (start >= qs and best is None):
+                best = (start, end)
     return best
+
+
+FULLER_CHARS = 20000
+
+
+def _fuller_in_text(ctx: _Ctx, tail: str, qs: int) -> list[tuple[int, int]]:
+    """Where a name's words stand in the text after given names, within :data:`FULLER_CHARS` of the quote (a whole
+    article; on a book-length text the search of every quote's speaker would be quadratic)."""
+    norm = ctx.nt.norm
+    lo, hi = max(0, qs - FULLER_CHARS), min(len(norm), qs + FULLER_CHARS)
+    out = []
+    for m in re.compile(rf"(?<!\w){re.escape(tail)}(?!\w)").finditer(norm, lo, hi):
+        start = m.start()
+        for _ in range(3):
+            prev = words(norm, max(0, start - 25), start)
+            if not prev or norm[prev[-1][1]:start].strip(" ") or not _given_name(ctx, prev[-1][2]):
+                break
+            start = prev[-1][0]
+        if start < m.start() and words(norm, start, start + 40, limit=1)[0][2] not in _NAME_GLUE:
+            out.append((start, m.end()))
+    return out
 
 
 _NOT_GIVEN = frozenset(_N(w) for w in ("أول", "ثاني", "ركن", "طيار", "بحري", "أين", "يا", "أيضا", "ايضا"))
@@ -1435,7 +1634,7 @@ def _full_name(ctx: _Ctx, ent: Entity, speaker: Mention, qs: int) -> tuple[int, 
 def _descriptor_before(ctx: _Ctx, s: int, e: int) -> Descriptor | None:
     """The descriptor phrase that leads up to a name (``مدير عام الهيئة … المهندس محمد العمرة``), in its sentence."""
     norm = ctx.nt.norm
-    sent_start = max(norm.rfind(ch, 0, s) for ch in SENT_END) + 1
+    sent_start = _sent_start(norm, s)
     for ws, _, w in words(norm, max(sent_start, s - 160), s):
         if head_of(w) is None:
             continue
@@ -1460,6 +1659,9 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         ent = _pick(ctx, speaker)
         q.speaker_span = Span(*ctx.nt.to_source(speaker.start, speaker.end))
         link = ent.link
+        if link is not None and ent.label == "PERS" and _named_in_full(ctx, speaker, qs):
+            link = None  # «المالكي» linked to a famous namesake, after «فايز المالكي» (unlinked) in the article
+            q.speaker_name = q.speaker_actor_id = None
         q.speaker_kind = _KIND_OF_LABEL.get(ent.label, "person")
         if link is not None:
             q.speaker_country, q.speaker_sector = link.country, link.sector
@@ -1473,7 +1675,10 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         if cue.end <= speaker.start <= cue.end + 100:
             desc = describe(norm, cue.end, speaker.end, ctx.nationality, ctx.home)
         full = None
-        if ent.label == "PERS" and link is None:
+        person = ent.label == "PERS" or (ent.label == "ORG" and link is None and _family_name(ctx, speaker, qs))
+        if person and ent.label == "ORG":
+            q.speaker_kind = "person"  # «وأوضح الرشيد» tagged a body, after «صالح بن إبراهيم الرشيد»
+        if person and link is None:
             own = _name_words(ctx, *ctx.nt.to_norm(ent.start, ent.end))
             if desc is not None and desc.name_start is not None and desc.name_start < own[0] \
                     and not any(head_of(w) for _, _, w in words(norm, desc.name_start, own[0])) \
@@ -1484,14 +1689,15 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             desc = _descriptor_before(ctx, *(full or (speaker.start, speaker.end)))
         if desc is None and ent.label != "PERS":  # «جامعة تبوك أوضحت …»: the body's own name says what it is
             desc = describe(norm, speaker.start, speaker.end, ctx.nationality, ctx.home)
-        if desc is None and ent.label == "ORG" and link is None and ctx.home:
-            q.speaker_country = ctx.home  # a body nothing else places: the article's country's (see describe)
+        if desc is None and ent.label == "ORG" and link is None and not person:
+            q.speaker_country = q.speaker_country or ctx.home  # a body nothing else places: the article's country's
+            q.speaker_sector = q.speaker_sector or sector_of(norm, speaker.start, speaker.end)  # «… كابيتال»
         if desc is not None:
             q.speaker_country = q.speaker_country or desc.country
             q.speaker_sector = q.speaker_sector or desc.sector
-            if ent.label == "AGENT" or link is None:
+            if (ent.label == "AGENT" or link is None) and not (person and ent.label == "ORG"):
                 q.speaker_kind = desc.kind if desc.kind != "body" or ent.label != "PERS" else "person"
-        if q.speaker_name is None and ent.label == "PERS":
+        if q.speaker_name is None and person:
             a, b = ctx.nt.to_source(*full) if full else (q.speaker_span.start, q.speaker_span.end)
             r = romanize(ctx.article.text[a:b], q.speaker_country or ctx.home)
             if r is not None:
@@ -1501,12 +1707,13 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
                     # (a citizen, a shopkeeper interviewed by a Saudi paper); foreign names are spelled out
                     q.speaker_country = ctx.home
         return
-    sent_start = max(norm.rfind(ch, 0, cue.start) for ch in SENT_END) + 1
+    sent_start = _sent_start(norm, cue.start)
     main = _main_subject(ctx, sent_start, cue.start) if cue.participle else None
     nxt = words(norm, cue.end, cue.end + 12, limit=1)
     if main is None and nxt and nxt[0][2] in _IN_IT:  # «ألقى رئيس البلدية المهندس فلان كلمة أوضح فيها أن …»
         main = _giver(ctx, sent_start, cue.start)
-    if main is None and (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None:
+    if main is None and (cue.continuation or cue.participle) and prev is not None and prev.speaker_span is not None \
+            and not _own_subject(ctx, cue, qs, prev):
         _carry(q, prev)
         return
     after_cue = _past_outlet(norm, cue.end)
@@ -1515,11 +1722,15 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     elif cue.end <= qs:
         desc, start = describe(norm, after_cue, qs, ctx.nationality, ctx.home), after_cue
     else:
-        ends = [i for i in (norm.find(ch, cue.end) for ch in SENT_END) if i >= 0]
-        stop = min(ends) if ends else len(norm)
+        stop = _sent_end(norm, cue.end)
         desc, start = describe(norm, after_cue, stop, ctx.nationality, ctx.home), after_cue
     if desc is None and sent_start < cue.start:  # SVO: «وزارة الداخلية أكدت أن …»
         desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
+    quoted = _quoted_name(norm, cue.end, qs) if desc is None and main is None else None
+    if quoted is not None:  # «قالت «السعودي الفرنسي كابيتال» إن …»: a body named in quote marks
+        desc = describe(norm, quoted[0], quoted[1], ctx.nationality, ctx.home) or Descriptor(
+            "body", sector_of(norm, *quoted), ctx.home, quoted[1])
+        start = quoted[0]
     if desc is None:
         span = _unknown_name(ctx, after_cue, qs if cue.end <= qs else len(norm))
         if span is None and sent_start < cue.start:  # «النزاوي أشارت إلى أن …»
@@ -1534,11 +1745,12 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         here = ctx.nt.to_norm(q.start, q.start)[0]
         earlier = next((p for p in reversed(quotes or ([prev] if prev else [])) if p.speaker_span is not None
                         and 0 <= here - ctx.nt.to_norm(p.end, p.end)[0] < CARRY_CHARS), None)
-        if earlier is not None:
+        last = _last_person(ctx, cue.start)
+        if earlier is not None and not (last is not None and last.start > ctx.nt.to_norm(earlier.end, earlier.end)[0]
+                                        and not _same_mention(ctx, last, earlier)):
             _carry(q, earlier)
             return
-        last = _last_person(ctx, cue.start)
-        if last is not None:
+        if last is not None:  # nobody quoted near, or a person named since the last quote («لأنه كان قد ذكر أن …»)
             _set_speaker(ctx, q, last)
             _describe_speaker(ctx, q, cue, qs, qe, last, prev)
         return
@@ -1550,6 +1762,12 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     back = _antecedent(ctx, s0, desc)
     if back is not None:  # «وقال المصدر» after «مصدر أمني رفيع»: the fuller mention before
         s0, desc = back
+    lead = [w for _, _, w in words(norm, s0, desc.end, limit=2)]
+    if desc.kind == "anonymous" and desc.name_start is None and _name_in(ctx, s0, desc.end) is None \
+            and len(lead) == 2 and lead[0].lstrip("وف") in IN_CHARGE and lead[1] == _N("عن"):
+        tail = _trailing_name(ctx, s0, desc.end)
+        if tail is not None:  # «المسؤول عن الطوارئ نشوان الحسام»: an official with a name is no anonymous source
+            desc = Descriptor("person", desc.sector, desc.country, desc.end, tail)
     if desc.kind == "person" and desc.name_start is None and _name_in(ctx, s0, desc.end) is None:
         tail = _trailing_name(ctx, s0, desc.end)
         if tail is not None:  # «الناطق باسم مجلس المقاومة علي الأحمدي» with the name untagged

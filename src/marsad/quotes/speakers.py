@@ -27,6 +27,9 @@ from marsad.text.normalize import normalize_string
 
 _N = normalize_string
 
+_ARTISTS = ("الرسام", "الرسامة", "الشاعر", "الشاعرة", "الممثل", "الممثلة", "المطرب", "المطربة", "المغني", "المغنية",
+            "المصور", "المصورة", "الروائي", "الروائية", "الكاتبة", "الإعلامي", "الإعلامية", "المذيع", "المذيعة",
+            "المخرج", "المخرجة", "الملحن", "التشكيلي", "التشكيلية", "النحات", "النحاتة", "المصمم", "المصممة")
 # head word → (kind, default sector). Matched on the normalised word without و/ف and, for bodies, with or
 # without the article.
 _HEADS: dict[str, tuple[str, str | None]] = {}
@@ -77,6 +80,7 @@ for _w, _kind, _sec in (
     ("نشرة", "body", None), ("النشرة", "body", None), ("خلية", "body", None), ("صندوق", "body", None),
     ("مصلحة", "body", "GOV"), ("مكتب", "body", None), ("المنسقية", "body", "GOV"), ("الاستطلاع", "body", None),
     ("استطلاع", "body", None), ("الإحصاءات", "body", "GOV"), ("إحصاءات", "body", "GOV"),
+    ("بيانات", "body", None), ("إحصائيات", "body", None), ("إحصائية", "body", None),
     ("اتحاد", "body", None), ("نادي", "body", "SPT"), ("النادي", "body", "SPT"), ("المتحدثة", "person", "GOV"),
     ("الناطقة", "person", "GOV"), ("الأمينة", "person", "GOV"), ("رئيسة", "person", "GOV"), ("مديرة", "person", "GOV"),
     ("عضوة", "person", "LEG"), ("محللون", "anonymous", None), ("مراقبين", "anonymous", None),
@@ -85,6 +89,8 @@ for _w, _kind, _sec in (
     ("متعاملين", "anonymous", "BUS"), ("أهالي", "anonymous", "CVL"), ("جماهير", "anonymous", "CVL"),
     ("أصدقاء", "anonymous", "CVL"), ("عدد", "anonymous", None), ("مندوب", "person", "GOV"),
     ("مندوبة", "person", "GOV"), ("المندوب", "person", "GOV"), ("المندوبة", "person", "GOV"),
+    # artists, writers and broadcasters before their names («الرسامة فلانة رأت أن …»)
+    *((w, "person", None) for w in _ARTISTS),
 ):
     _HEADS[_N(_w)] = (_kind, _sec)
 
@@ -107,7 +113,7 @@ _SECTORS: tuple[tuple[str, str], ...] = tuple(
         ("الأوقاف", "REL"), ("الإفتاء", "REL"), ("الشؤون الإسلامية", "REL"), ("الأنباء", "JRN"),
         ("الباعة", "BUS"), ("باعة", "BUS"), ("التجار", "BUS"), ("تجار", "BUS"), ("المواطنين", "CVL"),
         ("الإعلام", "GOV"), ("الخارجية", "GOV"), ("المالية", "GOV"), ("الاقتصاد", "GOV"),
-        ("التجارة", "GOV"), ("الأمم المتحدة", "GOV"),
+        ("التجارة", "GOV"), ("الأمم المتحدة", "GOV"), ("كابيتال", "BUS"),
     )
 )
 
@@ -123,7 +129,8 @@ _TITLES = frozenset(_N(w) for w in (
     "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "الشيخ", "الدكتور", "د", "المهندس",
     "الأستاذ", "الأمير", "الملك", "المواطن", "المواطنة", "الإمام", "القاضي", "المحامي", "السفير", "الكاتب",
     "الصحفي", "الباحث", "المحلل", "الخبير", "المدرب", "اللاعب", "الفنان", "الفنانة", "السيد", "السيدة",
-    "الملازم", "الرقيب", "العريف", "الجندي", "المقدم", "المستشار", "المعلم", "المعلمة", "الطبيب", "الطبيبة"))
+    "الملازم", "الرقيب", "العريف", "الجندي", "المقدم", "المستشار", "المعلم", "المعلمة", "الطبيب", "الطبيبة",
+    *_ARTISTS))
 # «الملازم أول», «الفريق أول»: a rank's second word, before the name
 _RANK_TAIL = frozenset(_N(w) for w in ("أول", "ثاني", "ركن", "طيار", "بحري", "م", "د"))
 
@@ -131,6 +138,9 @@ _IN = _N("في")
 _VENUES = frozenset(_N(w) for w in ("بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مؤتمر", "لقاء", "مقابلة", "اتصال",
                                       "رسالة", "تغريدة", "خطاب", "ندوة", "محاضرة"))
 MAX_WORDS = 14
+_DATA = frozenset(_N(w) for w in ("بيانات", "إحصائيات", "إحصائية"))
+_ABOUT = _N("عن")
+IN_CHARGE = frozenset(_N(w) for w in ("مسؤول", "المسؤول", "مسؤولة", "المسؤولة", "مسئول", "المسئول"))
 _MINISTRY = frozenset(_N(w) for w in ("وزارة", "الوزارة"))
 # an international body: one of these heads with a word that makes it worldwide or European (not «المطار الدولي»)
 _IGO_HEADS = frozenset(_N(w) for w in ("منظمة", "المنظمة", "بنك", "البنك", "صندوق", "الصندوق", "مجلس", "المجلس",
@@ -139,6 +149,16 @@ _IGO_HEADS = frozenset(_N(w) for w in ("منظمة", "المنظمة", "بنك",
                                        "الأمين", "أمين", "المتحدث", "المتحدثة", "ممثل", "الممثل"))
 _WORLDWIDE = frozenset(_N(w) for w in ("العالمية", "العالمي", "الدولية", "الدولي", "الأممي", "الأممية", "الأمم",
                                        "للأمم", "بالأمم", "الأوروبي", "الأوروبية"))
+
+
+def sector_of(norm: str, start: int, stop: int) -> str | None:
+    """The sector the words of ``norm[start:stop]`` name (the most specific of :data:`_SECTORS`), if any."""
+    best: tuple[int, str] | None = None
+    for s, _, w in clause_words(norm, start, stop, limit=MAX_WORDS):
+        for rank, (sw, sec) in enumerate(_SECTORS):
+            if (best is None or rank < best[0]) and (w == sw or (" " in sw and norm.startswith(sw, s))):
+                best = (rank, sec)
+    return best[1] if best else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +181,11 @@ def _long_quote(norm: str, a: int, s: int) -> bool:
         return False  # none, or a mark that closes the name before it
     close = next((k for k in range(a + i + 1, min(len(norm), a + i + 60)) if norm[k] in "\"»”،,.:\n"), -1)
     return close < 0 or len(clause_words(norm, a + i + 1, close)) > 4  # (an unclosed mark: to the punctuation)
+
+
+def _national(w: str, nationality: dict[str, str]) -> bool:
+    bare = w[2:] if w.startswith("ال") else w
+    return any(x in nationality for x in (w, bare, w.rstrip("ة"), bare.rstrip("ة")))
 
 
 def _bare(word: str) -> str:
@@ -195,13 +220,18 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
         head = _HEADS[_N(words[0][2] + " " + words[1][2])]
     if head is None:
         return None
+    if _N(_bare(words[0][2])).removeprefix("ال") in _DATA and (len(words) < 2 or not (
+            words[1][2].startswith("ال") or head_of(words[1][2]) is not None)):
+        return None  # «بيانات تسجيلهم»: data of no one who states them; «بيانات مصلحة الجمارك» is the body's
     kind, sector = head
     end = words[0][1]
     country: str | None = None
     name_start: int | None = None
     best_rank = len(_SECTORS)
     for k, (s, e, w) in enumerate(words):
-        if k and (w in _STOP or w.startswith(_OUTLETS) or _long_quote(norm, words[k - 1][1], s)):
+        if k and w == _ABOUT and words[k - 1][2] in IN_CHARGE:
+            pass  # «المسؤول عن الطوارئ فلان»: the one in charge of it
+        elif k and (w in _STOP or w.startswith(_OUTLETS) or _long_quote(norm, words[k - 1][1], s)):
             break
         if k and w.startswith("ل") and norm[s + 1:s + 3].lstrip("ـ ")[:1] in ("\"", "«", "“"):
             break  # «لـ"الوطن"»
@@ -213,13 +243,16 @@ def describe(norm: str, start: int, stop: int, nationality: dict[str, str], home
         end = e
         bare = w[2:] if w.startswith("ال") else w
         for ww in (w, bare, w.rstrip("ة")):
-            if name_start is None and ww in nationality and country is None:  # not a surname (التركي)
+            if (name_start is None or s < name_start) and ww in nationality and country is None:  # not a surname
                 country = nationality[ww]
         for rank, (sw, sec) in enumerate(_SECTORS):
             if rank < best_rank and (w == sw or (" " in sw and norm.startswith(sw, s))):
                 best_rank, sector = rank, sec
         if w in _TITLES and k + 1 < len(words) and name_start is None:
             nxt = k + 2 if words[k + 1][2] in _RANK_TAIL and k + 2 < len(words) else k + 1
+            if nxt + 1 < len(words) and words[nxt][2].startswith("ال") and not words[nxt + 1][2].startswith("ال") \
+                    and _national(words[nxt][2], nationality):
+                nxt += 1  # «الشاعرة البحرينية فلانة»: the nationality is no part of the name
             name_start = words[nxt][0]
     within = [w for _, e, w in words if e <= end]
     if sector is None and kind == "body":  # «التقرير السنوي لمصلحة الجمارك», «بيان المنسقية العامة»: the issuer's
