@@ -93,3 +93,19 @@ def below_floors(floor: Path, tally: Callable[[str], dict[str, Any]],
             elif float(got[k]) < float(v):
                 low.append(f"{group}.{k} {got[k]} < floor {v}")
     return low
+
+
+def echo_agreement(res: dict[str, Any], as_json: bool, show_misses: bool, width: int) -> None:
+    """Print an agreement result of two annotation passes (``marsad eval link|places --agreement``): the JSON
+    object, or one padded line per figure and, with ``show_misses``, the disagreements."""
+    import click
+
+    if as_json:
+        click.echo(json.dumps(res, ensure_ascii=False))
+        return
+    for k, v in res.items():
+        if k != "disagreements":
+            click.echo(f"{k:<{width}}{v}")
+    if show_misses:
+        for line in res["disagreements"]:
+            click.echo(line)

@@ -49,7 +49,7 @@ import click
 
 from marsad.article import Article, Entity, Link
 from marsad.cli.options import json_option
-from marsad.eval.gold import SECTOR_TO_GOLD, below_floors, gold_kind, read_gold
+from marsad.eval.gold import SECTOR_TO_GOLD, below_floors, echo_agreement, gold_kind, read_gold
 from marsad.kb.translit import latin_skeleton
 from marsad.learn.real import Unit, read_units
 from marsad.pipeline import Pipeline
@@ -449,15 +449,7 @@ def command(gold: tuple[str, ...], as_json: bool, show_misses: bool, split: str 
     if second is not None:
         a = [u for f in gold for u in read_units(f, join=False)]
         res = agreement(a, read_units(second, join=False))
-        if as_json:
-            click.echo(json.dumps(res, ensure_ascii=False))
-            return
-        for k, v in res.items():
-            if k != "disagreements":
-                click.echo(f"{k:<26}{v}")
-        if show_misses:
-            for line in res["disagreements"]:
-                click.echo(line)
+        echo_agreement(res, as_json, show_misses, 26)
         return
     kinds, result = evaluate(list(gold), split)
     groups = {k: v.as_dict() for k, v in sorted(result.groups.items())}

@@ -28,7 +28,7 @@ import click
 
 from marsad.article import Article, Entity, Meta
 from marsad.cli.options import json_option
-from marsad.eval.gold import gold_error, gold_kind, gold_objects, read_gold
+from marsad.eval.gold import echo_agreement, gold_error, gold_kind, gold_objects, read_gold
 from marsad.pipeline import Pipeline
 
 KM = 25.0
@@ -334,15 +334,7 @@ def command(gold: str, as_json: bool, show_misses: bool, split: str | None, seco
         from marsad.learn.real import read_units
 
         res = agreement(read_units(gold, split=split, join=False), read_units(second, split=split, join=False))
-        if as_json:
-            click.echo(json.dumps(res, ensure_ascii=False))
-            return
-        for k, v in res.items():
-            if k != "disagreements":
-                click.echo(f"{k:<22}{v}")
-        if show_misses:
-            for line in res["disagreements"]:
-                click.echo(line)
+        echo_agreement(res, as_json, show_misses, 22)
         return
     kind, result = evaluate(gold, split)
     groups = {k: v.as_dict() for k, v in sorted(result.groups.items())}

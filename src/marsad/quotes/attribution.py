@@ -1608,29 +1608,6 @@ def _given_name(ctx: _Ctx, w: str) -> bool:
         and w not in _NOT_GIVEN and w not in _AFTER_NAME
 
 
-def _full_name(ctx: _Ctx, ent: Entity, speaker: Mention, qs: int) -> tuple[int, int] | None:
-    """The fuller mention of a person named here by part of the name (``العمرة`` → ``محمد العمرة``).
-
-    Another person entity of the article whose words end with this mention's words; the nearest one before
-    the quote, else the first after. Normalised offsets, or None.
-    """
-    norm = ctx.nt.norm
-    mine = [w for _, _, w in words(norm, speaker.start, speaker.end)]
-    if not mine:
-        return None
-    best: tuple[int, int] | None = None
-    for other in ctx.article.entities or ():
-        if other.label != "PERS" or other is ent:
-            continue
-        s, e = ctx.nt.to_norm(other.start, other.end)
-        theirs = [w for _, _, w in words(norm, s, e)]
-        if len(theirs) <= len(mine) or theirs[-len(mine):] != mine:
-            continue
-        if (s < qs and (best is None or best[0] > qs or s > best[0])) or (s >= qs and best is None):
-            best = (s, e)
-    return best
-
-
 def _descriptor_before(ctx: _Ctx, s: int, e: int) -> Descriptor | None:
     """The descriptor phrase that leads up to a name (``مدير عام الهيئة … المهندس محمد العمرة``), in its sentence."""
     norm = ctx.nt.norm
