@@ -77,3 +77,14 @@ def test_component_names_an_unlinked_body_from_its_place() -> None:
 def test_org_name_provincial_council(words: list[str], place: tuple[str, str], country: str,
                                      expected: str | None) -> None:
     assert org_name(words, place, country, None) == expected
+
+
+@pytest.mark.parametrize(("words", "country", "country_en", "name"), [
+    (["البنك", "المركزي"], "EGY", "Egypt", "Central Bank of Egypt"),
+    (["البنك", "المركزي"], "USA", "United States", "Federal Reserve"),
+    (["والبنك", "المركزي"], "JOR", "Jordan", "Central Bank of Jordan"),
+    (["هيئة", "الطيران", "المدني"], "SAU", "Saudi Arabia", "General Authority of Civil Aviation"),
+    (["هيئة", "الطيران", "المدني"], "EGY", "Egypt", None),  # a Saudi body's name only in Saudi Arabia
+])
+def test_whole_names_of_bodies(words: list[str], country: str, country_en: str, name: str | None) -> None:
+    assert org_name(words, None, country, country_en) == name

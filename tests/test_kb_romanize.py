@@ -99,3 +99,44 @@ def test_kb_romanize_one_unit_is_never_a_full_name(name: str) -> None:
 def test_western_given_names_and_hamza_alef_lam(name: str, latin: str) -> None:
     r = rz.romanize(name)
     assert r is not None and r.latin == latin
+
+
+needs_latin = pytest.mark.skipif(not rz._latin_names(), reason="the names package's census lists are not installed")
+
+
+@needs_table
+@needs_latin
+@pytest.mark.parametrize(("name", "latin"), [
+    ("مارتن ديمبسي", "Martin Dempsey"),   # ي … ي: the vowels stand where Dempsey's do
+    ("توم كوتون", "Tom Cotton"),          # the census spelling over an Arab's reading of it (Koutoune)
+    ("جاي جونسون", "Jay Johnson"),        # the table's form is a census name: kept (not Jensen)
+    ("كريستيان جروس", "Christian Gross"),  # a given name keeps the table's form
+])
+def test_kb_romanize_foreign_surname_from_latin_names(name: str, latin: str) -> None:
+    r = rz.romanize(name)
+    assert r is not None and r.latin == latin
+
+
+@needs_latin
+@pytest.mark.parametrize(("unit", "latin"), [
+    ("ساندرز", "Sanders"),
+    ("ويلسون", "Wilson"),
+    ("لام", None),            # two consonants: too many names share them
+    ("الشمري", None),         # the article: an Arabic name
+])
+def test_kb_romanize_latin_name(unit: str, latin: str | None) -> None:
+    assert rz.latin_name(unit) == latin
+
+
+@needs_latin
+def test_kb_romanize_latin_name_keeps_the_first_letter_kind() -> None:
+    # a name beginning with a vowel is not the reading of one beginning with و, nor W of one beginning with alef
+    assert rz.latin_name("أوليفر") == "Oliver"
+    got = rz.latin_name("ويلفريد")
+    assert got is None or got.startswith("W")
+
+
+@needs_table
+def test_kb_romanize_arabic_names_do_not_take_latin_names() -> None:
+    r = rz.romanize("محمد الشمري")
+    assert r is not None and r.latin == "Mohammed al-Shammari"

@@ -8,7 +8,12 @@ Two sources, tried in order:
    directly from the package's SQLite file (we do not run its neural model). Among the Latin forms of a unit
    the one written in the preferred countries (the article's country first, then the Gulf and the Levant, then
    Egypt, then the rest) and without diacritics wins, then the most frequent;
-2. letter-by-letter transliteration of our own for a unit the table lacks (long vowels only; short vowels are
+2. for a name that reads as a foreign one (:func:`name_origin`), a unit whose consonant skeleton
+   (:mod:`marsad.kb.translit`) is that of a Latin given name or surname of the US census lists the ``names``
+   package ships (MIT; 88,799 surnames, 5,494 given names) takes the most frequent such name (``كوتون`` →
+   Cotton, ``ديمبسي`` → Dempsey), marked ``latin_names``: a Western name spelled in Arabic letter by letter
+   is found again with its own consonants (c/k, ck, doubled letters) that letters alone cannot give;
+3. letter-by-letter transliteration of our own for a unit the table lacks (long vowels only; short vowels are
    not written in Arabic, so the result is a readable guess, marked by ``Romanized.rule``).
 
 The article (``ال``) becomes ``al-`` (``Al-`` at the start of a name); ``عبد``/``أبو``/``بن`` join the unit that
@@ -218,6 +223,7 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
     if not us or not any("\u0621" <= ch <= "\u064a" for ch in name):
         return None
     western = _western()
+    foreign = name_origin(name) == "foreign"
     # أل/إل begin a word (ألبرتو، إليزابيث), not the article, whose alef carries no hamza
     hamza_al = {_key(t) for t in name.split() if t[:2] in ("أل", "إل")}
     prefer: tuple[str, ...] = PREFERRED
@@ -251,7 +257,15 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
                 parts.append({"بن": "bin", "ابن": "ibn", "بنت": "bint"}[head] + " " + rest.latin)
                 continue
         has_al = u.startswith("ال") and len(u) > 3 and u not in _AFTER and u not in hamza_al
-        lat = western.get(u) or _NEWSPAPER.get((u, prefer[0])) or _lookup("units", u, prefer)
+        lat = western.get(u) or _NEWSPAPER.get((u, prefer[0]))
+        if lat is None:
+            lat = _lookup("units", u, prefer)
+            if foreign and i and (lat is None or lat not in _latin_set()):
+                # a foreign surname: the census's own spelling (Cotton) over an Arab's reading of it (Koutoune),
+                # unless the table's form is itself one of the census names (Johnson, not Jensen)
+                lat = latin_name(u, exact=True) or lat
+            if lat is None and foreign:
+                lat = latin_name(u)
         if lat is None and has_al:
             lat = _lookup("units", u[2:], prefer)
         if lat is not None:
@@ -263,6 +277,104 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
         parts.append(lat)
     rule = "table" if found == len(us) else ("mixed" if found else "letters")
     return Romanized(" ".join(parts), rule)
+
+
+# --- Latin names a foreign name may be ------------------------------------------------------------------
+
+#: The census lists' names ranked below this are too rare to be a likelier reading than letters (and the
+#: rarer they are, the more of them share a skeleton with a common word).
+LATIN_RANK_MAX = 30000
+#: How close (difflib ratio) a Latin name must be to the letter-by-letter reading of the unit.
+LATIN_MIN_SIMILARITY = 0.6
+#: Skeletons of fewer consonants match too many names (``لام`` → L M: Lam, Lahm, Lamm, Lim …).
+LATIN_MIN_CONSONANTS = 3
+
+
+@cache
+def _latin_names() -> dict[str, list[str]]:
+    """Consonant skeleton → the Latin names with it, most frequent first (given names and surnames of the
+    ``names`` package's census lists, title case); empty without the package."""
+    try:
+        base = resources.files("names")
+    except (ModuleNotFoundError, TypeError):
+        return {}
+    from marsad.kb.translit import latin_skeleton
+
+    ranked: list[tuple[int, str]] = []
+    for fname in ("dist.male.first", "dist.female.first", "dist.all.last"):
+        f = base.joinpath(fname)
+        if not f.is_file():
+            continue
+        for rank, line in enumerate(f.read_bytes().decode("ascii", "ignore").splitlines()):
+            cells = line.split()
+            if cells and rank < LATIN_RANK_MAX:
+                ranked.append((rank, cells[0].capitalize()))
+    out: dict[str, list[str]] = {}
+    for _, latin in sorted(ranked):
+        skel = latin_skeleton(latin)
+        # a vowel between two like consonants keeps them apart in the name but not in the skeleton (Annunziata:
+        # N N S T, not إنييستا's N S T): such a name is not this unit's
+        if _runs(latin) == len(skel) and latin not in out.get(skel, ()):
+            out.setdefault(skel, []).append(latin)
+    return out
+
+
+@cache
+def _latin_set() -> frozenset[str]:
+    """Every name of :func:`_latin_names`."""
+    return frozenset(x for names in _latin_names().values() for x in names)
+
+
+def _runs(latin: str) -> int:
+    """The consonant classes of a Latin name counted with vowels as separators (Annunziata: 4)."""
+    from marsad.kb.translit import latin_skeleton
+
+    return sum(len(latin_skeleton(part + "a")) for part in re.split(r"[aeiouy]+", latin.lower()) if part)
+
+
+def _pattern_ar(unit: str) -> str:
+    """Consonant classes with the long vowels (ا و ي) as ``a``, a vowel run once (ديمبسي → DaMBSa)."""
+    from marsad.kb.translit import arabic_skeleton
+
+    return re.sub(r"a+", "a", "".join("a" if ch in "اأإآويىع" else arabic_skeleton(ch) for ch in unit))
+
+
+def _pattern_latin(latin: str) -> str:
+    """:func:`_pattern_ar` of a Latin name: its consonant classes with each vowel run as ``a`` (Dempsey →
+    DaMBSa)."""
+    from marsad.kb.translit import latin_skeleton
+
+    parts = re.split(r"([aeiouy]+)", latin.lower())
+    return "".join("a" if re.fullmatch(r"[aeiouy]+", p) else latin_skeleton(p + "a") for p in parts if p)
+
+
+def latin_name(unit: str, exact: bool = False) -> str | None:
+    """The Latin given name or surname whose consonant skeleton is this Arabic unit's and whose letters are
+    closest to the unit's letter-by-letter reading, the most frequent first (``ساندرز`` → Sanders), or None
+    (a short skeleton, a unit with the article, no such name). ``exact``: only a name whose consonants and
+    vowels stand as the unit's do (:func:`_pattern_ar`: ``ديمبسي`` = Dempsey)."""
+    from marsad.kb.translit import arabic_skeleton
+
+    if " " in unit or unit.startswith("ال"):
+        return None
+    skel = arabic_skeleton(unit)
+    if len(skel) < LATIN_MIN_CONSONANTS:
+        return None
+    # the letters' reading decides between names of one skeleton (جروس: Gross, not the commoner Garcia)
+    guess = _letters(unit).lower()
+    if exact:
+        pat = _pattern_ar(unit)
+        return next((x for x in _latin_names().get(skel, ()) if _pattern_latin(x) == pat), None)
+    vowel_start = unit[0] in "اأإآع"
+    best, score = None, LATIN_MIN_SIMILARITY
+    for latin in _latin_names().get(skel, ()):
+        if (latin[0] in "AEIOU") != vowel_start or (latin[0] == "W") != (unit[0] == "و") \
+                or (latin[0] == "Y") != (unit[0] == "ي"):
+            continue  # Winsett is not إنييستا, Oliver is أوليفر, Elfriede is not ويلفريد
+        r = difflib.SequenceMatcher(None, guess, latin.lower()).ratio()
+        if r > score:
+            best, score = latin, r
+    return best
 
 
 # --- where a name comes from ------------------------------------------------------------------------------
