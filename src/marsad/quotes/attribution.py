@@ -49,7 +49,7 @@ from marsad.text.clauses import (
 from marsad.text.normalize import NormText, normalize_string
 
 _N = normalize_string
-VERSION = "quotes-4"
+VERSION = "quotes-5"
 
 # (perfect, imperfect, class, lemma); every form of these verbs is a cue.
 CUE_VERBS = (
@@ -64,7 +64,7 @@ CUE_VERBS = (
     ("اعترف", "يعترف", "sound"), ("تساءل", "يتساءل", "sound"), ("علق", "يعلق", "sound"), ("نبه", "ينبه", "sound"),
     ("استدرك", "يستدرك", "sound"), ("أفصح", "يفصح", "sound"), ("وصف", "يصف", "sound"), ("دعا", "يدعو", "defective"),
     ("أجاب", "يجيب", "hollow"), ("سأل", "يسأل", "sound"), ("ألمح", "يلمح", "sound"), ("شرح", "يشرح", "sound"),
-    ("غرد", "يغرد", "sound"), ("كتب", "يكتب", "sound"),
+    ("غرد", "يغرد", "sound"), ("كتب", "يكتب", "sound"), ("اشترط", "يشترط", "sound"),
 )
 # forms of the verbs above that are mostly other words: «بينهم» between them, «تبين» it turned out, «ابن» son
 # (the bare «بين», also «between», is a cue only at the start of a clause: «وبيّن أن …»)
@@ -102,6 +102,7 @@ PARTICIPLES = {
         ("تساءل", ("متسائلا", "متسائلة")), ("أفاد", ("مفيدا", "مفيدة")), ("ذكر", ("ذاكرا", "ذاكرة")),
         ("أعلن", ("معلنا", "معلنة")), ("برر", ("مبررا", "مبررة")), ("سأل", ("سائلا", "سائلة", "سائلين")),
         ("ألمح", ("ملمحا", "ملمحة")), ("شرح", ("شارحا", "شارحة")), ("غرد", ("مغردا", "مغردة")),
+        ("توقع", ("متوقعا", "متوقعة")), ("رجح", ("مرجحا", "مرجحة")),
     )
     for w in ws
 }
@@ -157,6 +158,61 @@ def cue_forms() -> dict[str, str]:
     out[_N("قالت")] = _N("قال")
     out.update(PARTICIPLES)
     return out
+
+
+@cache
+def _form_readings() -> dict[str, frozenset[tuple[str, int]]]:
+    """Normalised cue word forms (without proclitics) → every (kind, person) they can be read as."""
+    out: dict[str, set[tuple[str, int]]] = {}
+    for perf, impf, cls in CUE_VERBS:
+        for f in morphology.verb_forms(perf, impf, cls):
+            out.setdefault(_N(f.surface), set()).add((f.kind, f.person))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _bare(w: str) -> str:
+    """A cue word without its conjunction (``وأكد`` → ``أكد``) when what is left is a cue form."""
+    return w[1:] if w[:1] in "وف" and w[1:] in cue_forms() else w
+
+
+def _imperfect(w: str) -> bool:
+    """Can a cue word only be read as an imperfect (``يشير``، ``تؤكد``), not a perfect or a participle?"""
+    r = _form_readings().get(_bare(w), frozenset())
+    return bool(r) and all(k == "impf" for k, _ in r)
+
+
+def _first_person(w: str) -> bool:
+    """Can a cue word only be read in the first person (``قلت``، ``أقول``، ``نرى``): the writer's own voice?"""
+    r = _form_readings().get(_bare(w), frozenset())
+    return bool(r) and all(p == 1 for _, p in r)
+
+
+# the jussive of قال (لم يقل) is spelled as قلّ «be less» (لا يقل عن، أقل، تقل أهمية): a cue only after لم
+_JUSSIVE = frozenset(_N(w) for w in ("يقل", "تقل", "أقل", "نقل", "يقلن"))
+_LAM = frozenset(_N(w) for w in ("لم", "ولم", "فلم", "ألم", "لما", "ولما"))
+# «لفت نظري»: the writer's attention, not a statement
+_ATTENTION = frozenset(_N(w) for w in ("نظري", "انتباهي", "نظرنا", "انتباهنا"))
+
+
+def _not_a_cue(ctx: _Ctx, cue: _Cue) -> bool:
+    """A cue word that is another word here: a noun with ة read as a verb with ه once ة is folded (``إشارة``،
+    ``إضافة``، ``فترة``), the jussive spelling shared with قلّ, ``لفت نظري``."""
+    norm = ctx.nt.norm
+    w = norm[cue.start:cue.end]
+    b = _bare(w)
+    if not cue.participle and b.endswith("ه"):
+        s, e = ctx.nt.to_source(cue.start, cue.end)
+        if ctx.article.text[s:e].rstrip().endswith("ة"):
+            return True
+    if cue.participle and w not in PARTICIPLES and b not in PARTICIPLES:
+        return False
+    if b in _JUSSIVE:
+        prev = words(norm, max(0, cue.start - 12), cue.start)
+        return not (prev and w == b and prev[-1][2] in _LAM)
+    if cue.lemma == _N("لفت"):
+        nxt = words(norm, cue.end, cue.end + 16, limit=1)
+        return bool(nxt) and nxt[0][2] in _ATTENTION
+    return False
 
 
 @cache
@@ -326,7 +382,7 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
     ctx.ent_starts = [a for a, _, _ in spans]
     drafts: list[tuple[int, int, bool, _Cue | None, Mention | None, Mention | None, float]] = []
     for lo, hi in _paragraphs(norm):
-        cues = _find_cues(norm, lo, hi)
+        cues = _Cues([c for c in _find_cues(norm, lo, hi) if not _not_a_cue(ctx, c)])
         used: set[int] = set()
         for qs, qe, orphan in _direct_spans(norm, lo, hi):
             cue: _Cue | None
@@ -360,6 +416,8 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             if cue.start in used or _inside(drafts, cue.start) or _what_it_means(norm, cue):
                 continue
             span = _indirect_span(norm, cues, cue, hi)
+            if span is not None and _first_person(norm[cue.start:cue.end]):
+                continue  # «وأقول لهم إن …», «ولا أسخر لو قلت إن …»: the writer's own voice, no one's statement
             if span is not None:
                 drafts.append((span[0], span[1], False, cue, None, None, 0.8))
                 continue
@@ -396,6 +454,9 @@ def find_quotes(article: Article, fold_ta_marbuta: bool = True) -> list[Quote]:
             q.confidence = 0.5
         _set_speaker(ctx, q, speaker)
         _describe_speaker(ctx, q, cue, qs, qe, speaker, prev, quotes)
+        if q.speaker_span is None and not direct and cue is not None and not cue.participle \
+                and cue.lemma in cue_forms().values() and _imperfect(norm[cue.start:cue.end]):
+            continue  # «تشير الإحصاءات إلى أن …», «يوضح أنه …»: a present-tense verb no one is the subject of
         if addressee is not None:
             q.addressee = _pick(ctx, addressee).id
         quotes.append(q)
@@ -788,8 +849,8 @@ def _attributions(ctx: _Ctx, lo: int, hi: int, drafts: list[_Draft]) -> list[_Dr
         known = speaker is not None or (head_of(ws[0][2]) is not None
                                         and describe(norm, ws[0][0], e0, ctx.nationality, ctx.home) is not None)
         if a - s0 > 10:  # «… ، بحسب الوزارة»: the clause before
-            if not known:
-                continue
+            if not known or any(s0 <= d[0] < a and d[3] is not None for d in drafts):
+                continue  # «أكد فلان أن …، وفق ما ذكر في حوار»: the clause is already a cue's; the phrase is its source
             span = (s0, a)
         elif src_end is None and known and len(ws) <= 8 and s0 > lo:
             # «… علي عبد الله صالح.وفقا لشبكة سكاي نيوز.»: a source that is a sentence of its own, after its clause
