@@ -8,6 +8,7 @@ from marsad.cli.lazy import LazyGroup
 
 TRAINERS = {
     "ner": "marsad.learn.ner:command",
+    "clusters": "marsad.learn.clusters:command",
     "events": "marsad.learn.events:command",
 }
 

@@ -1,1 +1,1 @@
-"""The committed NER model files: ner.crfsuite, ner.lexicon.json.gz, ner.clusters.json.gz, ner.card.json."""
+"""The committed NER model files: ner.crfsuite, ner.lexicon.json.gz, ner.clusters.json.gz and their cards."""
