@@ -244,6 +244,10 @@ def _bare_today(m: Match, toks: list[Tok]) -> bool:
     )
 
 
+# a passive participle of the form (ال)مفعولة / مفعولون / مفعولين (the matching view folds ة to ه)
+_PASSIVE_PARTICIPLE = re.compile(r"(?:ال)?م[^\W\d_]{2}و[^\W\d_](?:ه|ة|ون|ين)")
+
+
 def _nowadays_word(nt: NormText, toks: list[Tok], k: int) -> bool:
     """Whether token ``k``, just before a bare اليوم, makes it "nowadays": a participle predicate
     (منتشرون اليوم) or an adverbial accusative (نادرًا اليوم)."""
@@ -252,6 +256,8 @@ def _nowadays_word(nt: NormText, toks: list[Tok], k: int) -> bool:
     word = toks[k].text
     if word.startswith("م") and word.endswith(("ون", "ين")) and len(word) >= 6:
         return True
+    if _PASSIVE_PARTICIPLE.fullmatch(word):
+        return True  # المعروفة اليوم باسم, مشهورون اليوم: a passive participle (مفعول) as the predicate
     s, e = nt.to_source(toks[k].start, toks[k].end)
     # نادرًا اليوم; not a manner adverb of the day's news (اتصالا هاتفيا اليوم, يواجه وديا اليوم)
     return nt.text[s:e].endswith(("ًا", "اً")) and not word.endswith("يا") and not word.startswith(

@@ -37,6 +37,8 @@ _VAGUE_MODS = fold(("الماضية", "المقبلة", "القادمة", "ال�
 # words before a number of years or months that make it an age (البالغ 34 عاما, بعمر 59 سنة, سن 14 عاما)
 _AGE_CUES = fold(("عمر", "بعمر", "عمره", "عمرها", "عمرهم", "العمر", "البالغ", "البالغة", "البالغين", "يبلغ", "تبلغ",
                   "سن", "لسن", "بسن", "السن", "أعمارهم", "أعمارهن", "أعمار", "عمري", "ابن", "ابنة"))
+# a limit right before the number of years makes it an age (دون 18 عاما, فوق 60 عاما)
+_AGE_BOUNDS = fold(("دون", "فوق"))
 _DUAL_PAST = fold(("الماضيين", "الأخيرين", "السابقين", "المنصرمين", "الفائتين"))
 _DUAL_MODS = _DUAL_PAST | fold(("المقبلين", "القادمين"))
 _VAGUE_UNITS = {
@@ -790,12 +792,20 @@ class Recognizer(Scanner):
         before it (البالغ، بعمر، سن، أعمارهم), or the amount alone in brackets after a name (``(52 عاما)``)."""
         if self.text(i - 1) == "(" and self.text(j) == ")":
             return True
+        if self.toks[i].kind == "num" and self.text(i - 1) in _AGE_BOUNDS:
+            return True  # دون 18 عاما, فوق 60 عاما: an age limit
         k, words = i - 1, 0
         while k >= 0 and words < 4:
             if self.toks[k].kind == "w":
                 if self.look(k, _AGE_CUES) is not None:
                     return True
-                words += 1
+                if k > 0 and self.toks[k - 1].kind == "num" and self.lx.units.get(self.text(k)) == "year":
+                    # another number of years just before (سن الزواج 16 عاما بعد أن كانا 14 عاما، 37 عاما للذكور
+                    # و34 عاما): the age cue may sit before that one
+                    k, words = k - 2, 0
+                    continue
+                if self.toks[k].text not in ("و", "ثم"):
+                    words += 1
             elif self.toks[k].kind == "p" and self.toks[k].text in (".", "،", "؛", ":"):
                 break
             k -= 1
