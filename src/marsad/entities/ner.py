@@ -54,7 +54,9 @@ _PHRASE_CATS = ("PERS", "LOC", "ORG", "CLUB", "PDB")
 # then the optional lists (clubs, the name database)
 _PHRASE_RANK = {"LOC": 0, "ORG": 1, "PERS": 2, "CLUB": 3, "PDB": 4}
 _TOKEN_CATS = ("PERS", "LOC", "ORG")
-_CACHE_LIMIT = 500_000
+# word types whose features, trie roots and score vectors are cached (each cache is emptied when full): the
+# vectors take 360 bytes a word (at 500,000 the bench's 3000 articles left ~101,000 words and 48 MB of vectors)
+_CACHE_LIMIT = 65_536
 CONSISTENCY_WINDOW = 5  # sentences on each side that share their entity labels (``tag_many``)
 _VITERBI_CELLS = 1 << 15  # padded tokens decoded together at most (unless under twice the real ones)
 _MAX_PROPAGATED = 6  # longest entity (in tokens) that label consistency copies
@@ -411,7 +413,10 @@ class NerTagger:
         vec = self._vectors(word)
         row = self._used
         if row == len(self._buf):
-            grown = np.zeros((len(self._buf) * 3 // 2, *self._buf.shape[1:]), dtype=np.float64)
+            size = len(self._buf) * 3 // 2
+            if row < _CACHE_LIMIT:  # no bigger than the cache needs (one longer article may pass it)
+                size = min(size, _CACHE_LIMIT + 1)
+            grown = np.zeros((size, *self._buf.shape[1:]), dtype=np.float64)
             grown[:row] = self._buf
             self._buf = grown
         self._buf[row] = vec

@@ -38,7 +38,7 @@ from marsad.events.features import Feature, word_features
 FORMAT = "marsad-linear-1"
 MODEL_PACKAGE = "marsad.events.models"
 MODEL_FILE = "events.detector.json.gz"
-_WORD_CACHE_LIMIT = 200_000
+_WORD_CACHE_LIMIT = 50_000  # words (~0.8 kB each); emptied when full
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +90,10 @@ class LinearModel:
     _vocab: dict[str, int] = field(default_factory=dict, repr=False)
     _matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
     _bias: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
-    # word -> (vocabulary rows of its known word features, its unknown ones): filled by sentence_scores
-    _words: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = field(default_factory=dict, repr=False, compare=False)
+    # word -> (vocabulary rows of its known word features, ids of its unknown ones in _unknown): filled by
+    # sentence_scores; the ids only count distinct names, and the two are cleared together
+    _words: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict, repr=False, compare=False)
+    _unknown: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, labels: dict[str, LabelModel], version: str, card: dict[str, Any] | None = None) -> LinearModel:
@@ -126,8 +128,10 @@ class LinearModel:
         ``words`` (the parts :func:`marsad.events.features.sentence_words` gives), each word's looked up once."""
         vocab = self._vocab
         cache = self._words
+        ids = self._unknown
         known: set[int] = set()
         unknown: set[str] = set()
+        unknown_words: set[int] = set()  # word feature names are never sentence names (w:, s:, c:, k…: prefixes)
         for f in names:
             k = vocab.get(f)
             if k is None:
@@ -139,13 +143,15 @@ class LinearModel:
             if hit is None:
                 if len(cache) >= _WORD_CACHE_LIMIT:
                     cache.clear()
+                    ids.clear()
                 feats = word_features(w)
-                # tuples (not sets): the garbage collector stops tracking a tuple of strings or ints
-                hit = (tuple({vocab[f] for f in feats if f in vocab}), tuple({f for f in feats if f not in vocab}))
+                # tuples of ints (not sets, not strings): small, and untracked by the garbage collector
+                hit = (tuple({vocab[f] for f in feats if f in vocab}),
+                       tuple({ids.setdefault(f, len(ids)) for f in feats if f not in vocab}))
                 cache[w] = hit
             known.update(hit[0])
-            unknown.update(hit[1])
-        n = len(known) + len(unknown)  # the distinct names: a row is one name
+            unknown_words.update(hit[1])
+        n = len(known) + len(unknown) + len(unknown_words)  # the distinct names: a row is one name
         if not n:
             return self._bias.copy()
         idx = np.fromiter(known, dtype=np.int64, count=len(known))
