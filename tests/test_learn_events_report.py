@@ -30,3 +30,48 @@ def test_learn_events_report_command_line_of_options() -> None:
     ctx = learn_events.command.make_context("events", learn_events.reproduce_command(options).split()[4:])
     assert (ctx.params["folds"], ctx.params["pool_real"], ctx.params["real_weight"], ctx.params["alone_real"]) == (
         3, ("ASSAULT",), 0.25, "cv")
+
+
+def _shipped_card() -> dict:
+    import json
+
+    return json.loads((learn_events.default_model_dir() / learn_events.CARD_FILE).read_text("utf-8"))
+
+
+def test_learn_events_report_shipped_card_reproduce_is_the_defaults() -> None:
+    """The shipped model's options are the defaults of ``marsad train events``: the card's command parses to
+    them (``--real`` names the default real gold files), so no option of the run is left out of the defaults."""
+    card = _shipped_card()
+    words = card["reproduce"].split()
+    assert words[:4] == ["OPENBLAS_NUM_THREADS=1", "marsad", "train", "events"]
+    given = learn_events.command.make_context("events", words[4:]).params
+    default = learn_events.command.make_context("events", []).params
+    assert [p.name for p in given.pop("real_paths")] == list(learn_events.REAL_FILES)
+    assert default.pop("real_paths") == ()
+    assert given == default
+    assert card["options"]["pool_real"] == [] and card["options"]["alone_real"] == learn_events.ALONE_REAL
+
+
+def test_learn_events_report_shipped_card_matches_model_file() -> None:
+    import hashlib
+
+    card = _shipped_card()
+    path = learn_events.default_model_dir() / learn_events.MODEL_FILE
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == card["model_sha256"]
+    assert learn_events.reproduce_command(card["options"]) == card["reproduce"]
+
+
+def test_learn_events_report_verify_names_what_differs(tmp_path) -> None:
+    import gzip
+    import json
+
+    shipped, trained = tmp_path / "shipped", tmp_path / "trained"
+    for d, w in ((shipped, 1.0), (trained, 2.0)):
+        d.mkdir()
+        (d / learn_events.MODEL_FILE).write_bytes(gzip.compress(json.dumps({"w": w}).encode(), mtime=0))
+    scores = {"ASSAULT": {"f1": 0.5}}
+    (shipped / learn_events.CARD_FILE).write_text(json.dumps({"version": "evdet-a", "dev_scores": scores}))
+    got = learn_events.verify_events(shipped, {"version": "evdet-b", "dev_scores": {"ASSAULT": {"f1": 0.4}}}, trained)
+    assert len(got) == 2 and "(evdet-b) != shipped" in got[0] and got[1].startswith("dev scores")
+    (trained / learn_events.MODEL_FILE).write_bytes((shipped / learn_events.MODEL_FILE).read_bytes())
+    assert learn_events.verify_events(shipped, {"version": "evdet-a", "dev_scores": scores}, trained) == []

@@ -270,8 +270,29 @@ def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | Non
     final = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     (out / MODEL_FILE).write_bytes(gzip.compress(final, compresslevel=9, mtime=0))
     card["model_bytes"] = (out / MODEL_FILE).stat().st_size
+    card["model_sha256"] = _sha256(out / MODEL_FILE)
     (out / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return card
+
+
+def verify_events(shipped: Path, trained: dict[str, Any], trained_dir: Path) -> list[str]:
+    """What differs between the model a run wrote into ``trained_dir`` (its card ``trained``) and the one in
+    ``shipped``: the model file's sha256 and the card's dev scores. Empty when the run reproduces it."""
+    problems: list[str] = []
+    path = shipped / MODEL_FILE
+    if not path.is_file():
+        return [f"no shipped model at {path}"]
+    card_path = shipped / CARD_FILE
+    card: dict[str, Any] = json.loads(card_path.read_text("utf-8")) if card_path.is_file() else {}
+    want, got = _sha256(path), _sha256(trained_dir / MODEL_FILE)
+    if want != got:
+        problems.append(f"model sha256 {got[:16]} ({trained['version']}) != shipped {want[:16]} "
+                        f"({card.get('version', '?')})")
+    if card.get("model_sha256") not in (None, want):
+        problems.append(f"the shipped card's model_sha256 {card['model_sha256'][:16]} != its model file {want[:16]}")
+    if card.get("dev_scores") != trained["dev_scores"]:
+        problems.append(f"dev scores {trained['dev_scores']} != the shipped card's {card.get('dev_scores')}")
+    return problems
 
 
 def reproduce_command(options: dict[str, Any]) -> str:
@@ -381,11 +402,14 @@ def _alone_level(value: str) -> float | None:
 @click.option("--alone-real", default=str(ALONE_REAL), show_default=True,
               help="The level from which the labels trained on real units add an event no frame bound, or 'cv': "
                    "each label's level chosen on its out-of-fold probabilities.")
+@click.option("--verify", is_flag=True,
+              help="Train into a temporary directory and exit non-zero unless the model's sha256 and dev scores "
+                   "equal those of the model in --out (default: the shipped one).")
 @click.option("--retune", is_flag=True,
               help="Do not refit: apply this code's veto levels and veto length to the model in --out, "
                    "recompute its dev scores and version.")
 def command(out_dir: Path | None, shared_path: Path | None, folds: int, real_paths: tuple[Path, ...],
-            pool_real: tuple[str, ...], real_weight: float, alone_real: str, retune: bool) -> None:
+            pool_real: tuple[str, ...], real_weight: float, alone_real: str, verify: bool, retune: bool) -> None:
     """Train the event detector on the GSR train split and the real dev units; write it with its report.
 
     Deterministic: the same data and options write the same model bytes (the card records both). Run it with
@@ -405,6 +429,18 @@ def command(out_dir: Path | None, shared_path: Path | None, folds: int, real_pat
         return
     root = Path(__file__).resolve().parents[3] / "gold" / "real"
     real = list(real_paths) or [root / f for f in REAL_FILES if (root / f).is_file()]
+    if verify:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="marsad-events-verify-") as tmp:
+            card = train_events(shared, Path(tmp), folds, real, tuple(pool_real), real_weight,
+                                _alone_level(alone_real))
+            problems = verify_events(out, card, Path(tmp))
+        if problems:
+            raise click.ClickException("the run does not reproduce the model in " f"{out}: " + "; ".join(problems))
+        click.echo(f"reproduced: {card['version']} (sha256 {card['model_sha256'][:16]}), dev scores equal, "
+                   f"{card['training_seconds']} s")
+        return
     card = train_events(shared, out, folds, real, tuple(pool_real), real_weight, _alone_level(alone_real))
     click.echo(f"model written to {out / MODEL_FILE} ({card['version']}, {card['model_bytes']} bytes, "
                f"{card['training_seconds']} s)")
