@@ -38,6 +38,7 @@ from marsad.events.predicates import lexicon as predicate_lexicon
 from marsad.learn.gsr import DEV_PERCENT, FILES, GsrSentence, gsr_dir, read_gsr
 from marsad.learn.linear import Example, LabelResult, oof_hybrid, prf, train_label
 from marsad.learn.real import shared_dir
+from marsad.learn.report import echo_verdict
 from marsad.text.normalize import normalize_string
 
 CARD_FILE = "events.detector.card.json"
@@ -436,10 +437,8 @@ def command(out_dir: Path | None, shared_path: Path | None, folds: int, real_pat
             card = train_events(shared, Path(tmp), folds, real, tuple(pool_real), real_weight,
                                 _alone_level(alone_real))
             problems = verify_events(out, card, Path(tmp))
-        if problems:
-            raise click.ClickException("the run does not reproduce the model in " f"{out}: " + "; ".join(problems))
-        click.echo(f"reproduced: {card['version']} (sha256 {card['model_sha256'][:16]}), dev scores equal, "
-                   f"{card['training_seconds']} s")
+        echo_verdict(f"event detector ({card['version']}, sha256 {card['model_sha256'][:16]}, "
+                     f"{card['training_seconds']} s)", out / CARD_FILE, problems)
         return
     card = train_events(shared, out, folds, real, tuple(pool_real), real_weight, _alone_level(alone_real))
     click.echo(f"model written to {out / MODEL_FILE} ({card['version']}, {card['model_bytes']} bytes, "
