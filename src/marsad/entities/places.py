@@ -41,6 +41,7 @@ LOCATIVE_CUES = frozenset(
         "بمخيم", "محافظات", "مدينتي", "مركز", "قضاء", "ناحيه", "بلدات", "مناطق",
         "تقع", "يقع", "الواقعه", "الواقع", "قري", "بقري", "لقري", "هجره", "بهجره", "احياء", "باحياء", "ضاحيه",
         "بضاحيه", "لحي", "لبلده", "لقريه", "بمركز", "مديريه", "بمديريه", "بالعاصمه", "للعاصمه", "بعاصمه",
+        "عمده", "لعمده",  # the head of a district or the mayor of a city: عمدة حي الشرائع، عمدة لندن
     }
 )
 # Head nouns of organisation, team, newspaper, airport... names: a place name right after one (no clitic) is
