@@ -4,22 +4,11 @@ present-tense verb no one is the subject of, and a source phrase after a clause 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from marsad.article import Article, Meta
-from marsad.pipeline import Pipeline
+from quotes_reading import read_quotes
 
-_PIPE: list[Pipeline] = []
-
-
-def _read(text: str) -> Article:
-    if not _PIPE:
-        _PIPE.append(Pipeline.from_names(["structure", "sentences", "tokens", "entities", "quotes"]))
-    art = Article("t", text, Meta(source="okaz", published=date(2015, 7, 25)))
-    _PIPE[0](art)
-    return art
+_read = read_quotes
 
 
 @pytest.mark.parametrize(

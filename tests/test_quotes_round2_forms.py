@@ -3,22 +3,12 @@ a subject standing right before its cue verb, and a participle after a main verb
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from marsad.article import Article, Meta
-from marsad.pipeline import Pipeline
+from marsad.article import Article
+from quotes_reading import read_quotes
 
-_PIPE: list[Pipeline] = []
-
-
-def _read(text: str) -> Article:
-    if not _PIPE:
-        _PIPE.append(Pipeline.from_names(["structure", "sentences", "tokens", "entities", "quotes"]))
-    art = Article("t", text, Meta(source="okaz", published=date(2015, 7, 25)))
-    _PIPE[0](art)
-    return art
+_read = read_quotes
 
 
 def _speaker(art: Article, i: int) -> str | None:
