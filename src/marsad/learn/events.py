@@ -35,6 +35,7 @@ from marsad.events.detector import FORMAT, MODEL_FILE, LinearModel, parse_model
 from marsad.events.features import VERSION as FEATURES_VERSION
 from marsad.events.features import text_features, word_count
 from marsad.events.predicates import lexicon as predicate_lexicon
+from marsad.learn.conll import file_sha256
 from marsad.learn.gsr import DEV_PERCENT, FILES, GsrSentence, gsr_dir, read_gsr
 from marsad.learn.linear import Example, LabelResult, oof_hybrid, prf, train_label
 from marsad.learn.real import shared_dir
@@ -68,10 +69,6 @@ ALONE_REAL = 0.5
 
 def default_model_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "events" / "models"
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 NOT_HAPPENED = frozenset({"negated", "hypothetical"})
@@ -129,7 +126,7 @@ def real_examples(paths: list[Path], shared: Path) -> tuple[list[tuple[str, str,
     info: dict[str, Any] = {}
     for path in paths:
         got = read_units(path, split="dev", shared=shared)
-        info[path.name] = {"sha256": _sha256(path), "dev_units": len(got)}
+        info[path.name] = {"sha256": file_sha256(path), "dev_units": len(got)}
         for u in got:
             key = (u.corpus, u.article, *u.unit)
             if key not in seen:
@@ -207,7 +204,7 @@ def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | Non
         dev_sets[t] = ([text_features(s.text, lex, rule_types=h) for s, h in zip(dev, dev_rules, strict=True)],
                        np.array([s.label for s in dev], dtype=float),
                        np.array([t in h for h in dev_rules]), np.array([_words(s.text) for s in dev]))
-        data[t] = {"file": f"data/events_gsr/{FILES[t]}", "sha256": _sha256(path),
+        data[t] = {"file": f"data/events_gsr/{FILES[t]}", "sha256": file_sha256(path),
                    "sentences": len(sents), "documents": len({s.document for s in sents}),
                    "train": {"sentences": len(train), "positives": sum(s.label for s in train),
                              "documents": len({s.document for s in train})},
@@ -271,7 +268,7 @@ def train_events(shared: Path, out: Path, folds: int = 5, real: list[Path] | Non
     final = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     (out / MODEL_FILE).write_bytes(gzip.compress(final, compresslevel=9, mtime=0))
     card["model_bytes"] = (out / MODEL_FILE).stat().st_size
-    card["model_sha256"] = _sha256(out / MODEL_FILE)
+    card["model_sha256"] = file_sha256(out / MODEL_FILE)
     (out / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return card
 
@@ -285,7 +282,7 @@ def verify_events(shipped: Path, trained: dict[str, Any], trained_dir: Path) -> 
         return [f"no shipped model at {path}"]
     card_path = shipped / CARD_FILE
     card: dict[str, Any] = json.loads(card_path.read_text("utf-8")) if card_path.is_file() else {}
-    want, got = _sha256(path), _sha256(trained_dir / MODEL_FILE)
+    want, got = file_sha256(path), file_sha256(trained_dir / MODEL_FILE)
     if want != got:
         problems.append(f"model sha256 {got[:16]} ({trained['version']}) != shipped {want[:16]} "
                         f"({card.get('version', '?')})")
