@@ -8,12 +8,13 @@ the shipped one; ``marsad train X --verify`` prints them and exits 1 when there 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
+
+from marsad.learn.real import shared_dir as find_shared
 
 _ABSENT = object()
 
@@ -24,9 +25,9 @@ def repo_root() -> Path:
 
 
 def shared_dir() -> Path:
-    """``$MARSAD_SHARED`` or ``../shared`` beside the repository root."""
-    env = os.environ.get("MARSAD_SHARED")
-    return Path(env) if env else repo_root().parent / "shared"
+    """The ``shared`` folder ``marsad.learn.real.shared_dir`` finds, else where it would be (``../shared`` beside the
+    repository root), so that a trainer's missing-data error names a path."""
+    return find_shared() or repo_root().parent / "shared"
 
 
 def entities_models_dir() -> Path:
