@@ -164,6 +164,8 @@ def test_places_ner_span_after_a_clitic_needs_a_sizeable_place() -> None:
     ("text", "name", "why"),
     [
         ("أفرجت السلطات عن 30 سودانيا أمس.", "سودانيا", "nationality"),
+        ("سجل مهاجم أورلاندو سيتي هدفين أمس.", "أورلاندو", "club"),
+        ("شكلت الحكومة لجنة شبه رسمية للتحقيق.", "شبه رسمية", "quasi"),
         ("أكدت المسؤولة ويندي شيرمان أن الجولة انتهت.", "شيرمان", "small"),
         ("ناقش المجلس بنود اتفاق فيينا مساء أمس.", "فيينا", "agreement"),
         ("استؤنفت مفاوضات جنيف بعد توقف طويل.", "جنيف", "agreement"),
@@ -182,6 +184,9 @@ def test_places_not_a_place_model_only_and_agreement(text: str, name: str, why: 
         ("عارض النواب اتفاق إيران بشدة.", "إيران"),  # a country after اتفاق is a party to it
         ("زار الوفد إمارة الشارقة أمس.", "الشارقة"),  # an emirate of the UAE
         ("شيرمان مدينة صغيرة في ولاية تكساس.", "شيرمان"),  # at the head of a line
+        ("هبطت الطائرة في كانساس سيتي مساء أمس.", "كانساس"),  # a city's name with سيتي
+        ("تغطي الرمال بقية شبه الجزيرة تقريبا.", "شبه الجزيرة"),  # a peninsula
+        ("تنمو التجارة مع شبه القارة الهندية بسرعة.", "شبه القارة الهندية"),
     ],
 )
 def test_places_not_a_place_model_only_keeps(text: str, name: str) -> None:

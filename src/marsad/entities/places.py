@@ -55,6 +55,8 @@ ORG_HEADS = frozenset(
         "مسجد", "جامع", "طريق", "شارع", "ميدان", "جسر", "منفذ", "مرور", "ملعب", "استاد", "صاله",
         "جوازات", "هرم", "ادبي", "دوري", "ابطال", "شركات", "مجموعه", "فرع", "مشجعي", "مشجعو", "جماهير",
         "صيف",  # a festival season named by its town (صيف الخرج)
+        "نداء",  # a party or coalition (حركة نداء تونس، نداء السودان)
+        "نظيره", "نظيرها",  # a team's opponent (فريقه بنظيره ساندهاوزن)
     }
 )
 # ... and the verbs "witnessed" / "is seeing", whose subject in the news is mostly a place or a time (شهدت جدة أمطارا).
@@ -312,6 +314,8 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
     - ``blessing``: ``باليمن`` before ``والبركات``/``والخير``…: good fortune, not Yemen;
     - ``agreement``: an agreement, treaty or talks named after the place where they were made (``اتفاق فيينا``،
       ``مفاوضات جنيف``); a country after them is a party, still a mention (``اتفاق إيران``);
+    - ``club`` / ``quasi``: (with ``res``) a club's name before ``سيتي`` (``أورلاندو سيتي``); ``شبه`` "quasi-"
+      before a word (``لجنة شبه سرية``) — see :func:`_club_or_quasi`;
     - ``small`` / ``nationality``: (with ``res``) no cue, ``ب``/``ل`` clitic or dateline announces it, and every
       place of its name is a small town abroad (``ويندي شيرمان``), or it is an accusative nisba (``24 سودانيا``):
       the NER model's guess alone is not a place (see :func:`_model_only`).
@@ -350,7 +354,28 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
                 for w in _norm_words(lead)[-6:]):
             return "outlet"
     if res is not None:
-        return _model_only(res, text, start, end, before)
+        return _club_or_quasi(res, text, start, end) or _model_only(res, text, start, end, before)
+    return ""
+
+
+_CLUB_AFTER = frozenset({"سيتي", "يونايتد"})
+
+
+def _club_or_quasi(res: Resources, text: str, start: int, end: int) -> str:
+    """``club``: a town before ``سيتي``/``يونايتد`` that with it is no place name (``أورلاندو سيتي``; but
+    ``كانساس سيتي`` is a city, and so is one after a capital, a country or a city of a million); ``quasi``:
+    ``شبه`` "quasi-" before an indefinite adjective (``لجنة شبه سرية``; ``شبه الجزيرة``، ``شبه القارة الهندية``
+    are places)."""
+    key = " ".join(normalize_string(text[start:end]).split())
+    nxt = _norm_words(text[end : end + 30])[:1]
+    if nxt and nxt[0] in _CLUB_AFTER and not any(
+            p.feature == "country" or p.rank == "capital" or p.population >= GEONAMES_BIG
+            for form, _ in _forms(key) for p in _place_entries(res, form)) and not any(
+            _place_entries(res, f"{form} {nxt[0]}") for form, _ in _forms(key)):
+        return "club"
+    words = key.split()
+    if len(words) == 2 and words[0] == "شبه" and not words[1].startswith("ال") and not _place_entries(res, key):
+        return "quasi"
     return ""
 
 
