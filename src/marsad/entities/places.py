@@ -342,9 +342,7 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
     if res is not None and prev.startswith("ال") and prev.endswith("ي") \
             and not name.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) and _masculine_nationality(res, prev):
         return "person"
-    words = _norm_words(before)[-2:]
-    if words and _agreement_word(words[-1]) and not before[-1:].isalpha() and not country and not (
-            res is not None and _names_country(res, name)):
+    if prev and _agreement_word(prev) and not country and not (res is not None and _names_country(res, name)):
         return "agreement"
     stripped = before.rstrip()
     if stripped[-1:] and stripped[-1] in _OPEN_QUOTES and text[end : end + 1] in tuple(_CLOSE_QUOTES):
@@ -353,7 +351,7 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
                 w in SAYING_WORDS or (len(w) > 3 and w[0] == "و" and w[1:] in SAYING_WORDS)
                 for w in _norm_words(lead)[-6:]):
             return "outlet"
-    if res is not None:
+    if res is not None and not country:  # neither rule fits a country's name
         return _club_or_quasi(res, text, start, end) or _model_only(res, text, start, end, before)
     return ""
 
@@ -366,12 +364,16 @@ def _club_or_quasi(res: Resources, text: str, start: int, end: int) -> str:
     ``كانساس سيتي`` is a city, and so is one after a capital, a country or a city of a million); ``quasi``:
     ``شبه`` "quasi-" before an indefinite adjective (``لجنة شبه سرية``; ``شبه الجزيرة``، ``شبه القارة الهندية``
     are places)."""
+    after = text[end : end + 12].split(None, 1)
+    nxt = normalize_string(after[0]) if after else ""
+    quasi = text[start:end].startswith("شبه ")
+    if nxt not in _CLUB_AFTER and not quasi:
+        return ""
     key = " ".join(normalize_string(text[start:end]).split())
-    nxt = _norm_words(text[end : end + 30])[:1]
-    if nxt and nxt[0] in _CLUB_AFTER and not any(
+    if nxt in _CLUB_AFTER and not any(
             p.feature == "country" or p.rank == "capital" or p.population >= GEONAMES_BIG
             for form, _ in _forms(key) for p in _place_entries(res, form)) and not any(
-            _place_entries(res, f"{form} {nxt[0]}") for form, _ in _forms(key)):
+            _place_entries(res, f"{form} {nxt}") for form, _ in _forms(key)):
         return "club"
     words = key.split()
     if len(words) == 2 and words[0] == "شبه" and not words[1].startswith("ال") and not _place_entries(res, key):
@@ -402,38 +404,44 @@ def _model_only(res: Resources, text: str, start: int, end: int, before: str) ->
     """``small`` / ``nationality`` for a name that no cue, ``ب``/``ل`` clitic, dateline or longer place name
     announces: every place of its one-word name is a package town outside MENA under ``SMALL_POPULATION_FAR``
     (``ويندي شيرمان``، ``أولد ترافورد``), or it is no place name but an accusative nisba noun (``24 سودانيا``)."""
-    lead = before.rstrip().rstrip(_OPEN_QUOTES).rstrip()
-    line_start = not before[before.rfind("\n") + 1 :].strip(" \t" + _OPEN_QUOTES)
-    if line_start or lead[-1:] in "-–—ـ" or re.match(r"\s*[-–—ـ:(]", text[end : end + 3]):
-        return ""  # a dateline or a heading
-    prev = _norm_words(lead)[-1:] or [""]
-    w = prev[0]
-    if len(w) > 3 and w[0] in "وف":
-        w = w[1:]
-    if w in LOCATIVE_CUES or w in WEAK_CUES or w in ("ب", "ل", "بـ", "لـ"):
-        return ""
     key = " ".join(normalize_string(text[start:end]).split())
     if not key:
-        return ""
-    glued = text[start - 1 : start] in ("ب", "ل") and start > 0  # بـ/لـ glued before the span: a weak cue
-    nxt = _norm_words(text[end : end + 40])[:1]
-    # a longer name the span is part of (NER span سراي of آق سراي): the dictionary's name, not the model's guess
-    longer = [f"{prev[0]} {key}"] if prev[0] else []
-    if nxt:
-        longer += [f"{key} {nxt[0]}", f"{prev[0]} {key} {nxt[0]}".strip()]
-    if any(_place_entries(res, k) for k in longer):
         return ""
     places: list[Place] = []
     for form, pre in _forms(key):
         found = [p for p in _place_entries(res, form) if not pre or _prefixed_size(p)]  # باور is no ب + Ur
+        if found and ("ب" in pre or pre.lstrip("وف").startswith("ل")):
+            return ""  # بـ/لـ glued: a weak cue
         places.extend(found)
-        glued = glued or (bool(found) and ("ب" in pre or pre.lstrip("وف").startswith("ل")))
-    if not places and " " not in key and not key.startswith("ال") and key.endswith("يا") and _nationality(
-            res, key[:-1]):
-        return "nationality"  # 24 سودانيا: an accusative nisba noun, "24 Sudanese"
-    if places and not glued and all(_small(p, " " in key) for p in places):
-        return "small"
-    return ""
+    if places:
+        if not all(_small(p, " " in key) for p in places):
+            return ""
+        reason = "small"
+    elif " " not in key and not key.startswith("ال") and key.endswith("يا") and _nationality(res, key[:-1]):
+        reason = "nationality"  # 24 سودانيا: an accusative nisba noun, "24 Sudanese"
+    else:
+        return ""
+    if start > 0 and text[start - 1] in ("ب", "ل"):
+        return ""  # بـ/لـ glued before the span: a weak cue
+    lead = before.rstrip().rstrip(_OPEN_QUOTES).rstrip()
+    line_start = not before[before.rfind("\n") + 1 :].strip(" \t" + _OPEN_QUOTES)
+    if line_start or lead[-1:] in "-–—ـ" or re.match(r"\s*[-–—ـ:(]", text[end : end + 3]):
+        return ""  # a dateline or a heading
+    last = lead.rsplit(None, 1)[-1:] if lead else []
+    prev = _norm_words(last[0])[-1:] if last else []
+    w = prev[0] if prev else ""
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+    if w in LOCATIVE_CUES or w in WEAK_CUES or w in ("ب", "ل"):
+        return ""
+    nxt = _norm_words(text[end : end + 40])[:1]
+    # a longer name the span is part of (NER span سراي of آق سراي): the dictionary's name, not the model's guess
+    longer = [f"{prev[0]} {key}"] if prev else []
+    if nxt:
+        longer += [f"{key} {nxt[0]}", f"{prev[0]} {key} {nxt[0]}" if prev else ""]
+    if any(_place_entries(res, k) for k in longer if k):
+        return ""
+    return reason
 
 
 def _forms(key: str) -> list[tuple[str, str]]:
