@@ -160,6 +160,47 @@ def test_places_ner_span_after_a_clitic_needs_a_sizeable_place() -> None:
     assert m.link is None  # و + شيرمان: not a town of 40,000 people abroad
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "why"),
+    [
+        ("أفرجت السلطات عن 30 سودانيا أمس.", "سودانيا", "nationality"),
+        ("سجل مهاجم أورلاندو سيتي هدفين أمس.", "أورلاندو", "club"),
+        ("شكلت الحكومة لجنة شبه رسمية للتحقيق.", "شبه رسمية", "quasi"),
+        ("أكدت المسؤولة ويندي شيرمان أن الجولة انتهت.", "شيرمان", "small"),
+        ("ناقش المجلس بنود اتفاق فيينا مساء أمس.", "فيينا", "agreement"),
+        ("استؤنفت مفاوضات جنيف بعد توقف طويل.", "جنيف", "agreement"),
+    ],
+)
+def test_places_not_a_place_model_only_and_agreement(text: str, name: str, why: str) -> None:
+    assert _why(text, name, with_res=True) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وصل الوفد إلى قرية الزبيرات صباحا.", "الزبيرات"),  # a cue announces an unknown name
+        ("نزل الضيوف في سماوة الشمالية.", "سماوة الشمالية"),  # a weak cue
+        ("الزبيرات - خاص\nافتتح المركز أمس.", "الزبيرات"),  # a dateline
+        ("عارض النواب اتفاق إيران بشدة.", "إيران"),  # a country after اتفاق is a party to it
+        ("زار الوفد إمارة الشارقة أمس.", "الشارقة"),  # an emirate of the UAE
+        ("شيرمان مدينة صغيرة في ولاية تكساس.", "شيرمان"),  # at the head of a line
+        ("هبطت الطائرة في كانساس سيتي مساء أمس.", "كانساس"),  # a city's name with سيتي
+        ("تغطي الرمال بقية شبه الجزيرة تقريبا.", "شبه الجزيرة"),  # a peninsula
+        ("تنمو التجارة مع شبه القارة الهندية بسرعة.", "شبه القارة الهندية"),
+    ],
+)
+def test_places_not_a_place_model_only_keeps(text: str, name: str) -> None:
+    assert _why(text, name, with_res=True) == ""
+
+
+def test_places_ner_span_small_town_abroad_is_dropped() -> None:
+    assert _merged("أكدت المسؤولة ويندي شيرمان أن الجولة انتهت.", "شيرمان") == []
+    (m,) = _merged("وصل الوفد إلى قرية الزبيرات صباحا.", "الزبيرات")
+    assert m.label == "LOC"
+    (m,) = _merged("وصل الوفد إلى شيرمان صباحا.", "شيرمان")
+    assert m.link is not None and m.link.country == "USA"
+
+
 def test_places_ner_span_on_a_group_of_a_country_is_dropped() -> None:
     text = "استضافت المدينة مؤتمرا للمعارضة السورية أمس."
     s = text.index("معارضة")

@@ -36,7 +36,7 @@ LOCATIVE_CUES = frozenset(
     {
         "مدينه", "بمدينه", "لمدينه", "مدن", "بلده", "ببلده", "قريه", "بقريه", "محافظه", "بمحافظه", "لمحافظه",
         "منطقه", "بمنطقه", "لمنطقه", "ولايه", "بولايه", "لولايه", "اقليم", "باقليم", "مقاطعه", "بمقاطعه",
-        "اماره", "بامارة", "عاصمه", "العاصمه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+        "اماره", "باماره", "عاصمه", "العاصمه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
         "بشمال", "بجنوب", "بشرق", "بغرب", "وسط", "ريف", "بريف", "قرب", "بالقرب", "ضواحي", "حي", "بحي", "مخيم",
         "بمخيم", "محافظات", "مدينتي", "مركز", "قضاء", "ناحيه", "بلدات", "مناطق",
         "تقع", "يقع", "الواقعه", "الواقع", "قري", "بقري", "لقري", "هجره", "بهجره", "احياء", "باحياء", "ضاحيه",
@@ -54,6 +54,9 @@ ORG_HEADS = frozenset(
         "شركه", "بطوله", "كاس", "ماراثون", "معرض", "منتدي", "قمه", "بلديه", "جمعيه", "محكمه", "سجن", "فندق",
         "مسجد", "جامع", "طريق", "شارع", "ميدان", "جسر", "منفذ", "مرور", "ملعب", "استاد", "صاله",
         "جوازات", "هرم", "ادبي", "دوري", "ابطال", "شركات", "مجموعه", "فرع", "مشجعي", "مشجعو", "جماهير",
+        "صيف",  # a festival season named by its town (صيف الخرج)
+        "نداء",  # a party or coalition (حركة نداء تونس، نداء السودان)
+        "نظيره", "نظيرها",  # a team's opponent (فريقه بنظيره ساندهاوزن)
     }
 )
 # ... and the verbs "witnessed" / "is seeing", whose subject in the news is mostly a place or a time (شهدت جدة أمطارا).
@@ -308,7 +311,14 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
       الروماني سان مارتن``): a person's name; a feminine one may describe a capital (``العاصمة السورية دمشق``);
     - ``adjective``: a country name in a nationality's form right after ``العاصمة`` (``العاصمة السعودية``): a
       capital is a city, so the word describes it;
-    - ``blessing``: ``باليمن`` before ``والبركات``/``والخير``…: good fortune, not Yemen.
+    - ``blessing``: ``باليمن`` before ``والبركات``/``والخير``…: good fortune, not Yemen;
+    - ``agreement``: an agreement, treaty or talks named after the place where they were made (``اتفاق فيينا``،
+      ``مفاوضات جنيف``); a country after them is a party, still a mention (``اتفاق إيران``);
+    - ``club`` / ``quasi``: (with ``res``) a club's name before ``سيتي`` (``أورلاندو سيتي``); ``شبه`` "quasi-"
+      before a word (``لجنة شبه سرية``) — see :func:`_club_or_quasi`;
+    - ``small`` / ``nationality``: (with ``res``) no cue, ``ب``/``ل`` clitic or dateline announces it, and every
+      place of its name is a small town abroad (``ويندي شيرمان``), or it is an accusative nisba (``24 سودانيا``):
+      the NER model's guess alone is not a place (see :func:`_model_only`).
     """
     name = text[start:end]
     if name[-1:] in _TANWEEN or text[end : end + 1] in tuple(_TANWEEN):
@@ -332,6 +342,8 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
     if res is not None and prev.startswith("ال") and prev.endswith("ي") \
             and not name.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) and _masculine_nationality(res, prev):
         return "person"
+    if prev and _agreement_word(prev) and not country and not (res is not None and _names_country(res, name)):
+        return "agreement"
     stripped = before.rstrip()
     if stripped[-1:] and stripped[-1] in _OPEN_QUOTES and text[end : end + 1] in tuple(_CLOSE_QUOTES):
         lead = stripped[:-1].rstrip()
@@ -339,7 +351,128 @@ def not_a_place(text: str, start: int, end: int, *, country: bool = False, res: 
                 w in SAYING_WORDS or (len(w) > 3 and w[0] == "و" and w[1:] in SAYING_WORDS)
                 for w in _norm_words(lead)[-6:]):
             return "outlet"
+    if res is not None and not country:  # neither rule fits a country's name
+        return _club_or_quasi(res, text, start, end) or _model_only(res, text, start, end, before)
     return ""
+
+
+_CLUB_AFTER = frozenset({"سيتي", "يونايتد"})
+
+
+def _club_or_quasi(res: Resources, text: str, start: int, end: int) -> str:
+    """``club``: a town before ``سيتي``/``يونايتد`` that with it is no place name (``أورلاندو سيتي``; but
+    ``كانساس سيتي`` is a city, and so is one after a capital, a country or a city of a million); ``quasi``:
+    ``شبه`` "quasi-" before an indefinite adjective (``لجنة شبه سرية``; ``شبه الجزيرة``، ``شبه القارة الهندية``
+    are places)."""
+    after = text[end : end + 12].split(None, 1)
+    nxt = normalize_string(after[0]) if after else ""
+    quasi = text[start:end].startswith("شبه ")
+    if nxt not in _CLUB_AFTER and not quasi:
+        return ""
+    key = " ".join(normalize_string(text[start:end]).split())
+    if nxt in _CLUB_AFTER and not any(
+            p.feature == "country" or p.rank == "capital" or p.population >= GEONAMES_BIG
+            for form, _ in _forms(key) for p in _place_entries(res, form)) and not any(
+            _place_entries(res, f"{form} {nxt}") for form, _ in _forms(key)):
+        return "club"
+    words = key.split()
+    if len(words) == 2 and words[0] == "شبه" and not words[1].startswith("ال") and not _place_entries(res, key):
+        return "quasi"
+    return ""
+
+
+SMALL_POPULATION_FAR = 100_000  # a one-word package town outside MENA this small needs a cue (ويندي شيرمان)
+
+
+# Agreements, treaties and talks named by a city where they were made (اتفاق فيينا، مفاوضات جنيف); one named by a
+# country names a party to it (اتفاق إيران), a country mention.
+AGREEMENT_WORDS = frozenset({"اتفاق", "اتفاقيه", "معاهده", "محادثات", "مفاوضات", "مباحثات", "تفاهمات"})
+
+
+def _agreement_word(word: str) -> bool:
+    if word in AGREEMENT_WORDS:
+        return True
+    return any(word.startswith(pre) and word[len(pre):] in AGREEMENT_WORDS for pre in ("و", "ب", "ل", "وب", "ول"))
+
+
+def _names_country(res: Resources, name: str) -> bool:
+    key = " ".join(normalize_string(name).split())
+    return any(p.feature == "country" for form, _ in _forms(key) for p in _place_entries(res, form))
+
+
+def _model_only(res: Resources, text: str, start: int, end: int, before: str) -> str:
+    """``small`` / ``nationality`` for a name that no cue, ``ب``/``ل`` clitic, dateline or longer place name
+    announces: every place of its one-word name is a package town outside MENA under ``SMALL_POPULATION_FAR``
+    (``ويندي شيرمان``، ``أولد ترافورد``), or it is no place name but an accusative nisba noun (``24 سودانيا``)."""
+    key = " ".join(normalize_string(text[start:end]).split())
+    if not key:
+        return ""
+    places: list[Place] = []
+    for form, pre in _forms(key):
+        found = [p for p in _place_entries(res, form) if not pre or _prefixed_size(p)]  # باور is no ب + Ur
+        if found and ("ب" in pre or pre.lstrip("وف").startswith("ل")):
+            return ""  # بـ/لـ glued: a weak cue
+        places.extend(found)
+    if places:
+        if not all(_small(p, " " in key) for p in places):
+            return ""
+        reason = "small"
+    elif " " not in key and not key.startswith("ال") and key.endswith("يا") and _nationality(res, key[:-1]):
+        reason = "nationality"  # 24 سودانيا: an accusative nisba noun, "24 Sudanese"
+    else:
+        return ""
+    if start > 0 and text[start - 1] in ("ب", "ل"):
+        return ""  # بـ/لـ glued before the span: a weak cue
+    lead = before.rstrip().rstrip(_OPEN_QUOTES).rstrip()
+    line_start = not before[before.rfind("\n") + 1 :].strip(" \t" + _OPEN_QUOTES)
+    if line_start or lead[-1:] in "-–—ـ" or re.match(r"\s*[-–—ـ:(]", text[end : end + 3]):
+        return ""  # a dateline or a heading
+    last = lead.rsplit(None, 1)[-1:] if lead else []
+    prev = _norm_words(last[0])[-1:] if last else []
+    w = prev[0] if prev else ""
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+    if w in LOCATIVE_CUES or w in WEAK_CUES or w in ("ب", "ل"):
+        return ""
+    nxt = _norm_words(text[end : end + 40])[:1]
+    # a longer name the span is part of (NER span سراي of آق سراي): the dictionary's name, not the model's guess
+    longer = [f"{prev[0]} {key}"] if prev else []
+    if nxt:
+        longer += [f"{key} {nxt[0]}", f"{prev[0]} {key} {nxt[0]}" if prev else ""]
+    if any(_place_entries(res, k) for k in longer if k):
+        return ""
+    return reason
+
+
+def _forms(key: str) -> list[tuple[str, str]]:
+    """The key and what follows each proclitic it may start with, with that proclitic."""
+    out = [(key, "")]
+    for pre in PROCLITICS:
+        if key.startswith(pre) and len(key) - len(pre) >= 3:
+            out.append((key[len(pre) :], pre))
+    return out
+
+
+def _place_entries(res: Resources, form: str) -> list[Place]:
+    try:
+        _, entries = res.automaton.get(form)
+    except KeyError:
+        return []
+    return [res.places[i] for kind, i, _ in entries if kind in _PLACE_KINDS]
+
+
+def _small(p: Place, multiword: bool) -> bool:
+    if p.source not in ("geonames", "arwikicats", "translit") or p.rank or multiword or p.country in MENA:
+        return False
+    return p.population < SMALL_POPULATION_FAR
+
+
+def _nationality(res: Resources, word: str) -> bool:
+    try:
+        _, entries = res.automaton.get(word)
+    except KeyError:
+        return False
+    return any(kind == NATIONALITY for kind, _, _ in entries)
 
 
 def _masculine_nationality(res: Resources, word: str) -> bool:
