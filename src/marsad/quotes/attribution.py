@@ -566,8 +566,11 @@ def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     if not ws or len(ws) > 10 or (colon > 0 and norm[colon - 1].isdigit()):
         return None
     raw = ctx.article.text[slice(*ctx.nt.to_source(start, colon))]
+    title_end = norm.find("\n")
+    in_title = lo == 0 and (title_end < 0 or colon < title_end)
+    office = in_title and 2 <= len(ws) <= 5 and (head_of(ws[0][2]) is not None or ws[0][2] in _TITLE_HEADS)
     if any(ch in norm[start:colon] for ch in "-–—ـ") or _LONE_TATWEEL.search(raw) \
-            or ws[0][2] in NAMING_WORDS or ws[0][2] in _NOT_SPEECH \
+            or ((ws[0][2] in NAMING_WORDS or ws[0][2] in _NOT_SPEECH) and not office) \
             or ws[0][2].startswith(("لل", "بال", "وال")):
         return None  # «فهد الغبيوي - سبق - الدوادمي:» is a dateline, «رواية …:» a title, «للمرة الأولى:» a phrase
     for e in _ents(ctx, ws[0][0] - MENTION_CHARS, ws[0][0] + 1):
@@ -581,14 +584,16 @@ def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
         return _Cue(colon, colon + 1, ":", False, False)
     # the article's title: «ألميدا: تدريب الهلال شاق», «الخدمة المدنية: …» — a short name before the colon, not
     # a label («عاجل:», «بالفيديو:») or a place
-    title_end = norm.find("\n")
-    if lo == 0 and (title_end < 0 or colon < title_end) and len(ws) <= 4 and not any(w in _LABELS for _, _, w in ws) \
+    if in_title and len(ws) <= 4 and not any(w in _LABELS for _, _, w in ws) \
             and not any(e.label == "LOC" and ctx.nt.to_norm(e.start, e.end)[0] < colon
                         for e in _ents(ctx, 0, colon)):
         return _Cue(colon, colon + 1, ":", False, False)
     return None
 
 
+# an office or a kunya opening a title's speaker (``رئيس مجموعة اليورو:``, ``أبو راشد:``, ``إمام الحرم:``,
+# ``الفريق خلفان:``), words that elsewhere open a phrase, not a speaker
+_TITLE_HEADS = frozenset(_N(w) for w in ("أبو", "ابو", "أبا", "إمام", "امام", "خطيب"))
 _LABELS = frozenset(_N(w) for w in ("عاجل", "بالفيديو", "بالصور", "فيديو", "صور", "شاهد", "خاص", "حصري", "حصريا",
                                     "تقرير", "مباشر", "إنفوجرافيك", "انفوجرافيك", "بالأرقام", "بالارقام", "رأي",
                                     "تحليل", "حوار", "متابعة", "تنويه", "إعلان", "ملف", "قراءة"))
@@ -954,6 +959,10 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         before = [m for m in before if len(words(norm, m.end, cue.start, limit=2)) <= 1 or (
             len(words(norm, m.end, cue.start, limit=9)) <= 8
             and len(words(norm, _clause_open(norm, sent_start, m.start), m.start, limit=3)) <= 2)]
+    if before and cue.participle and prev is not None and prev.speaker_span is not None \
+            and not any(_opens_sentence(ctx, sent_start, m) for m in before) \
+            and 0 <= sent_start - ctx.nt.to_norm(prev.end, prev.end)[0] < CARRY_CHARS:
+        return None, None, conf - 0.05  # «…، من حبوب "الزاناكس"، مشيرا إلى أن …»: an object; the speaker carries over
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker \
@@ -963,6 +972,18 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
     return None, None, conf - 0.3
+
+
+def _opens_sentence(ctx: _Ctx, sent_start: int, m: Mention) -> bool:
+    """Can a mention before a participle be its subject, the subject of the sentence's main verb: among the
+    sentence's first words (``أكد الوزير …، مشيرا``, ``الوزارة أوضحت …، مضيفة``) or right after a cue verb
+    (``وفي تصريح له أوضح المدير …``)?"""
+    norm = ctx.nt.norm
+    lead = words(norm, sent_start, m.start, limit=4)
+    if len(lead) <= 3:
+        return True
+    w = lead[-1][2]
+    return w in cue_forms() or w[1:] in cue_forms()
 
 
 _BEFORE_VERB = frozenset(_N(w) for w in ("قد", "لقد", "فقد"))
@@ -1187,6 +1208,35 @@ def _trailing_name(ctx: _Ctx, s: int, e: int) -> int | None:
     return ws[k][0] if 0 < k <= len(ws) - 2 else None
 
 
+NAME_AFTER_CHARS = 120
+_APPOSITION_STOPS = ":;؛.!?؟\n\"«“»”()"
+
+
+def _name_after(ctx: _Ctx, end: int, stop: int) -> int | None:
+    """Where a person's descriptor that ends unnamed really ends: at the name right after it (``الناطق باسم
+    المجلس علي الأحمدي``, the tagger's name starting a word late), or after a comma at the name of an apposed
+    office (``المدير العام، فلان،``, ``المدير العام للمكتب، رئيس اللجنة الدكتور فلان، موضحا``); normalised end
+    of the name, or None. Nothing between but office words: no complementiser, cue, preposition or stop."""
+    norm = ctx.nt.norm
+    i = bisect_left(ctx.ent_starts, end)
+    hit = next(((a, b) for a, b, ent in ctx.ents[i:i + 12] if ent.label == "PERS"
+                and a < min(stop, end + NAME_AFTER_CHARS)), None)
+    if hit is None:
+        return None
+    gap = norm[end:hit[0]].strip(" ")
+    comma = gap[:1] in "،,"
+    gap = gap[1:] if comma else gap
+    if any(ch in gap for ch in _APPOSITION_STOPS + "،,"):
+        return None
+    ws = [w for _, _, w in words(norm, end, hit[0])]
+    if len(ws) > (8 if comma else 3) or any(COMPLEMENTIZER.match(w) or w in cue_forms() or w in _NAME_BOUNDARY
+                                             for w in ws):
+        return None
+    if comma and ws and head_of(ws[0]) is None:
+        return None  # «المدير العام، وأوضح …»: after the comma a new clause, not an office apposed
+    return hit[1]
+
+
 def _named_elsewhere(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] | None:
     """The same office named with its holder's name elsewhere in the article (``المدير العام`` → ``المدير العام
     لمنظمة التجارة روبرتو آزفيدو``): another occurrence of the descriptor's first two words whose descriptor
@@ -1207,8 +1257,12 @@ def _named_elsewhere(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descrip
         if d2.name_start is None and _name_in(ctx, m.start(), d2.end) is None:
             tail = _trailing_name(ctx, m.start(), d2.end)
             if tail is None:
-                continue
-            d2 = Descriptor(d2.kind, d2.sector, d2.country, d2.end, tail)
+                apposed = _name_after(ctx, d2.end, _sent_end(norm, d2.end))
+                if apposed is None:
+                    continue
+                d2 = Descriptor(d2.kind, d2.sector, d2.country, apposed)
+            else:
+                d2 = Descriptor(d2.kind, d2.sector, d2.country, d2.end, tail)
         if (m.start() < s0 and (best is None or m.start() > best[0])) or (m.start() > s0 and best is None):
             best = (m.start(), d2)
     return best
@@ -1666,7 +1720,7 @@ def _given_name(ctx: _Ctx, w: str) -> bool:
     glued = w[1:] if w[:1] in "وف" else ""
     return known_name(w) and not w.startswith(("ال", "آل")) and w not in ctx.nationality \
         and w not in cue_forms() and glued not in cue_forms() and head_of(w) is None and w not in _NOT_NAMES \
-        and w not in _NOT_GIVEN and w not in _AFTER_NAME
+        and w not in _NOT_GIVEN and w not in _AFTER_NAME and (w == _ALI or w not in _NAME_BOUNDARY)
 
 
 def _descriptor_before(ctx: _Ctx, s: int, e: int) -> Descriptor | None:
@@ -1808,8 +1862,12 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             desc = Descriptor("person", desc.sector, desc.country, desc.end, tail)
     if desc.kind == "person" and desc.name_start is None and _name_in(ctx, s0, desc.end) is None:
         tail = _trailing_name(ctx, s0, desc.end)
+        apposed = None if tail is not None else _name_after(
+            ctx, desc.end, qs if desc.end <= qs else _sent_end(norm, desc.end))
         if tail is not None:  # «الناطق باسم مجلس المقاومة علي الأحمدي» with the name untagged
             desc = Descriptor(desc.kind, desc.sector, desc.country, desc.end, tail)
+        elif apposed is not None:  # «المدير العام، روبرتو آزفيدو،»: the name apposed to the office
+            desc = Descriptor(desc.kind, desc.sector, desc.country, apposed)
         else:
             elsewhere = _named_elsewhere(ctx, s0, desc)
             if elsewhere is not None:  # «وأوضح مدير فرع الجمعية» after «مدير فرع الجمعية بأبها فلان»

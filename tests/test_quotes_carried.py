@@ -1,0 +1,76 @@
+"""Speakers carried and names placed (quotes8): a name apposed to an office after a comma, prepositions that are no
+given names, a participle after an object, offices and kunyas opening a title's speaker (our own sentences)."""
+
+from __future__ import annotations
+
+from marsad.article import Article, Quote
+from quotes_reading import read_quotes
+
+
+def _speaker(art: Article, q: Quote) -> str | None:
+    return art.text[q.speaker_span.start:q.speaker_span.end] if q.speaker_span else None
+
+
+def _quote_with(art: Article, words: str) -> Quote:
+    return next(q for q in art.quotes or [] if words in art.text[q.start:q.end])
+
+
+def test_quotes_carried_name_apposed_after_a_comma() -> None:
+    # the office, a comma, the name: the name is the speaker, and the later «المدير العام» points at it
+    art = read_quotes("قال المدير العام، خالد بن سعد الزهراني، إن الفرع الجديد يفتح أبوابه الشهر المقبل.\n"
+                      "وقال المدير العام إن الخدمات ستشمل كل المحافظات.")
+    for words in ("الفرع الجديد", "الخدمات"):
+        q = _quote_with(art, words)
+        assert q.speaker_name is not None and "Zahrani" in q.speaker_name
+
+
+def test_quotes_carried_second_office_apposed_before_the_name() -> None:
+    art = read_quotes("صرح المدير التنفيذي للجمعية الخيرية، رئيس لجنة التطوع الدكتور فهد بن علي القحطاني، أن "
+                      "الحملة تستمر أسبوعين في الأحياء الشمالية.")
+    q = _quote_with(art, "الحملة")
+    sp = _speaker(art, q)
+    assert sp is not None and sp.endswith("القحطاني")
+    assert q.speaker_name is not None and "Qahtani" in q.speaker_name
+
+
+def test_quotes_carried_office_then_comma_then_a_clause_is_no_apposition() -> None:
+    # after the comma a new clause («وأوضح …») starts: the office is not given the name of someone else
+    art = read_quotes("وأكد المتحدث الرسمي للجامعة أن التسجيل يبدأ غدا، وأوضح سعيد بن ناصر الغامدي أن المقاعد محدودة.")
+    q = _quote_with(art, "التسجيل")
+    sp = _speaker(art, q)
+    assert sp is not None and "الغامدي" not in sp
+
+
+def test_quotes_carried_preposition_is_no_given_name() -> None:
+    # «في الرياض» before the name is no part of it: the romanised name does not start with «Fi»/«Faye»
+    art = read_quotes("وقال القنصل الأردني في الرياض سامي بن عادل العمري إن مواعيد التأشيرات تغيرت هذا العام.")
+    q = _quote_with(art, "التأشيرات")
+    assert q.speaker_name is not None and not q.speaker_name.lower().startswith(("fi", "faye"))
+    assert "Riyadh" not in q.speaker_name
+
+
+def test_quotes_carried_participle_after_an_object_keeps_the_speaker() -> None:
+    # the participle's subject is the speaker of the quote before, not the goods named as an object
+    art = read_quotes("وقال مدير الجمارك بالميناء عبدالله بن محمد الحربي إن المفتشين ضبطوا شحنة مهربة.\n"
+                      "وعثر المفتشون داخل الحاويات على آلاف العلب من مستحضر «كريم النخبة» المقلد، مشيرا إلى أن "
+                      "التحقيق ما زال جاريا.")
+    first = _quote_with(art, "المفتشين ضبطوا")
+    q = _quote_with(art, "التحقيق")
+    assert first.speaker_name is not None and q.speaker_name == first.speaker_name
+
+
+def test_quotes_carried_office_opening_a_title() -> None:
+    art = read_quotes("رئيس اتحاد الغرف: الصادرات غير النفطية سترتفع هذا العام\nتوقع رئيس اتحاد الغرف ارتفاع الصادرات.")
+    q = _quote_with(art, "الصادرات غير النفطية")
+    assert q.direct and q.cue is None
+
+
+def test_quotes_carried_kunya_opening_a_title() -> None:
+    art = read_quotes("أبو خالد: لن نترك الملعب قبل نهاية الموسم\nتحدث اللاعب بعد المباراة.")
+    q = _quote_with(art, "لن نترك")
+    assert q.direct
+
+
+def test_quotes_carried_title_label_is_still_no_speaker() -> None:
+    art = read_quotes("برنامج المساء: حلقة خاصة عن تاريخ المدينة القديمة\nيعرض البرنامج الليلة حلقة جديدة.")
+    assert not any("حلقة خاصة" in art.text[q.start:q.end] for q in art.quotes or [])
