@@ -74,3 +74,29 @@ def test_quotes_carried_kunya_opening_a_title() -> None:
 def test_quotes_carried_title_label_is_still_no_speaker() -> None:
     art = read_quotes("برنامج المساء: حلقة خاصة عن تاريخ المدينة القديمة\nيعرض البرنامج الليلة حلقة جديدة.")
     assert not any("حلقة خاصة" in art.text[q.start:q.end] for q in art.quotes or [])
+
+
+def test_quotes_carried_document_speaks_for_its_issuer() -> None:
+    # «النشرة» later speaks for the body that issues it, named where the bulletin first comes up
+    art = read_quotes("وكشفت النشرة الشهرية التي تصدرها وزارة التجارة عن ارتفاع عدد السجلات التجارية.\n"
+                      "وأوضحت النشرة أن عدد السجلات الجديدة بلغ ثلاثة آلاف سجل خلال الشهر.")
+    q = _quote_with(art, "السجلات الجديدة")
+    sp = _speaker(art, q)
+    assert sp is not None and "وزارة التجارة" in sp
+    assert q.speaker_kind == "body"
+
+
+def test_quotes_carried_document_with_its_issuer_inside() -> None:
+    art = read_quotes("وأوضحت بيانات وزارة التجارة أن الصادرات ارتفعت بنسبة عشرة في المائة.")
+    q = _quote_with(art, "الصادرات")
+    sp = _speaker(art, q)
+    assert sp is not None and "وزارة التجارة" in sp
+
+
+def test_quotes_carried_document_relayed_by_an_agency_keeps_the_document() -> None:
+    # the agency that relayed the report is not its issuer
+    art = read_quotes("وجاءت الكويت ثانية بحسب التقرير الذي نقلته وكالة الأنباء الكويتية.\n"
+                      "وأوضح التقرير أن الاستثمارات البينية تراجعت خلال العام الماضي.")
+    q = _quote_with(art, "الاستثمارات البينية")
+    sp = _speaker(art, q)
+    assert sp is None or "وكالة" not in sp

@@ -1194,6 +1194,54 @@ def _antecedent(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] 
     return None
 
 
+# documents a body issues: «البيان»، «التقرير» speak for the body behind them (guideline: «وأوضح البيان أن …»)
+_DOCUMENTS = frozenset(_N(w) for w in ("بيان", "تقرير", "نشرة", "دراسة", "بيانات", "خطاب"))
+ISSUER_WORDS = 8
+_RELAYED = tuple(_N(w) for w in ("نقلت", "نقله", "نقلها", "نشرت", "نشره", "نشرها", "أوردت", "اوردت", "بثت", "بثه"))
+
+
+def _document(w: str) -> str | None:
+    """The document noun a word is (``البيان``, ``وبيانات``, ``بيانا``), bare, or None."""
+    w = w[1:] if w[:1] in "وف" and len(w) > 4 else w
+    w = w[2:] if w.startswith("ال") else w
+    w = w[:-1] if w.endswith("ا") and w[:-1] in _DOCUMENTS else w
+    return w if w in _DOCUMENTS else None
+
+
+def _body_near(ctx: _Ctx, a: int, b: int, pos: int) -> Mention | None:
+    """The body (an organisation, not a person or place) mentioned in ``[a, b)`` nearest to ``pos``."""
+    norm = ctx.nt.norm
+    bodies = [m for m in _ms(ctx, a, b) if m.end <= b and any(e.label == "ORG" for e in m.ents)
+              and not any(e.label == "PERS" for e in m.ents) and not _is_place(m)
+              and not any(w.startswith(_RELAYED) for _, _, w in words(norm, max(a, m.start - 30), m.start)[-2:])]
+    return min(bodies, key=lambda m: abs(m.start - pos), default=None)
+
+
+def _issuer(ctx: _Ctx, s0: int, end: int) -> Mention | None:
+    """The body behind a document that speaks (``بيانات مصلحة الجمارك``; ``البيان``, ``النشرة`` after ``قال صندوق
+    "سند" في بيان``, ``النشرة التي تصدرها مؤسسة النقد``): a body inside the descriptor, else the one named nearest
+    to the document's latest earlier mention, in its sentence and within :data:`ISSUER_WORDS` words of it."""
+    norm = ctx.nt.norm
+    ws = words(norm, s0, end, limit=4)
+    doc = _document(ws[0][2]) if ws else None
+    if doc is None:
+        return None
+    inside = _body_near(ctx, ws[0][1], end, ws[0][1])
+    if inside is not None:
+        return inside
+    if len(ws) > 1 and ((head_of(ws[1][2]) or ("", ""))[0] == "body" or norm[ws[0][1]:ws[1][0]].strip(" ")):
+        return None  # «تقرير مؤسسة "ضمان"»: the issuer named in the descriptor, though untagged
+    pat = re.compile(rf"(?<!\w)[وفب]?(?:ال|لل)?{re.escape(doc)}ا?(?!\w)")
+    for m in reversed(list(pat.finditer(norm, max(0, s0 - ANTECEDENT_CHARS), s0))):
+        lo = max(_sent_start(norm, m.start()), m.start() - 120)
+        after = words(norm, m.end(), min(len(norm), m.end() + 150), limit=ISSUER_WORDS)
+        hi = min(_sent_end(norm, m.end()), after[-1][1] if after else m.end())
+        body = _body_near(ctx, lo, hi, m.start())
+        if body is not None:
+            return body
+    return None
+
+
 def _trailing_name(ctx: _Ctx, s: int, e: int) -> int | None:
     """Where an untagged name closing a person's descriptor starts (two words at least, the first a given name:
     ``… المقاومة الشعبية علي الأحمدي``), or None."""
@@ -1851,6 +1899,11 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     if first is not None and first[2][0] in "وف" and head_of(first[2]) is not None \
             and head_of(first[2][1:]) is not None and _N(first[2]) not in HEAD_WORDS:
         s0 += 1  # the conjunction glued to the head (وأكد … / ووزارة …) is not part of the speaker
+    issuer = _issuer(ctx, s0, desc.end)
+    if issuer is not None:  # «وأوضحت النشرة أن …» after «النشرة التي تصدرها مؤسسة النقد»: the body behind it
+        _set_speaker(ctx, q, issuer)
+        _describe_speaker(ctx, q, cue, qs, qe, issuer, prev)
+        return
     back = _antecedent(ctx, s0, desc)
     if back is not None:  # «وقال المصدر» after «مصدر أمني رفيع»: the fuller mention before
         s0, desc = back
