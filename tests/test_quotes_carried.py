@@ -100,3 +100,34 @@ def test_quotes_carried_document_relayed_by_an_agency_keeps_the_document() -> No
     q = _quote_with(art, "الاستثمارات البينية")
     sp = _speaker(art, q)
     assert sp is None or "وكالة" not in sp
+
+
+def test_quotes_carried_outlet_before_the_colon_has_no_subject() -> None:
+    art = read_quotes("وقال وزير النقل سالم بن راشد الكعبي إن الطريق يفتح قريبا.\n"
+                      'وقال لبرنامج "صباح الخير" أمس: سنبدأ المرحلة الثانية من المشروع بعد العيد.')
+    first = _quote_with(art, "الطريق")
+    q = _quote_with(art, "المرحلة الثانية")
+    assert first.speaker_name is not None and q.speaker_name == first.speaker_name
+
+
+def test_quotes_carried_blessing_after_the_cue_has_no_subject() -> None:
+    art = read_quotes("سئلت عائشة عن صيامه فقالت إنه كان يصوم الاثنين.\n"
+                      "وقالت رضي الله عنها: كان يكثر من الصيام في شعبان.")
+    q = _quote_with(art, "يكثر من الصيام")
+    sp = _speaker(art, q)
+    assert sp is not None and "عائشة" in sp
+
+
+def test_quotes_carried_his_words_then_saying_has_no_subject() -> None:
+    art = read_quotes("وقال اللاعب ماجد بن سعيد الدوسري إنه سعيد بالعودة إلى فريقه.\n"
+                      "وختم تغريداته بالقول: شكرا لكل من وقف معي في الإصابة.")
+    first = _quote_with(art, "سعيد بالعودة")
+    q = _quote_with(art, "شكرا لكل")
+    assert first.speaker_name is not None and q.speaker_name == first.speaker_name
+
+
+def test_quotes_carried_amma_subject_is_not_carried() -> None:
+    art = read_quotes("وقال مدير المدرسة خالد بن علي الشهري إن الدراسة مستمرة.\n"
+                      "أما وزارة التعليم فأكدت للصحيفة أن الاختبارات تبدأ الأحد المقبل.")
+    q = _quote_with(art, "الاختبارات")
+    assert q.speaker_name is None or "Shahri" not in q.speaker_name

@@ -1562,8 +1562,19 @@ def _subjectless(norm: str, cue: _Cue) -> bool:
     nxt = norm[cue.end:cue.end + 30].lstrip(" ")
     if nxt[:1] in (":", "،", ",") or nxt[:1] in "\"«“":
         return True
-    w = next(iter(words(norm, cue.end, cue.end + 30, limit=1)), None)
+    ws = words(norm, cue.end, cue.end + 40, limit=2)
+    w = ws[0] if ws else None
+    if w is not None and (w[2].startswith(_OUTLET_WORDS) or w[2] in _BLESSING_AFTER):
+        opening = words(norm, _sent_start(norm, cue.start), cue.start, limit=1)
+        return not (opening and opening[0][2].lstrip("و") == _AMMA)  # «وقال لبرنامج "…" …:», «وقالت رضي الله
+        # عنها:»; not «أما شرطة المدينة فأكدت للصحيفة أن …», whose subject opens the sentence
+    if w is not None and w[2].endswith("ه") and len(ws) > 1 and ws[1][2] in _SAYING_HOW:
+        return True  # «وختم تغريداته بالقول:»
     return w is not None and (COMPLEMENTIZER.match(w[2]) is not None or w[2] in _SUBJECTLESS_NEXT)
+
+
+_BLESSING_AFTER = frozenset(_N(w) for w in ("رضي", "رحمه", "رحمها", "حفظه", "حفظها", "يحفظه", "يرحمه"))
+_SAYING_HOW = frozenset(_N(w) for w in ("بالقول", "بقوله", "بقولها", "قائلا", "قائلة"))
 
 
 _SUBJECTLESS_NEXT = frozenset(_N(w) for w in ("إلى", "الى", "على", "في", "خلال", "لـ", "ل", "بأن", "قائلا", "بقوله",
