@@ -131,3 +131,25 @@ def test_quotes_carried_amma_subject_is_not_carried() -> None:
                       "أما وزارة التعليم فأكدت للصحيفة أن الاختبارات تبدأ الأحد المقبل.")
     q = _quote_with(art, "الاختبارات")
     assert q.speaker_name is None or "Shahri" not in q.speaker_name
+
+
+def test_quotes_carried_relative_clause_of_a_text_is_no_statement() -> None:
+    art = read_quotes("وجاءت الزيارة تنفيذا للتعليمات التي تؤكد على أن يكتمل المشروع قبل نهاية العام الحالي.")
+    assert not any("يكتمل المشروع" in art.text[q.start:q.end] for q in art.quotes or [])
+
+
+def test_quotes_carried_as_if_is_no_statement() -> None:
+    art = read_quotes("وغاب اللاعب عن التدريب الأول للفريق، وكأنه يشير إلى أنه لن يعود قبل تسوية مستحقاته.")
+    assert not any("لن يعود" in art.text[q.start:q.end] for q in art.quotes or [])
+
+
+def test_quotes_carried_described_as_is_no_statement() -> None:
+    art = read_quotes("وهاجم المعلق المدرب بشدة حيث وصفه بالمتهور وذلك بعد أن خسر الفريق ثلاث مباريات متتالية.")
+    assert not any("خسر الفريق" in art.text[q.start:q.end] for q in art.quotes or [])
+    art = read_quotes("ووصف المدرب المباراة بأنها كانت صعبة على لاعبيه الشباب.")
+    assert any("كانت صعبة" in art.text[q.start:q.end] for q in art.quotes or [])
+
+
+def test_quotes_carried_greetings_passed_on_are_no_statement() -> None:
+    art = read_quotes("ونقل الوزير تحيات القيادة إلى المشاركين وأن يوفقهم في مهمتهم خلال الأيام المقبلة.")
+    assert not any("يوفقهم" in art.text[q.start:q.end] for q in art.quotes or [])

@@ -194,6 +194,14 @@ _LAM = frozenset(_N(w) for w in ("لم", "ولم", "فلم", "ألم", "لما",
 _ATTENTION = frozenset(_N(w) for w in ("نظري", "انتباهي", "نظرنا", "انتباهنا"))
 
 
+# a relative pronoun and an imperfect that agrees with it (its antecedent is the subject): «التي تؤكد», «الذي يشير»;
+# not «الفنان الذي ترى أنه …», whose subject is someone else
+_RELATIVE = {_N("التي"): "ت", _N("الذي"): "ي"}
+_AS_IF = tuple(_N(w) for w in ("كأن", "كأنه", "كأنها", "كأنهم"))
+_GREETINGS = frozenset(_N(w) for w in ("تحيات", "تحياته", "تحياتها", "تحياتهم", "سلام", "تهاني", "تهانيه", "تعازي",
+                                       "تعازيه", "تحية", "شكر", "شكره"))
+
+
 def _not_a_cue(ctx: _Ctx, cue: _Cue) -> bool:
     """A cue word that is another word here: a noun with ة read as a verb with ه once ة is folded (``إشارة``،
     ``إضافة``، ``فترة``), the jussive spelling shared with قلّ, ``لفت نظري``."""
@@ -204,6 +212,18 @@ def _not_a_cue(ctx: _Ctx, cue: _Cue) -> bool:
         s, e = ctx.nt.to_source(cue.start, cue.end)
         if ctx.article.text[s:e].rstrip().endswith("ة"):
             return True
+    before = words(norm, max(0, cue.start - 14), cue.start)[-1:]
+    if before and norm[before[0][1]:cue.start].strip(" ") == "" and (
+            (_imperfect(w) and _RELATIVE.get(before[0][2]) == b[:1]) or before[0][2].lstrip("و").startswith(_AS_IF)):
+        return True  # «التوجيهات التي تؤكد أن …», «وكأنه يشير إلى أنه …»: what a text says, an as-if; no statement
+    if cue.lemma == _N("وصف") and not cue.participle:
+        ahead = words(norm, cue.end, cue.end + 30, limit=2)
+        if ahead and ahead[0][2].startswith("بال") and w.endswith(("ه", "ها", "هم")):
+            return True  # «وصفه بالجاحد»: a description; «وصف X بأنه …» is a statement
+    if cue.lemma == _N("نقل"):
+        nxt = words(norm, cue.end, cue.end + 16, limit=1)
+        if nxt and nxt[0][2] in _GREETINGS:
+            return True  # «ونقل تحياته إلى …»: greetings passed on, no statement
     if cue.participle and w not in PARTICIPLES and b not in PARTICIPLES:
         return False
     if b in _JUSSIVE:
