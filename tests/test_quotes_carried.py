@@ -153,3 +153,24 @@ def test_quotes_carried_described_as_is_no_statement() -> None:
 def test_quotes_carried_greetings_passed_on_are_no_statement() -> None:
     art = read_quotes("ونقل الوزير تحيات القيادة إلى المشاركين وأن يوفقهم في مهمتهم خلال الأيام المقبلة.")
     assert not any("يوفقهم" in art.text[q.start:q.end] for q in art.quotes or [])
+
+
+def test_quotes_carried_title_repeated_after_the_link_line() -> None:
+    # «رابط الخبر بصحيفة …: SPEAKER: words» repeats the title at the story's end: a quotation again
+    text = ("الجمارك: ضبط شحنة كبيرة من الأدوية المهربة في ميناء جدة\n"
+            "ضبطت الجمارك شحنة من الأدوية في ميناء جدة.\n"
+            "رابط الخبر بصحيفة الوئام: الجمارك: ضبط شحنة كبيرة من الأدوية المهربة في ميناء جدة")
+    art = read_quotes(text)
+    found = [q for q in art.quotes or [] if "ضبط شحنة كبيرة" in art.text[q.start:q.end]]
+    assert len(found) == 2
+    for q in found:
+        sp = _speaker(art, q)
+        assert sp is not None and sp.startswith("الجمارك") and q.speaker_kind == "body"
+
+
+def test_quotes_carried_document_points_to_the_body_with_its_head() -> None:
+    art = read_quotes("وكشفت بيانات مصلحة الموانئ أن عدد السفن ارتفع.\n"
+                      "وأوضحت بيانات الموانئ أن حركة الحاويات زادت خلال الربع الثاني.")
+    q = _quote_with(art, "حركة الحاويات")
+    sp = _speaker(art, q)
+    assert sp is not None and "الموانئ" in sp

@@ -577,18 +577,29 @@ def _colon_before(norm: str, qs: int, lo: int) -> int | None:
 _LONE_TATWEEL = re.compile(r"(?:^|\s)ـ+(?:\s|$)")
 
 
+def _headline_start(norm: str, cue: _Cue, sent_start: int) -> int:
+    """Where the speaker of a colon headline can start: past a «رابط الخبر بصحيفة …:» that repeats the title."""
+    if cue.lemma != ":":
+        return sent_start
+    link = _LINK_LINE.match(norm, sent_start)
+    return link.end() if link is not None and link.end() <= cue.start else sent_start
+
+
 def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     """``SPEAKER: words`` (a headline or a paragraph's lead): a pseudo-cue at the colon when what comes before it,
     from the sentence start, is a short mention of someone (an entity that can speak or a descriptor)."""
     norm = ctx.nt.norm
     start = _sent_start(norm, colon, lo, _SENT_STOP)
+    link = _LINK_LINE.match(norm, start)
+    if link is not None and link.end() <= colon:  # «رابط الخبر بصحيفة الوئام: الخدمة المدنية: …»: the title again
+        start = link.end()
     ws = words(norm, start, colon)
     if not ws or len(ws) > 10 or (colon > 0 and norm[colon - 1].isdigit()):
         return None
     raw = ctx.article.text[slice(*ctx.nt.to_source(start, colon))]
     title_end = norm.find("\n")
-    in_title = lo == 0 and (title_end < 0 or colon < title_end)
-    office = in_title and 2 <= len(ws) <= 5 and (head_of(ws[0][2]) is not None or ws[0][2] in _TITLE_HEADS)
+    in_title = (lo == 0 and (title_end < 0 or colon < title_end)) or (link is not None and link.end() <= colon)
+    office = in_title and 2 <= len(ws) <= 8 and (head_of(ws[0][2]) is not None or ws[0][2] in _TITLE_HEADS)
     if any(ch in norm[start:colon] for ch in "-–—ـ") or _LONE_TATWEEL.search(raw) \
             or ((ws[0][2] in NAMING_WORDS or ws[0][2] in _NOT_SPEECH) and not office) \
             or ws[0][2].startswith(("لل", "بال", "وال")):
@@ -600,19 +611,20 @@ def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     first = ws[0]
     if any(m.start <= first[0] < m.end or first[0] <= m.start < first[1]
            for m in _ms(ctx, first[0] - MENTION_CHARS, first[1])) \
-            or head_of(first[2]) is not None:
+            or head_of(first[2]) is not None or office:
         return _Cue(colon, colon + 1, ":", False, False)
     # the article's title: «ألميدا: تدريب الهلال شاق», «الخدمة المدنية: …» — a short name before the colon, not
     # a label («عاجل:», «بالفيديو:») or a place
     if in_title and len(ws) <= 4 and not any(w in _LABELS for _, _, w in ws) \
             and not any(e.label == "LOC" and ctx.nt.to_norm(e.start, e.end)[0] < colon
-                        for e in _ents(ctx, 0, colon)):
+                        for e in _ents(ctx, start, colon)):
         return _Cue(colon, colon + 1, ":", False, False)
     return None
 
 
 # an office or a kunya opening a title's speaker (``رئيس مجموعة اليورو:``, ``أبو راشد:``, ``إمام الحرم:``,
 # ``الفريق خلفان:``), words that elsewhere open a phrase, not a speaker
+_LINK_LINE = re.compile(r"\s*" + _N("رابط الخبر") + r"[^:\n]{0,40}: *")
 _TITLE_HEADS = frozenset(_N(w) for w in ("أبو", "ابو", "أبا", "إمام", "امام", "خطيب"))
 _LABELS = frozenset(_N(w) for w in ("عاجل", "بالفيديو", "بالصور", "فيديو", "صور", "شاهد", "خاص", "حصري", "حصريا",
                                     "تقرير", "مباشر", "إنفوجرافيك", "انفوجرافيك", "بالأرقام", "بالارقام", "رأي",
@@ -905,7 +917,7 @@ def _attribution_re() -> re.Pattern[str]:
 def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes: list[Quote],
              conf: float) -> tuple[Mention | None, Mention | None, float]:
     norm = ctx.nt.norm
-    sent_start = _sent_start(norm, cue.start)
+    sent_start = _headline_start(norm, cue, _sent_start(norm, cue.start))
     region_end = qs if qs > cue.end else qe + 80
     if cue.start >= qe:  # cue after the quote: "...", قال بوتين
         region_end = cue.end + 60
@@ -1125,7 +1137,8 @@ def _lead_person(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
     first = ws[0][2]
     h = head_of(first)
     national = any(w in ctx.nationality or w.rstrip("ه") in ctx.nationality for _, _, w in ws)
-    if not ((h is not None and h[0] == "person") or (national and (h is None or h[0] != "body"))):
+    if not ((h is not None and h[0] == "person") or first in _TITLE_HEADS
+            or (national and (h is None or h[0] != "body"))):
         return None  # «سيناتور أميركي:», «بحرينية:», «أمير الرياض:»
     if any(m.start < cue.start and m.end > sent_start and _is_person(m) and any(e.label == "PERS" for e in m.ents)
            for m in _ms(ctx, sent_start - MENTION_CHARS, cue.start)):
@@ -1249,16 +1262,19 @@ def _issuer(ctx: _Ctx, s0: int, end: int) -> Mention | None:
     inside = _body_near(ctx, ws[0][1], end, ws[0][1])
     if inside is not None:
         return inside
-    if len(ws) > 1 and ((head_of(ws[1][2]) or ("", ""))[0] == "body" or norm[ws[0][1]:ws[1][0]].strip(" ")):
-        return None  # «تقرير مؤسسة "ضمان"»: the issuer named in the descriptor, though untagged
+    if len(ws) > 1 and norm[ws[0][1]:ws[1][0]].strip(" "):
+        return None  # «تقرير "ضمان"»: the issuer named in the descriptor, though untagged
+    own = ws[1][2] if len(ws) > 1 and (head_of(ws[1][2]) or ("", ""))[0] == "body" else None
+    if own is not None and len(ws) > 2 and (head_of(ws[2][2]) is None or ws[2][2].startswith("ال")):
+        return None  # «تقرير مؤسسة ضمان»: the issuer named in the descriptor, though untagged
     pat = re.compile(rf"(?<!\w)[وفب]?(?:ال|لل)?{re.escape(doc)}ا?(?!\w)")
     for m in reversed(list(pat.finditer(norm, max(0, s0 - ANTECEDENT_CHARS), s0))):
         lo = max(_sent_start(norm, m.start()), m.start() - 120)
         after = words(norm, m.end(), min(len(norm), m.end() + 150), limit=ISSUER_WORDS)
         hi = min(_sent_end(norm, m.end()), after[-1][1] if after else m.end())
         body = _body_near(ctx, lo, hi, m.start())
-        if body is not None:
-            return body
+        if body is not None and (own is None or own in {w for _, _, w in words(norm, body.start, body.end)}):
+            return body  # «بيانات الجمارك» after «بيانات مصلحة الجمارك»: the body with that head
     return None
 
 
@@ -1878,7 +1894,7 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
                     # (a citizen, a shopkeeper interviewed by a Saudi paper); foreign names are spelled out
                     q.speaker_country = ctx.home
         return
-    sent_start = _sent_start(norm, cue.start)
+    sent_start = _headline_start(norm, cue, _sent_start(norm, cue.start))
     main = _main_subject(ctx, sent_start, cue.start) if cue.participle else None
     nxt = words(norm, cue.end, cue.end + 12, limit=1)
     if main is None and nxt and nxt[0][2] in _IN_IT:  # «ألقى رئيس البلدية المهندس فلان كلمة أوضح فيها أن …»
@@ -1890,6 +1906,8 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     after_cue = _past_outlet(norm, cue.end)
     if main is not None:
         desc, start = main
+    elif cue.lemma == ":":  # «الجمارك: ضبط …»: the speaker is before the colon, what follows it is the quote
+        desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
     elif cue.end <= qs:
         desc, start = describe(norm, after_cue, qs, ctx.nationality, ctx.home), after_cue
     else:
