@@ -174,3 +174,16 @@ def test_quotes_carried_document_points_to_the_body_with_its_head() -> None:
     q = _quote_with(art, "حركة الحاويات")
     sp = _speaker(art, q)
     assert sp is not None and "الموانئ" in sp
+
+
+def test_quotes_carried_envoy_is_a_person_descriptor() -> None:
+    art = read_quotes("وأشار المبعوث الأممي إلى أن المفاوضات ستستأنف في جنيف الأسبوع المقبل.")
+    q = _quote_with(art, "المفاوضات")
+    sp = _speaker(art, q)
+    assert sp is not None and sp.startswith("المبعوث") and q.speaker_kind == "person"
+
+
+def test_quotes_carried_adjective_before_the_given_name_is_no_part_of_it() -> None:
+    art = read_quotes("وقال المحلل الاقتصادي ناصر بن علي القرعاوي إن السوق سيتأثر بنتائج البنوك هذا الأسبوع.")
+    q = _quote_with(art, "السوق")
+    assert q.speaker_name is not None and q.speaker_name.startswith("Nasser")

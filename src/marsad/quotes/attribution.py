@@ -1640,6 +1640,9 @@ def _name_words(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
     ws = words(norm, s, e)
     if not ws:
         return s, e
+    if len(ws) > 1 and ws[0][2].startswith("ال") and ws[0][2] not in _NAME_GLUE and _given_name(ctx, ws[1][2]) \
+            and ws[1][2] not in _NAME_GLUE:
+        ws = ws[1:]  # «الاقتصادي ناصر آل مغرم»: an adjective of the office before the given name, no family name
     keep = [ws[0]]
     for tok in ws[1:]:
         t = tok[2]
@@ -1869,7 +1872,8 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             own = _name_words(ctx, *ctx.nt.to_norm(ent.start, ent.end))
             if desc is not None and desc.name_start is not None and desc.name_start < own[0] \
                     and not any(head_of(w) for _, _, w in words(norm, desc.name_start, own[0])) \
-                    and len(words(norm, desc.name_start, own[0], limit=3)) <= 2:
+                    and len(words(norm, desc.name_start, own[0], limit=3)) <= 2 \
+                    and not words(norm, desc.name_start, own[0])[0][2].startswith("ال"):  # «الاقتصادي ناصر»
                 own = (desc.name_start, own[1])  # «الملازم أول تركي سعد الحربي»: the name starts after the rank
             full = _whole_name(ctx, *(_fuller(ctx, *own, qs) or own))
         if desc is None:
