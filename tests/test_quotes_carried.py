@@ -187,3 +187,14 @@ def test_quotes_carried_adjective_before_the_given_name_is_no_part_of_it() -> No
     art = read_quotes("وقال المحلل الاقتصادي ناصر بن علي القرعاوي إن السوق سيتأثر بنتائج البنوك هذا الأسبوع.")
     q = _quote_with(art, "السوق")
     assert q.speaker_name is not None and q.speaker_name.startswith("Nasser")
+
+
+def test_quotes_carried_colon_words_end_at_the_narrators_participle() -> None:
+    # «ويقول فلان: …، مؤكدا أن …»: the participle after a comma is the narrator's, a statement of its own
+    art = read_quotes("ويقول سعد بن فهد المطيري: زار القرية آلاف السياح والزوار من المدن القريبة والبعيدة في أيام "
+                      "العيد الأولى ونزلوا في مخيمات أقيمت لهم قرب الوادي، مؤكدا أن الطريق "
+                      "إليها يحتاج إلى صيانة عاجلة، مضيفا أن الأهالي طالبوا بإنارة الشوارع.")
+    texts = [art.text[q.start:q.end] for q in art.quotes or []]
+    first = next(t for t in texts if "آلاف السياح" in t)
+    assert "مؤكدا" not in first
+    assert any(t.startswith("الطريق") for t in texts) and any(t.startswith("الأهالي") for t in texts)

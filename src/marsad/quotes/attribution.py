@@ -662,8 +662,9 @@ def _colon_span(norm: str, cues: _Cues, cue: _Cue, hi: int) -> tuple[int, int] |
     if j >= end or norm[j] in "\"«“" or norm[j].isdigit():
         return None
     for c in cues.between(j, end):
-        if not c.participle and norm[c.start] == "و":
-            end = c.start
+        if (not c.participle and norm[c.start] == "و") or (
+                c.participle and norm[j:c.start].rstrip(" ").endswith(("،", ","))):
+            end = c.start  # «ويقول فلان: … ، مؤكدا أن …»: the narrator's participle opens the next statement
             break
     return (j, end) if len(words(norm, j, end, limit=MIN_WORDS)) >= MIN_WORDS else None
 
