@@ -198,3 +198,11 @@ def test_quotes_carried_colon_words_end_at_the_narrators_participle() -> None:
     first = next(t for t in texts if "آلاف السياح" in t)
     assert "مؤكدا" not in first
     assert any(t.startswith("الطريق") for t in texts) and any(t.startswith("الأهالي") for t in texts)
+
+
+def test_quotes_carried_agency_reports_a_described_source() -> None:
+    # «نقلت الوكالة عن مدير الشرطة قوله»: the speaker is the one after «عن», not the agency
+    art = read_quotes('ونقلت وكالة الأنباء الرسمية عن مدير شرطة المحافظة قوله: "إن الدوريات أغلقت الطريق حتى الصباح".')
+    q = _quote_with(art, "الدوريات")
+    sp = _speaker(art, q)
+    assert sp is not None and sp.startswith("مدير شرطة") and "وكالة" not in sp

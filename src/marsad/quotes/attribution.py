@@ -946,6 +946,8 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         source = next((m for m in after if m.prep == _N("عن")), None)
         if source is not None:
             return source, None, conf - 0.05
+        if _reported_from(norm, cue, qs) is not None:
+            return None, None, conf - 0.05  # «عن مدير عام الشرطة قوله»: a descriptor, read from «عن» on
     # a mention inside a prepositional phrase (المتحدث الرسمي لمديرية الدفاع المدني، لـ «عكاظ») speaks only when
     # nothing else does
     # nothing after the outlet a statement was given to (لوكالة "رويترز") either
@@ -1035,6 +1037,22 @@ def _quoted_name(norm: str, pos: int, qs: int) -> tuple[int, int] | None:
     if not nxt or nxt[0][0] != m.end() or not COMPLEMENTIZER.match(nxt[0][2]) or nxt[0][0] > qs:
         return None
     return m.start(1), m.end(1)
+
+
+_AN = _N("عن")
+
+
+def _reported_from(norm: str, cue: _Cue, qs: int) -> int | None:
+    """Where the source of ``نقلت الوكالة عن X قوله`` starts: after the ``عن`` between the cue and the quote (within
+    :data:`COMP_WINDOW` words, before any stop), or None."""
+    if qs <= cue.end:
+        return None
+    for s, e, w in words(norm, cue.end, qs, limit=COMP_WINDOW):
+        if any(ch in norm[cue.end:s] for ch in ".:؟!\n"):
+            return None
+        if w == _AN:
+            return e
+    return None
 
 
 def _own_subject(ctx: _Ctx, cue: _Cue, qs: int, prev: Quote) -> bool:
@@ -1909,6 +1927,9 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         _carry(q, prev)
         return
     after_cue = _past_outlet(norm, cue.end)
+    source_at = _reported_from(norm, cue, qs) if cue.lemma == _N("نقل") else None
+    if source_at is not None:
+        after_cue = source_at
     if main is not None:
         desc, start = main
     elif cue.lemma == ":":  # «الجمارك: ضبط …»: the speaker is before the colon, what follows it is the quote
