@@ -49,7 +49,7 @@ from marsad.text.clauses import (
 from marsad.text.normalize import NormText, normalize_string
 
 _N = normalize_string
-VERSION = "quotes-5"
+VERSION = "quotes-6"
 
 # (perfect, imperfect, class, lemma); every form of these verbs is a cue.
 CUE_VERBS = (
