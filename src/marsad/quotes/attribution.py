@@ -49,7 +49,7 @@ from marsad.text.clauses import (
 from marsad.text.normalize import NormText, normalize_string
 
 _N = normalize_string
-VERSION = "quotes-5"
+VERSION = "quotes-6"
 
 # (perfect, imperfect, class, lemma); every form of these verbs is a cue.
 CUE_VERBS = (
@@ -194,6 +194,14 @@ _LAM = frozenset(_N(w) for w in ("لم", "ولم", "فلم", "ألم", "لما",
 _ATTENTION = frozenset(_N(w) for w in ("نظري", "انتباهي", "نظرنا", "انتباهنا"))
 
 
+# a relative pronoun and an imperfect that agrees with it (its antecedent is the subject): «التي تؤكد», «الذي يشير»;
+# not «الفنان الذي ترى أنه …», whose subject is someone else
+_RELATIVE = {_N("التي"): "ت", _N("الذي"): "ي"}
+_AS_IF = tuple(_N(w) for w in ("كأن", "كأنه", "كأنها", "كأنهم"))
+_GREETINGS = frozenset(_N(w) for w in ("تحيات", "تحياته", "تحياتها", "تحياتهم", "سلام", "تهاني", "تهانيه", "تعازي",
+                                       "تعازيه", "تحية", "شكر", "شكره"))
+
+
 def _not_a_cue(ctx: _Ctx, cue: _Cue) -> bool:
     """A cue word that is another word here: a noun with ة read as a verb with ه once ة is folded (``إشارة``،
     ``إضافة``، ``فترة``), the jussive spelling shared with قلّ, ``لفت نظري``."""
@@ -204,6 +212,18 @@ def _not_a_cue(ctx: _Ctx, cue: _Cue) -> bool:
         s, e = ctx.nt.to_source(cue.start, cue.end)
         if ctx.article.text[s:e].rstrip().endswith("ة"):
             return True
+    before = words(norm, max(0, cue.start - 14), cue.start)[-1:]
+    if before and norm[before[0][1]:cue.start].strip(" ") == "" and (
+            (_imperfect(w) and _RELATIVE.get(before[0][2]) == b[:1]) or before[0][2].lstrip("و").startswith(_AS_IF)):
+        return True  # «التوجيهات التي تؤكد أن …», «وكأنه يشير إلى أنه …»: what a text says, an as-if; no statement
+    if cue.lemma == _N("وصف") and not cue.participle:
+        ahead = words(norm, cue.end, cue.end + 30, limit=2)
+        if ahead and ahead[0][2].startswith("بال") and w.endswith(("ه", "ها", "هم")):
+            return True  # «وصفه بالجاحد»: a description; «وصف X بأنه …» is a statement
+    if cue.lemma == _N("نقل"):
+        nxt = words(norm, cue.end, cue.end + 16, limit=1)
+        if nxt and nxt[0][2] in _GREETINGS:
+            return True  # «ونقل تحياته إلى …»: greetings passed on, no statement
     if cue.participle and w not in PARTICIPLES and b not in PARTICIPLES:
         return False
     if b in _JUSSIVE:
@@ -557,17 +577,31 @@ def _colon_before(norm: str, qs: int, lo: int) -> int | None:
 _LONE_TATWEEL = re.compile(r"(?:^|\s)ـ+(?:\s|$)")
 
 
+def _headline_start(norm: str, cue: _Cue, sent_start: int) -> int:
+    """Where the speaker of a colon headline can start: past a «رابط الخبر بصحيفة …:» that repeats the title."""
+    if cue.lemma != ":":
+        return sent_start
+    link = _LINK_LINE.match(norm, sent_start)
+    return link.end() if link is not None and link.end() <= cue.start else sent_start
+
+
 def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     """``SPEAKER: words`` (a headline or a paragraph's lead): a pseudo-cue at the colon when what comes before it,
     from the sentence start, is a short mention of someone (an entity that can speak or a descriptor)."""
     norm = ctx.nt.norm
     start = _sent_start(norm, colon, lo, _SENT_STOP)
+    link = _LINK_LINE.match(norm, start)
+    if link is not None and link.end() <= colon:  # «رابط الخبر بصحيفة الوئام: الخدمة المدنية: …»: the title again
+        start = link.end()
     ws = words(norm, start, colon)
     if not ws or len(ws) > 10 or (colon > 0 and norm[colon - 1].isdigit()):
         return None
     raw = ctx.article.text[slice(*ctx.nt.to_source(start, colon))]
+    title_end = norm.find("\n")
+    in_title = (lo == 0 and (title_end < 0 or colon < title_end)) or (link is not None and link.end() <= colon)
+    office = in_title and 2 <= len(ws) <= 8 and (head_of(ws[0][2]) is not None or ws[0][2] in _TITLE_HEADS)
     if any(ch in norm[start:colon] for ch in "-–—ـ") or _LONE_TATWEEL.search(raw) \
-            or ws[0][2] in NAMING_WORDS or ws[0][2] in _NOT_SPEECH \
+            or ((ws[0][2] in NAMING_WORDS or ws[0][2] in _NOT_SPEECH) and not office) \
             or ws[0][2].startswith(("لل", "بال", "وال")):
         return None  # «فهد الغبيوي - سبق - الدوادمي:» is a dateline, «رواية …:» a title, «للمرة الأولى:» a phrase
     for e in _ents(ctx, ws[0][0] - MENTION_CHARS, ws[0][0] + 1):
@@ -577,18 +611,21 @@ def _headline_cue(ctx: _Ctx, lo: int, colon: int) -> _Cue | None:
     first = ws[0]
     if any(m.start <= first[0] < m.end or first[0] <= m.start < first[1]
            for m in _ms(ctx, first[0] - MENTION_CHARS, first[1])) \
-            or head_of(first[2]) is not None:
+            or head_of(first[2]) is not None or office:
         return _Cue(colon, colon + 1, ":", False, False)
     # the article's title: «ألميدا: تدريب الهلال شاق», «الخدمة المدنية: …» — a short name before the colon, not
     # a label («عاجل:», «بالفيديو:») or a place
-    title_end = norm.find("\n")
-    if lo == 0 and (title_end < 0 or colon < title_end) and len(ws) <= 4 and not any(w in _LABELS for _, _, w in ws) \
+    if in_title and len(ws) <= 4 and not any(w in _LABELS for _, _, w in ws) \
             and not any(e.label == "LOC" and ctx.nt.to_norm(e.start, e.end)[0] < colon
-                        for e in _ents(ctx, 0, colon)):
+                        for e in _ents(ctx, start, colon)):
         return _Cue(colon, colon + 1, ":", False, False)
     return None
 
 
+# an office or a kunya opening a title's speaker (``رئيس مجموعة اليورو:``, ``أبو راشد:``, ``إمام الحرم:``,
+# ``الفريق خلفان:``), words that elsewhere open a phrase, not a speaker
+_LINK_LINE = re.compile(r"\s*" + _N("رابط الخبر") + r"[^:\n]{0,40}: *")
+_TITLE_HEADS = frozenset(_N(w) for w in ("أبو", "ابو", "أبا", "إمام", "امام", "خطيب"))
 _LABELS = frozenset(_N(w) for w in ("عاجل", "بالفيديو", "بالصور", "فيديو", "صور", "شاهد", "خاص", "حصري", "حصريا",
                                     "تقرير", "مباشر", "إنفوجرافيك", "انفوجرافيك", "بالأرقام", "بالارقام", "رأي",
                                     "تحليل", "حوار", "متابعة", "تنويه", "إعلان", "ملف", "قراءة"))
@@ -625,8 +662,9 @@ def _colon_span(norm: str, cues: _Cues, cue: _Cue, hi: int) -> tuple[int, int] |
     if j >= end or norm[j] in "\"«“" or norm[j].isdigit():
         return None
     for c in cues.between(j, end):
-        if not c.participle and norm[c.start] == "و":
-            end = c.start
+        if (not c.participle and norm[c.start] == "و") or (
+                c.participle and norm[j:c.start].rstrip(" ").endswith(("،", ","))):
+            end = c.start  # «ويقول فلان: … ، مؤكدا أن …»: the narrator's participle opens the next statement
             break
     return (j, end) if len(words(norm, j, end, limit=MIN_WORDS)) >= MIN_WORDS else None
 
@@ -880,7 +918,7 @@ def _attribution_re() -> re.Pattern[str]:
 def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes: list[Quote],
              conf: float) -> tuple[Mention | None, Mention | None, float]:
     norm = ctx.nt.norm
-    sent_start = _sent_start(norm, cue.start)
+    sent_start = _headline_start(norm, cue, _sent_start(norm, cue.start))
     region_end = qs if qs > cue.end else qe + 80
     if cue.start >= qe:  # cue after the quote: "...", قال بوتين
         region_end = cue.end + 60
@@ -908,6 +946,8 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         source = next((m for m in after if m.prep == _N("عن")), None)
         if source is not None:
             return source, None, conf - 0.05
+        if _reported_from(norm, cue, qs) is not None:
+            return None, None, conf - 0.05  # «عن مدير عام الشرطة قوله»: a descriptor, read from «عن» on
     # a mention inside a prepositional phrase (المتحدث الرسمي لمديرية الدفاع المدني، لـ «عكاظ») speaks only when
     # nothing else does
     # nothing after the outlet a statement was given to (لوكالة "رويترز") either
@@ -954,6 +994,10 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
         before = [m for m in before if len(words(norm, m.end, cue.start, limit=2)) <= 1 or (
             len(words(norm, m.end, cue.start, limit=9)) <= 8
             and len(words(norm, _clause_open(norm, sent_start, m.start), m.start, limit=3)) <= 2)]
+    if before and cue.participle and prev is not None and prev.speaker_span is not None \
+            and not any(_opens_sentence(ctx, sent_start, m) for m in before) \
+            and 0 <= sent_start - ctx.nt.to_norm(prev.end, prev.end)[0] < CARRY_CHARS:
+        return None, None, conf - 0.05  # «…، من حبوب "الزاناكس"، مشيرا إلى أن …»: an object; the speaker carries over
     if before:
         return (before[0] if cue.participle else before[-1]), None, conf - 0.05
     if (cue.continuation or cue.participle) and prev is not None and prev.speaker \
@@ -963,6 +1007,18 @@ def _speaker(ctx: _Ctx, cue: _Cue, qs: int, qe: int, prev: Quote | None, quotes:
             s, e = ctx.nt.to_norm(ent.start, ent.end)
             return Mention(s, e, [ent]), None, conf - 0.1
     return None, None, conf - 0.3
+
+
+def _opens_sentence(ctx: _Ctx, sent_start: int, m: Mention) -> bool:
+    """Can a mention before a participle be its subject, the subject of the sentence's main verb: among the
+    sentence's first words (``أكد الوزير …، مشيرا``, ``الوزارة أوضحت …، مضيفة``) or right after a cue verb
+    (``وفي تصريح له أوضح المدير …``)?"""
+    norm = ctx.nt.norm
+    lead = words(norm, sent_start, m.start, limit=4)
+    if len(lead) <= 3:
+        return True
+    w = lead[-1][2]
+    return w in cue_forms() or w[1:] in cue_forms()
 
 
 _BEFORE_VERB = frozenset(_N(w) for w in ("قد", "لقد", "فقد"))
@@ -981,6 +1037,22 @@ def _quoted_name(norm: str, pos: int, qs: int) -> tuple[int, int] | None:
     if not nxt or nxt[0][0] != m.end() or not COMPLEMENTIZER.match(nxt[0][2]) or nxt[0][0] > qs:
         return None
     return m.start(1), m.end(1)
+
+
+_AN = _N("عن")
+
+
+def _reported_from(norm: str, cue: _Cue, qs: int) -> int | None:
+    """Where the source of ``نقلت الوكالة عن X قوله`` starts: after the ``عن`` between the cue and the quote (within
+    :data:`COMP_WINDOW` words, before any stop), or None."""
+    if qs <= cue.end:
+        return None
+    for s, e, w in words(norm, cue.end, qs, limit=COMP_WINDOW):
+        if any(ch in norm[cue.end:s] for ch in ".:؟!\n"):
+            return None
+        if w == _AN:
+            return e
+    return None
 
 
 def _own_subject(ctx: _Ctx, cue: _Cue, qs: int, prev: Quote) -> bool:
@@ -1084,7 +1156,8 @@ def _lead_person(ctx: _Ctx, cue: _Cue, sent_start: int) -> Mention | None:
     first = ws[0][2]
     h = head_of(first)
     national = any(w in ctx.nationality or w.rstrip("ه") in ctx.nationality for _, _, w in ws)
-    if not ((h is not None and h[0] == "person") or (national and (h is None or h[0] != "body"))):
+    if not ((h is not None and h[0] == "person") or first in _TITLE_HEADS
+            or (national and (h is None or h[0] != "body"))):
         return None  # «سيناتور أميركي:», «بحرينية:», «أمير الرياض:»
     if any(m.start < cue.start and m.end > sent_start and _is_person(m) and any(e.label == "PERS" for e in m.ents)
            for m in _ms(ctx, sent_start - MENTION_CHARS, cue.start)):
@@ -1173,6 +1246,57 @@ def _antecedent(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] 
     return None
 
 
+# documents a body issues: «البيان»، «التقرير» speak for the body behind them (guideline: «وأوضح البيان أن …»)
+_DOCUMENTS = frozenset(_N(w) for w in ("بيان", "تقرير", "نشرة", "دراسة", "بيانات", "خطاب"))
+ISSUER_WORDS = 8
+_RELAYED = tuple(_N(w) for w in ("نقلت", "نقله", "نقلها", "نشرت", "نشره", "نشرها", "أوردت", "اوردت", "بثت", "بثه"))
+
+
+def _document(w: str) -> str | None:
+    """The document noun a word is (``البيان``, ``وبيانات``, ``بيانا``), bare, or None."""
+    w = w[1:] if w[:1] in "وف" and len(w) > 4 else w
+    w = w[2:] if w.startswith("ال") else w
+    w = w[:-1] if w.endswith("ا") and w[:-1] in _DOCUMENTS else w
+    return w if w in _DOCUMENTS else None
+
+
+def _body_near(ctx: _Ctx, a: int, b: int, pos: int) -> Mention | None:
+    """The body (an organisation, not a person or place) mentioned in ``[a, b)`` nearest to ``pos``."""
+    norm = ctx.nt.norm
+    bodies = [m for m in _ms(ctx, a, b) if m.end <= b and any(e.label == "ORG" for e in m.ents)
+              and not any(e.label == "PERS" for e in m.ents) and not _is_place(m)
+              and not any(w.startswith(_RELAYED) for _, _, w in words(norm, max(a, m.start - 30), m.start)[-2:])]
+    return min(bodies, key=lambda m: abs(m.start - pos), default=None)
+
+
+def _issuer(ctx: _Ctx, s0: int, end: int) -> Mention | None:
+    """The body behind a document that speaks (``بيانات مصلحة الجمارك``; ``البيان``, ``النشرة`` after ``قال صندوق
+    "سند" في بيان``, ``النشرة التي تصدرها مؤسسة النقد``): a body inside the descriptor, else the one named nearest
+    to the document's latest earlier mention, in its sentence and within :data:`ISSUER_WORDS` words of it."""
+    norm = ctx.nt.norm
+    ws = words(norm, s0, end, limit=4)
+    doc = _document(ws[0][2]) if ws else None
+    if doc is None:
+        return None
+    inside = _body_near(ctx, ws[0][1], end, ws[0][1])
+    if inside is not None:
+        return inside
+    if len(ws) > 1 and norm[ws[0][1]:ws[1][0]].strip(" "):
+        return None  # «تقرير "ضمان"»: the issuer named in the descriptor, though untagged
+    own = ws[1][2] if len(ws) > 1 and (head_of(ws[1][2]) or ("", ""))[0] == "body" else None
+    if own is not None and len(ws) > 2 and (head_of(ws[2][2]) is None or ws[2][2].startswith("ال")):
+        return None  # «تقرير مؤسسة ضمان»: the issuer named in the descriptor, though untagged
+    pat = re.compile(rf"(?<!\w)[وفب]?(?:ال|لل)?{re.escape(doc)}ا?(?!\w)")
+    for m in reversed(list(pat.finditer(norm, max(0, s0 - ANTECEDENT_CHARS), s0))):
+        lo = max(_sent_start(norm, m.start()), m.start() - 120)
+        after = words(norm, m.end(), min(len(norm), m.end() + 150), limit=ISSUER_WORDS)
+        hi = min(_sent_end(norm, m.end()), after[-1][1] if after else m.end())
+        body = _body_near(ctx, lo, hi, m.start())
+        if body is not None and (own is None or own in {w for _, _, w in words(norm, body.start, body.end)}):
+            return body  # «بيانات الجمارك» after «بيانات مصلحة الجمارك»: the body with that head
+    return None
+
+
 def _trailing_name(ctx: _Ctx, s: int, e: int) -> int | None:
     """Where an untagged name closing a person's descriptor starts (two words at least, the first a given name:
     ``… المقاومة الشعبية علي الأحمدي``), or None."""
@@ -1185,6 +1309,35 @@ def _trailing_name(ctx: _Ctx, s: int, e: int) -> int | None:
     while k < len(ws) and not _given_name(ctx, ws[k][2]):
         k += 1
     return ws[k][0] if 0 < k <= len(ws) - 2 else None
+
+
+NAME_AFTER_CHARS = 120
+_APPOSITION_STOPS = ":;؛.!?؟\n\"«“»”()"
+
+
+def _name_after(ctx: _Ctx, end: int, stop: int) -> int | None:
+    """Where a person's descriptor that ends unnamed really ends: at the name right after it (``الناطق باسم
+    المجلس علي الأحمدي``, the tagger's name starting a word late), or after a comma at the name of an apposed
+    office (``المدير العام، فلان،``, ``المدير العام للمكتب، رئيس اللجنة الدكتور فلان، موضحا``); normalised end
+    of the name, or None. Nothing between but office words: no complementiser, cue, preposition or stop."""
+    norm = ctx.nt.norm
+    i = bisect_left(ctx.ent_starts, end)
+    hit = next(((a, b) for a, b, ent in ctx.ents[i:i + 12] if ent.label == "PERS"
+                and a < min(stop, end + NAME_AFTER_CHARS)), None)
+    if hit is None:
+        return None
+    gap = norm[end:hit[0]].strip(" ")
+    comma = gap[:1] in "،,"
+    gap = gap[1:] if comma else gap
+    if any(ch in gap for ch in _APPOSITION_STOPS + "،,"):
+        return None
+    ws = [w for _, _, w in words(norm, end, hit[0])]
+    if len(ws) > (8 if comma else 3) or any(COMPLEMENTIZER.match(w) or w in cue_forms() or w in _NAME_BOUNDARY
+                                             for w in ws):
+        return None
+    if comma and ws and head_of(ws[0]) is None:
+        return None  # «المدير العام، وأوضح …»: after the comma a new clause, not an office apposed
+    return hit[1]
 
 
 def _named_elsewhere(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descriptor] | None:
@@ -1207,8 +1360,12 @@ def _named_elsewhere(ctx: _Ctx, s0: int, desc: Descriptor) -> tuple[int, Descrip
         if d2.name_start is None and _name_in(ctx, m.start(), d2.end) is None:
             tail = _trailing_name(ctx, m.start(), d2.end)
             if tail is None:
-                continue
-            d2 = Descriptor(d2.kind, d2.sector, d2.country, d2.end, tail)
+                apposed = _name_after(ctx, d2.end, _sent_end(norm, d2.end))
+                if apposed is None:
+                    continue
+                d2 = Descriptor(d2.kind, d2.sector, d2.country, apposed)
+            else:
+                d2 = Descriptor(d2.kind, d2.sector, d2.country, d2.end, tail)
         if (m.start() < s0 and (best is None or m.start() > best[0])) or (m.start() > s0 and best is None):
             best = (m.start(), d2)
     return best
@@ -1460,8 +1617,19 @@ def _subjectless(norm: str, cue: _Cue) -> bool:
     nxt = norm[cue.end:cue.end + 30].lstrip(" ")
     if nxt[:1] in (":", "،", ",") or nxt[:1] in "\"«“":
         return True
-    w = next(iter(words(norm, cue.end, cue.end + 30, limit=1)), None)
+    ws = words(norm, cue.end, cue.end + 40, limit=2)
+    w = ws[0] if ws else None
+    if w is not None and (w[2].startswith(_OUTLET_WORDS) or w[2] in _BLESSING_AFTER):
+        opening = words(norm, _sent_start(norm, cue.start), cue.start, limit=1)
+        return not (opening and opening[0][2].lstrip("و") == _AMMA)  # «وقال لبرنامج "…" …:», «وقالت رضي الله
+        # عنها:»; not «أما شرطة المدينة فأكدت للصحيفة أن …», whose subject opens the sentence
+    if w is not None and w[2].endswith("ه") and len(ws) > 1 and ws[1][2] in _SAYING_HOW:
+        return True  # «وختم تغريداته بالقول:»
     return w is not None and (COMPLEMENTIZER.match(w[2]) is not None or w[2] in _SUBJECTLESS_NEXT)
+
+
+_BLESSING_AFTER = frozenset(_N(w) for w in ("رضي", "رحمه", "رحمها", "حفظه", "حفظها", "يحفظه", "يرحمه"))
+_SAYING_HOW = frozenset(_N(w) for w in ("بالقول", "بقوله", "بقولها", "قائلا", "قائلة"))
 
 
 _SUBJECTLESS_NEXT = frozenset(_N(w) for w in ("إلى", "الى", "على", "في", "خلال", "لـ", "ل", "بأن", "قائلا", "بقوله",
@@ -1491,6 +1659,9 @@ def _name_words(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
     ws = words(norm, s, e)
     if not ws:
         return s, e
+    if len(ws) > 1 and ws[0][2].startswith("ال") and ws[0][2] not in _NAME_GLUE and _given_name(ctx, ws[1][2]) \
+            and ws[1][2] not in _NAME_GLUE:
+        ws = ws[1:]  # «الاقتصادي ناصر آل مغرم»: an adjective of the office before the given name, no family name
     keep = [ws[0]]
     for tok in ws[1:]:
         t = tok[2]
@@ -1666,7 +1837,7 @@ def _given_name(ctx: _Ctx, w: str) -> bool:
     glued = w[1:] if w[:1] in "وف" else ""
     return known_name(w) and not w.startswith(("ال", "آل")) and w not in ctx.nationality \
         and w not in cue_forms() and glued not in cue_forms() and head_of(w) is None and w not in _NOT_NAMES \
-        and w not in _NOT_GIVEN and w not in _AFTER_NAME
+        and w not in _NOT_GIVEN and w not in _AFTER_NAME and (w == _ALI or w not in _NAME_BOUNDARY)
 
 
 def _descriptor_before(ctx: _Ctx, s: int, e: int) -> Descriptor | None:
@@ -1720,7 +1891,8 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             own = _name_words(ctx, *ctx.nt.to_norm(ent.start, ent.end))
             if desc is not None and desc.name_start is not None and desc.name_start < own[0] \
                     and not any(head_of(w) for _, _, w in words(norm, desc.name_start, own[0])) \
-                    and len(words(norm, desc.name_start, own[0], limit=3)) <= 2:
+                    and len(words(norm, desc.name_start, own[0], limit=3)) <= 2 \
+                    and not words(norm, desc.name_start, own[0])[0][2].startswith("ال"):  # «الاقتصادي ناصر»
                 own = (desc.name_start, own[1])  # «الملازم أول تركي سعد الحربي»: the name starts after the rank
             full = _whole_name(ctx, *(_fuller(ctx, *own, qs) or own))
         if desc is None:
@@ -1745,7 +1917,7 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
                     # (a citizen, a shopkeeper interviewed by a Saudi paper); foreign names are spelled out
                     q.speaker_country = ctx.home
         return
-    sent_start = _sent_start(norm, cue.start)
+    sent_start = _headline_start(norm, cue, _sent_start(norm, cue.start))
     main = _main_subject(ctx, sent_start, cue.start) if cue.participle else None
     nxt = words(norm, cue.end, cue.end + 12, limit=1)
     if main is None and nxt and nxt[0][2] in _IN_IT:  # «ألقى رئيس البلدية المهندس فلان كلمة أوضح فيها أن …»
@@ -1755,8 +1927,13 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
         _carry(q, prev)
         return
     after_cue = _past_outlet(norm, cue.end)
+    source_at = _reported_from(norm, cue, qs) if cue.lemma == _N("نقل") else None
+    if source_at is not None:
+        after_cue = source_at
     if main is not None:
         desc, start = main
+    elif cue.lemma == ":":  # «الجمارك: ضبط …»: the speaker is before the colon, what follows it is the quote
+        desc, start = describe(norm, sent_start, cue.start, ctx.nationality, ctx.home), sent_start
     elif cue.end <= qs:
         desc, start = describe(norm, after_cue, qs, ctx.nationality, ctx.home), after_cue
     else:
@@ -1797,6 +1974,11 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
     if first is not None and first[2][0] in "وف" and head_of(first[2]) is not None \
             and head_of(first[2][1:]) is not None and _N(first[2]) not in HEAD_WORDS:
         s0 += 1  # the conjunction glued to the head (وأكد … / ووزارة …) is not part of the speaker
+    issuer = _issuer(ctx, s0, desc.end)
+    if issuer is not None:  # «وأوضحت النشرة أن …» after «النشرة التي تصدرها مؤسسة النقد»: the body behind it
+        _set_speaker(ctx, q, issuer)
+        _describe_speaker(ctx, q, cue, qs, qe, issuer, prev)
+        return
     back = _antecedent(ctx, s0, desc)
     if back is not None:  # «وقال المصدر» after «مصدر أمني رفيع»: the fuller mention before
         s0, desc = back
@@ -1808,8 +1990,12 @@ def _describe_speaker(ctx: _Ctx, q: Quote, cue: _Cue | None, qs: int, qe: int, s
             desc = Descriptor("person", desc.sector, desc.country, desc.end, tail)
     if desc.kind == "person" and desc.name_start is None and _name_in(ctx, s0, desc.end) is None:
         tail = _trailing_name(ctx, s0, desc.end)
+        apposed = None if tail is not None else _name_after(
+            ctx, desc.end, qs if desc.end <= qs else _sent_end(norm, desc.end))
         if tail is not None:  # «الناطق باسم مجلس المقاومة علي الأحمدي» with the name untagged
             desc = Descriptor(desc.kind, desc.sector, desc.country, desc.end, tail)
+        elif apposed is not None:  # «المدير العام، روبرتو آزفيدو،»: the name apposed to the office
+            desc = Descriptor(desc.kind, desc.sector, desc.country, apposed)
         else:
             elsewhere = _named_elsewhere(ctx, s0, desc)
             if elsewhere is not None:  # «وأوضح مدير فرع الجمعية» after «مدير فرع الجمعية بأبها فلان»

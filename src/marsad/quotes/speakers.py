@@ -89,6 +89,11 @@ for _w, _kind, _sec in (
     ("متعاملين", "anonymous", "BUS"), ("أهالي", "anonymous", "CVL"), ("جماهير", "anonymous", "CVL"),
     ("أصدقاء", "anonymous", "CVL"), ("عدد", "anonymous", None), ("مندوب", "person", "GOV"),
     ("مندوبة", "person", "GOV"), ("المندوب", "person", "GOV"), ("المندوبة", "person", "GOV"),
+    # customs and preachers, met in titles («الجمارك: …», «إمام الحرم: …»)
+    ("الجمارك", "body", "GOV"), ("جمارك", "body", "GOV"), ("إمام", "person", "REL"), ("خطيب", "person", "REL"),
+    # envoys and diplomats («وأشار المبعوث الأممي إلى أن …»)
+    ("المبعوث", "person", "GOV"), ("مبعوث", "person", "GOV"), ("الدبلوماسي", "person", "GOV"),
+    ("دبلوماسي", "person", "GOV"),
     # artists, writers and broadcasters before their names («الرسامة فلانة رأت أن …»)
     *((w, "person", None) for w in _ARTISTS),
 ):
