@@ -350,10 +350,15 @@ def extract_times(
                     m.sem.offset = 1
                 else:
                     m.sem.tense = 1
+            pub_day = m.pattern == "weekday-bare" and m.sem.offset == -1 and anchor is not None and (
+                m.sem.weekday == anchor.weekday()
+            )
+            if pub_day:
+                m.sem.offset = 0  # أعلن الجمعة in a Friday paper: that Friday, not a week before (the times guideline)
             if hijri_day is not None:
                 _twin_year(nt.norm, m, *hijri_day)
                 hijri_day = None
-            if filing is not None and m.sem.kind == "rel" and m.sem.unit == "day" and not (
+            if filing is not None and m.sem.kind == "rel" and m.sem.unit == "day" and not pub_day and not (
                 m.sem.weekday is not None and m.sem.explicit_day  # these told the filing day; they keep their flag
             ):
                 res = resolve(m.sem, filing, "filing")

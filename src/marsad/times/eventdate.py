@@ -215,6 +215,9 @@ def governing_time(article: Article, start: int, end: int, sentence_id: str | No
             if best is not None:
                 return best
             k -= 1
+        best = _saying_time(article, nt, sent, (start, end), anchor)
+        if best is not None:
+            return best
     return dateline_time(article) or publication_time(article) or _dateline_day(article)
 
 
@@ -282,6 +285,39 @@ def _clause_time(article: Article, nt: NormText, sent: Sentence, clause: tuple[i
         if best is None or key < best[:2]:
             best = (key[0], key[1], t)
     return best[2] if best is not None else None
+
+
+# A relative clause or a clause after لكن/ثم/كما in a quotation tells of something else than what was said then
+# (``إن إيران التي وقعت الاتفاق ...``, ``... لكن الوزارة نفت``); so does a noun with a relative clause of its own
+# (``تدعم الاتفاق الذي وقعته الأطراف``).
+_OWN_TOPIC_KINDS = frozenset({"relative", "word"})
+
+
+def _saying_time(article: Article, nt: NormText, sent: Sentence, trigger: tuple[int, int],
+                 anchor: date | None) -> TimeExpr | None:
+    """The time of the saying clause of a quotation that holds the trigger (source span), with no time of its own.
+
+    ``وقالت الوزارة في يونيو الماضي إنها صادرت ...``, ``في خطاب ألقاه يوم الأحد فقال: «...»``: what was said
+    is dated by when it was said, the nearest time to the cue in the cue's clause (the quotes layer's record).
+    """
+    start, end = trigger
+    for q in article.quotes or ():
+        if not (q.start <= start and end <= q.end) or q.cue is None:
+            continue
+        cs, ce = q.cue.start, q.cue.end
+        if not (sent.start <= cs and ce <= q.start):
+            continue
+        ns, ne = nt.to_norm(sent.start, sent.end)
+        qs, _ = nt.to_norm(q.start, q.end)
+        ts, te = nt.to_norm(start, end)
+        _, own_end = date_clause(nt.norm, ns, ne, ts, te)
+        if any((qs < b <= ts and kind in _OWN_TOPIC_KINDS) or (ts < b < own_end and kind == "relative")
+               for b, kind in date_clause_bounds(nt.norm, ns, ne)):
+            return None
+        ps, pe = nt.to_norm(cs, ce)
+        clause = date_clause(nt.norm, ns, ne, ps, pe)
+        return _clause_time(article, nt, sent, clause, (ps, pe), anchor)
+    return None
 
 
 def temporal_aux(article: Article, time: TimeExpr | None) -> list[str]:
