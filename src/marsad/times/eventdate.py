@@ -194,6 +194,10 @@ def governing_time(article: Article, start: int, end: int, sentence_id: str | No
     to 0.85). It takes the date of the article's dateline (:func:`dateline_time`, ``الرياض - 25 يوليو``) when
     there is one, else the publication date; without either, the day the times layer anchored on; else None.
 
+    A noun that is an adjunct of the clause's verb (after ``بعد``, ``رغم``, ``غداة`` ..., or with a purpose ل:
+    ``لمساعدة``) is not dated by a time before it. A trigger inside a quotation whose clauses have no time takes
+    the time of the saying clause (:func:`_saying_time`).
+
     ``others`` are the spans (in ``article.text``) of the other predicates of the sentence: a time with one of
     them between the trigger and it is that predicate's (``المرة الثانية التي يزور فيها روسيا بعد زيارة سابقة
     جرت في أكتوبر 2015``: the month dates the earlier visit, not the one of يزور).
@@ -281,6 +285,8 @@ def _clause_time(article: Article, nt: NormText, sent: Sentence, clause: tuple[i
             continue
         if any(min(pe, te) <= a and b <= max(ps, ts) for a, b in others_norm):
             continue
+        if te <= ps and _adjunct_noun(nt.norm, cs, ps, pe):
+            continue
         key = (max(ps - te, ts - pe, 0), _rank(t)[1])
         if best is None or key < best[:2]:
             best = (key[0], key[1], t)
@@ -318,6 +324,25 @@ def _saying_time(article: Article, nt: NormText, sent: Sentence, trigger: tuple[
         clause = date_clause(nt.norm, ns, ne, ps, pe)
         return _clause_time(article, nt, sent, clause, (ps, pe), anchor)
     return None
+
+
+# A noun after these, or with a purpose ل glued to it, is an adjunct of the clause's verb: the verb's time before it
+# does not date it (``سيمثل أمام المحكمة الثلاثاء المقبل لاتهامها بسرقة``, ``رغم الاتفاق``, ``بعد تفجير``).
+_ADJUNCT_HEADS = frozenset(normalize_string(w) for w in (
+    "بعد", "قبل", "رغم", "برغم", "إثر", "عقب", "غداة", "عشية", "بسبب", "جراء", "بهدف", "لأجل", "بعيد", "اثر"))
+
+_QABL, _MIN = normalize_string("قبل"), normalize_string("من")
+
+
+def _adjunct_noun(norm: str, lo: int, ps: int, pe: int) -> bool:
+    """Whether the trigger at norm ``[ps, pe)`` is a noun governed by an adjunct word just before it, or a noun
+    with a purpose ل (``لمساعدة``, ``للمحادثات``, ``لاتهامها``)."""
+    w = norm[ps:pe]
+    if w.startswith("لل") or (w.startswith("لا") and len(w) >= 5) or (w.startswith("لم") and len(w) >= 5):
+        return True
+    before = [x for _, _, x in words(norm, lo, ps)[-3:]]
+    return any(x in _ADJUNCT_HEADS and not (k > 0 and x == _QABL and before[k - 1] == _MIN)  # من قبل: by
+               for k, x in enumerate(before) if k >= len(before) - 2)
 
 
 def temporal_aux(article: Article, time: TimeExpr | None) -> list[str]:
