@@ -32,6 +32,8 @@ def _date_of(text: str, trigger: str) -> str | None:
     # a noun after بعد or رغم tells of something else than the verb's day
     ("عاد الهدوء إلى المدينة أمس بعد اشتباكات عنيفة.", "اشتباكات", "2017-11-21"),
     ("قصف الجيش أمس مواقع المسلحين رغم الهدنة.", "الهدنة", "2017-11-21"),
+    # a definite noun farther inside the adjunct phrase too
+    ("أقالت الصحيفة الأربعاء أحد محرريها بعد تغريدة ربط فيها الوزير بالهجوم على السفارة.", "بالهجوم", "2017-11-21"),
     # the verb itself keeps its time
     ("قصف الجيش أمس مواقع المسلحين رغم الهدنة.", "قصف", "2017-11-20"),
     # من قبل is «by», no adjunct

@@ -285,7 +285,7 @@ def _clause_time(article: Article, nt: NormText, sent: Sentence, clause: tuple[i
             continue
         if any(min(pe, te) <= a and b <= max(ps, ts) for a, b in others_norm):
             continue
-        if te <= ps and _adjunct_noun(nt.norm, cs, ps, pe):
+        if te <= ps and _adjunct_noun(nt.norm, te, ps, pe):
             continue
         key = (max(ps - te, ts - pe, 0), _rank(t)[1])
         if best is None or key < best[:2]:
@@ -335,14 +335,16 @@ _QABL, _MIN = normalize_string("قبل"), normalize_string("من")
 
 
 def _adjunct_noun(norm: str, lo: int, ps: int, pe: int) -> bool:
-    """Whether the trigger at norm ``[ps, pe)`` is a noun governed by an adjunct word just before it, or a noun
-    with a purpose ل (``لمساعدة``, ``للمحادثات``, ``لاتهامها``)."""
+    """Whether the trigger at norm ``[ps, pe)`` is a noun governed by an adjunct word of ``[lo, ps)`` (one of the
+    two words before it; any word for a definite noun: ``بعد تغريدة ربط فيها ... بالهجوم``), or a noun with a
+    purpose ل (``لمساعدة``, ``للمحادثات``, ``لاتهامها``)."""
     w = norm[ps:pe]
     if w.startswith("لل") or (w.startswith("لا") and len(w) >= 5) or (w.startswith("لم") and len(w) >= 5):
         return True
-    before = [x for _, _, x in words(norm, lo, ps)[-3:]]
+    definite = w.startswith(("ال", "وال", "بال", "فال"))
+    before = [x for _, _, x in words(norm, lo, ps)]
     return any(x in _ADJUNCT_HEADS and not (k > 0 and x == _QABL and before[k - 1] == _MIN)  # من قبل: by
-               for k, x in enumerate(before) if k >= len(before) - 2)
+               for k, x in enumerate(before) if definite or k >= len(before) - 2)
 
 
 def temporal_aux(article: Article, time: TimeExpr | None) -> list[str]:
