@@ -264,6 +264,22 @@ def _nowadays_word(nt: NormText, toks: list[Tok], k: int) -> bool:
         ("صباح", "مساء", "ليل", "ظهر", "فجر"))
 
 
+# «has come to be»: بات ينظر إليها اليوم، باتت اليوم، صار اليوم: a state of the present, not the day's news
+_BECAME = frozenset(normalize(w).norm for w in ("بات", "باتت", "باتوا", "أضحى", "أضحت", "صار", "صارت", "باتا"))
+_BECAME_REACH = 3
+
+
+def _became_before(toks: list[Tok], k: int) -> bool:
+    """Whether one of the three words before token ``k`` (a bare اليوم) is a verb of becoming (بات, صار ...)."""
+    for j in range(k - 1, max(k - 1 - _BECAME_REACH, -1), -1):
+        if toks[j].kind != "w":
+            return False
+        word = toks[j].text
+        if word in _BECAME or (word[:1] in ("و", "ف") and word[1:] in _BECAME):
+            return True
+    return False
+
+
 def present_today(nt: NormText, merged: list[tuple[list[Tok], list[Match]]]) -> None:
     """Turn a bare ``اليوم`` that means "nowadays" into a present reference (``PRESENT_REF``), in place.
 
@@ -288,7 +304,7 @@ def present_today(nt: NormText, merged: list[tuple[list[Tok], list[Match]]]) -> 
             if not _bare_today(m, toks):
                 continue
             column = present and days == 0 and nt.to_source(m.start, m.end)[0] >= lead and not _future_context(toks, m)
-            if column or _nowadays_word(nt, toks, m.tok_start - 1):
+            if column or _nowadays_word(nt, toks, m.tok_start - 1) or _became_before(toks, m.tok_start):
                 m.sem = Sem("now")
                 m.pattern = "present-ref-today"
 
