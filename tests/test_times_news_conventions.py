@@ -226,3 +226,10 @@ def test_a_weekday_with_a_modifier_after_a_first_name_is_a_date() -> None:
 ])
 def test_bare_today_after_a_verb_of_becoming_is_nowadays(text: str, value: str) -> None:
     assert _times(text)["اليوم"] == value
+
+
+@pytest.mark.parametrize(("published", "value"), [(date(2019, 7, 27), "2019-07-26"), (date(2019, 7, 26), "2019-07-26")])
+def test_today_after_the_friday_sermon_is_that_friday(published: date, value: str) -> None:
+    # «خطبة الجمعة اليوم» in a Saturday paper: the sermon of the day before
+    got = _times("وقال الخطيب في خطبة الجمعة اليوم إن الصدق من أخلاق المؤمنين.", published=published)
+    assert got["اليوم"] == value

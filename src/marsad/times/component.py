@@ -264,6 +264,8 @@ def _nowadays_word(nt: NormText, toks: list[Tok], k: int) -> bool:
         ("صباح", "مساء", "ليل", "ظهر", "فجر"))
 
 
+_FRIDAY = normalize("الجمعة").norm
+_PRAYER_NOUNS = frozenset(normalize(w).norm for w in ("خطبة", "صلاة", "خطبتي", "وخطبة", "بخطبة", "بصلاة", "وصلاة"))
 # «has come to be»: بات ينظر إليها اليوم، باتت اليوم، صار اليوم: a state of the present, not the day's news
 _BECAME = frozenset(normalize(w).norm for w in ("بات", "باتت", "باتوا", "أضحى", "أضحت", "صار", "صارت", "باتا"))
 _BECAME_REACH = 3
@@ -302,6 +304,10 @@ def present_today(nt: NormText, merged: list[tuple[list[Tok], list[Match]]]) -> 
     for toks, ms in merged:
         for m in ms:
             if not _bare_today(m, toks):
+                continue
+            k = m.tok_start
+            if k >= 2 and toks[k - 1].text == _FRIDAY and toks[k - 2].text in _PRAYER_NOUNS:
+                m.sem.weekday = 4  # خطبة الجمعة اليوم in a Saturday paper: the Friday's sermon, that Friday
                 continue
             column = present and days == 0 and nt.to_source(m.start, m.end)[0] >= lead and not _future_context(toks, m)
             if column or _nowadays_word(nt, toks, m.tok_start - 1) or _became_before(toks, m.tok_start):
