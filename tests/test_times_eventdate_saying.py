@@ -1,5 +1,5 @@
-"""What was said is dated by the saying when it has no time of its own (issue 16 part 3, the dev units:
-``وقالت البحرين في يونيو الماضي إنها صادرت ...`` is dated June), through the quotes layer's cue."""
+"""What was said is dated by the month or year of the saying when it has no time of its own (issue 16 part 3, the
+dev units: ``وقالت البحرين في يونيو الماضي إنها صادرت ...`` is dated June), through the quotes layer's cue."""
 
 from __future__ import annotations
 
@@ -30,9 +30,13 @@ def _dates(pipeline: Pipeline, text: str, trigger: str) -> set[tuple[str | None,
 @pytest.mark.parametrize(("text", "trigger", "want"), [
     # reported speech: the time of the saying clause
     ("وقال الوزير في بيان العام الماضي إن الشرطة اعتقلت خمسة مسلحين.", "اعتقلت", ("2018", "text")),
-    # a direct quotation after a colon: the day of the speech
+    # a direct quotation after a colon: the month of the speech
+    ("وقال قائد الشرطة في مؤتمر صحفي عقده الشهر الماضي: «اعتقلنا خمسة مسلحين في المدينة».", "اعتقلنا",
+     ("2019-04", "text")),
+    # a day of saying does not date what was said (it happened on or before that day)
     ("وقال قائد الشرطة في مؤتمر صحفي عقده يوم الأحد: «اعتقلنا خمسة مسلحين في المدينة».", "اعتقلنا",
-     ("2019-05-12", "text")),
+     ("2019-05-17", "published")),
+    ("وقال الوزير في بيان أمس إن الشرطة اعتقلت خمسة مسلحين.", "اعتقلت", ("2019-05-17", "published")),
     # a time of its own in the complement wins
     ("قال المتحدث أمس إن الشرطة اعتقلت يوم الأحد ثلاثة مشتبه بهم.", "اعتقلت", ("2019-05-12", "text")),
     # a relative clause inside the quotation tells of something else

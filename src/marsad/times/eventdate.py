@@ -196,7 +196,7 @@ def governing_time(article: Article, start: int, end: int, sentence_id: str | No
 
     A noun that is an adjunct of the clause's verb (after ``بعد``, ``رغم``, ``غداة`` ..., or with a purpose ل:
     ``لمساعدة``) is not dated by a time before it. A trigger inside a quotation whose clauses have no time takes
-    the time of the saying clause (:func:`_saying_time`).
+    the month or year of the saying clause (:func:`_saying_time`).
 
     ``others`` are the spans (in ``article.text``) of the other predicates of the sentence: a time with one of
     them between the trigger and it is that predicate's (``المرة الثانية التي يزور فيها روسيا بعد زيارة سابقة
@@ -299,12 +299,19 @@ def _clause_time(article: Article, nt: NormText, sent: Sentence, clause: tuple[i
 _OWN_TOPIC_KINDS = frozenset({"relative", "word"})
 
 
+# What was said happened on or before the saying: said in a month or a year, it is dated by it (``قالت في يونيو
+# الماضي إنها صادرت``); said on a day, it is not that day's (``قالت في بيان أمس إن ... نسقوا``: the gold leaves it
+# undated).
+_SAYING_GRANULARITIES = frozenset({"month", "year", "season", "quarter", "half"})
+
+
 def _saying_time(article: Article, nt: NormText, sent: Sentence, trigger: tuple[int, int],
                  anchor: date | None) -> TimeExpr | None:
     """The time of the saying clause of a quotation that holds the trigger (source span), with no time of its own.
 
-    ``وقالت الوزارة في يونيو الماضي إنها صادرت ...``, ``في خطاب ألقاه يوم الأحد فقال: «...»``: what was said
-    is dated by when it was said, the nearest time to the cue in the cue's clause (the quotes layer's record).
+    ``وقالت الوزارة في يونيو الماضي إنها صادرت ...``: what was said is dated by the month or year it was said in,
+    the nearest time to the cue in the cue's clause (the quotes layer's record); a day of saying does not date
+    it (:data:`_SAYING_GRANULARITIES`).
     """
     start, end = trigger
     for q in article.quotes or ():
@@ -322,7 +329,8 @@ def _saying_time(article: Article, nt: NormText, sent: Sentence, trigger: tuple[
             return None
         ps, pe = nt.to_norm(cs, ce)
         clause = date_clause(nt.norm, ns, ne, ps, pe)
-        return _clause_time(article, nt, sent, clause, (ps, pe), anchor)
+        said = _clause_time(article, nt, sent, clause, (ps, pe), anchor)
+        return said if said is not None and said.granularity in _SAYING_GRANULARITIES else None
     return None
 
 
