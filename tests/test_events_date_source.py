@@ -53,18 +53,17 @@ def test_date_tally_counts_dated_and_undated_true_positives() -> None:
     assert (d["dated_right"], d["dated_lenient"], d["undated_right"], d["right"]) == (0.5, 1.0, 0.5, 0.5)
 
 
-@pytest.mark.parametrize("text", [
-    "وأكد المتحدث في مؤتمر صحفي الشهر الماضي أن الجيش قصف مواقع المسلحين في المدينة.",
-    "وقال الوزير في بيان العام الماضي إن الشرطة اعتقلت خمسة مسلحين.",
+@pytest.mark.parametrize(("text", "value"), [
+    ("وأكد المتحدث في مؤتمر صحفي الشهر الماضي أن الجيش قصف مواقع المسلحين في المدينة.", "2019-04"),
+    ("وقال الوزير في بيان العام الماضي إن الشرطة اعتقلت خمسة مسلحين.", "2018"),
 ])
-def test_the_historical_mode_follows_the_date_the_event_is_given(pipeline: Pipeline, text: str) -> None:
-    # The time of the saying does not date the reported event (another clause): the event keeps the
-    # publication date, and so it is not made historical by the saying's month or year either.
+def test_the_historical_mode_follows_the_date_the_event_is_given(pipeline: Pipeline, text: str, value: str) -> None:
+    # What was said, with no time of its own, is dated by the saying (the gold's reading of «قالت في يونيو إنها
+    # صادرت»): the reported event takes the month or year of the statement and is historical with it.
     art = pipeline(Article("t", text, Meta(published=date(2019, 5, 14))))
     reported = [e for e in art.events or [] if e.type in ("ASSAULT", "COERCE")]
     assert reported
-    assert all((e.date, e.date_source) == ("2019-05-14", "published") and "historical" not in e.aux
-               for e in reported)
+    assert all((e.date, e.date_source) == (value, "text") and "historical" in e.aux for e in reported)
 
 
 @pytest.mark.parametrize("head", ["الرياض - 13 مايو 2019", "القاهرة - (أ ش أ) - 13 مايو 2019"])

@@ -216,3 +216,20 @@ def test_a_weekday_with_a_modifier_after_a_first_name_is_a_date() -> None:
     got = _times("ويلعب الفريق مباراة ودية مع فريق تركي الثلاثاء المقبل في النمسا.")
     assert got["الثلاثاء المقبل"] == "2019-07-30"
     assert "الخميس" not in _times("وقال عبدالله الخميس إن الفريق جاهز.")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("بات ينظر إليها اليوم على أنها قوة إقليمية كبرى.", "PRESENT_REF"),
+    ("وصارت المدينة اليوم مركزا للتجارة في المنطقة.", "PRESENT_REF"),
+    # a report of the day's news keeps the day
+    ("يعقد المجلس اليوم اجتماعا طارئا في العاصمة.", "2019-07-24"),
+])
+def test_bare_today_after_a_verb_of_becoming_is_nowadays(text: str, value: str) -> None:
+    assert _times(text)["اليوم"] == value
+
+
+@pytest.mark.parametrize(("published", "value"), [(date(2019, 7, 27), "2019-07-26"), (date(2019, 7, 26), "2019-07-26")])
+def test_today_after_the_friday_sermon_is_that_friday(published: date, value: str) -> None:
+    # «خطبة الجمعة اليوم» in a Saturday paper: the sermon of the day before
+    got = _times("وقال الخطيب في خطبة الجمعة اليوم إن الصدق من أخلاق المؤمنين.", published=published)
+    assert got["اليوم"] == value

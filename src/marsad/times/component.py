@@ -264,6 +264,24 @@ def _nowadays_word(nt: NormText, toks: list[Tok], k: int) -> bool:
         ("صباح", "مساء", "ليل", "ظهر", "فجر"))
 
 
+_FRIDAY = normalize("الجمعة").norm
+_PRAYER_NOUNS = frozenset(normalize(w).norm for w in ("خطبة", "صلاة", "خطبتي", "وخطبة", "بخطبة", "بصلاة", "وصلاة"))
+# «has come to be»: بات ينظر إليها اليوم، باتت اليوم، صار اليوم: a state of the present, not the day's news
+_BECAME = frozenset(normalize(w).norm for w in ("بات", "باتت", "باتوا", "أضحى", "أضحت", "صار", "صارت", "باتا"))
+_BECAME_REACH = 3
+
+
+def _became_before(toks: list[Tok], k: int) -> bool:
+    """Whether one of the three words before token ``k`` (a bare اليوم) is a verb of becoming (بات, صار ...)."""
+    for j in range(k - 1, max(k - 1 - _BECAME_REACH, -1), -1):
+        if toks[j].kind != "w":
+            return False
+        word = toks[j].text
+        if word in _BECAME or (word[:1] in ("و", "ف") and word[1:] in _BECAME):
+            return True
+    return False
+
+
 def present_today(nt: NormText, merged: list[tuple[list[Tok], list[Match]]]) -> None:
     """Turn a bare ``اليوم`` that means "nowadays" into a present reference (``PRESENT_REF``), in place.
 
@@ -287,8 +305,12 @@ def present_today(nt: NormText, merged: list[tuple[list[Tok], list[Match]]]) -> 
         for m in ms:
             if not _bare_today(m, toks):
                 continue
+            k = m.tok_start
+            if k >= 2 and toks[k - 1].text == _FRIDAY and toks[k - 2].text in _PRAYER_NOUNS:
+                m.sem.weekday = 4  # خطبة الجمعة اليوم in a Saturday paper: the Friday's sermon, that Friday
+                continue
             column = present and days == 0 and nt.to_source(m.start, m.end)[0] >= lead and not _future_context(toks, m)
-            if column or _nowadays_word(nt, toks, m.tok_start - 1):
+            if column or _nowadays_word(nt, toks, m.tok_start - 1) or _became_before(toks, m.tok_start):
                 m.sem = Sem("now")
                 m.pattern = "present-ref-today"
 
@@ -350,10 +372,15 @@ def extract_times(
                     m.sem.offset = 1
                 else:
                     m.sem.tense = 1
+            pub_day = m.pattern == "weekday-bare" and m.sem.offset == -1 and anchor is not None and (
+                m.sem.weekday == anchor.weekday()
+            )
+            if pub_day:
+                m.sem.offset = 0  # أعلن الجمعة in a Friday paper: that Friday, not a week before (the times guideline)
             if hijri_day is not None:
                 _twin_year(nt.norm, m, *hijri_day)
                 hijri_day = None
-            if filing is not None and m.sem.kind == "rel" and m.sem.unit == "day" and not (
+            if filing is not None and m.sem.kind == "rel" and m.sem.unit == "day" and not pub_day and not (
                 m.sem.weekday is not None and m.sem.explicit_day  # these told the filing day; they keep their flag
             ):
                 res = resolve(m.sem, filing, "filing")

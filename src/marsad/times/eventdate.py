@@ -194,6 +194,10 @@ def governing_time(article: Article, start: int, end: int, sentence_id: str | No
     to 0.85). It takes the date of the article's dateline (:func:`dateline_time`, ``الرياض - 25 يوليو``) when
     there is one, else the publication date; without either, the day the times layer anchored on; else None.
 
+    A noun that is an adjunct of the clause's verb (after ``بعد``, ``رغم``, ``غداة`` ..., or with a purpose ل:
+    ``لمساعدة``) is not dated by a time before it. A trigger inside a quotation whose clauses have no time takes
+    the month or year of the saying clause (:func:`_saying_time`).
+
     ``others`` are the spans (in ``article.text``) of the other predicates of the sentence: a time with one of
     them between the trigger and it is that predicate's (``المرة الثانية التي يزور فيها روسيا بعد زيارة سابقة
     جرت في أكتوبر 2015``: the month dates the earlier visit, not the one of يزور).
@@ -215,6 +219,9 @@ def governing_time(article: Article, start: int, end: int, sentence_id: str | No
             if best is not None:
                 return best
             k -= 1
+        best = _saying_time(article, nt, sent, (start, end), anchor)
+        if best is not None:
+            return best
     return dateline_time(article) or publication_time(article) or _dateline_day(article)
 
 
@@ -278,10 +285,74 @@ def _clause_time(article: Article, nt: NormText, sent: Sentence, clause: tuple[i
             continue
         if any(min(pe, te) <= a and b <= max(ps, ts) for a, b in others_norm):
             continue
+        if te <= ps and _adjunct_noun(nt.norm, te, ps, pe):
+            continue
         key = (max(ps - te, ts - pe, 0), _rank(t)[1])
         if best is None or key < best[:2]:
             best = (key[0], key[1], t)
     return best[2] if best is not None else None
+
+
+# A relative clause or a clause after لكن/ثم/كما in a quotation tells of something else than what was said then
+# (``إن إيران التي وقعت الاتفاق ...``, ``... لكن الوزارة نفت``); so does a noun with a relative clause of its own
+# (``تدعم الاتفاق الذي وقعته الأطراف``).
+_OWN_TOPIC_KINDS = frozenset({"relative", "word"})
+
+
+# What was said happened on or before the saying: said in a month or a year, it is dated by it (``قالت في يونيو
+# الماضي إنها صادرت``); said on a day, it is not that day's (``قالت في بيان أمس إن ... نسقوا``: the gold leaves it
+# undated).
+_SAYING_GRANULARITIES = frozenset({"month", "year", "season", "quarter", "half"})
+
+
+def _saying_time(article: Article, nt: NormText, sent: Sentence, trigger: tuple[int, int],
+                 anchor: date | None) -> TimeExpr | None:
+    """The time of the saying clause of a quotation that holds the trigger (source span), with no time of its own.
+
+    ``وقالت الوزارة في يونيو الماضي إنها صادرت ...``: what was said is dated by the month or year it was said in,
+    the nearest time to the cue in the cue's clause (the quotes layer's record); a day of saying does not date
+    it (:data:`_SAYING_GRANULARITIES`).
+    """
+    start, end = trigger
+    for q in article.quotes or ():
+        if not (q.start <= start and end <= q.end) or q.cue is None:
+            continue
+        cs, ce = q.cue.start, q.cue.end
+        if not (sent.start <= cs and ce <= q.start):
+            continue
+        ns, ne = nt.to_norm(sent.start, sent.end)
+        qs, _ = nt.to_norm(q.start, q.end)
+        ts, te = nt.to_norm(start, end)
+        _, own_end = date_clause(nt.norm, ns, ne, ts, te)
+        if any((qs < b <= ts and kind in _OWN_TOPIC_KINDS) or (ts < b < own_end and kind == "relative")
+               for b, kind in date_clause_bounds(nt.norm, ns, ne)):
+            return None
+        ps, pe = nt.to_norm(cs, ce)
+        clause = date_clause(nt.norm, ns, ne, ps, pe)
+        said = _clause_time(article, nt, sent, clause, (ps, pe), anchor)
+        return said if said is not None and said.granularity in _SAYING_GRANULARITIES else None
+    return None
+
+
+# A noun after these, or with a purpose ل glued to it, is an adjunct of the clause's verb: the verb's time before it
+# does not date it (``سيمثل أمام المحكمة الثلاثاء المقبل لاتهامها بسرقة``, ``رغم الاتفاق``, ``بعد تفجير``).
+_ADJUNCT_HEADS = frozenset(normalize_string(w) for w in (
+    "بعد", "قبل", "رغم", "برغم", "إثر", "عقب", "غداة", "عشية", "بسبب", "جراء", "بهدف", "لأجل", "بعيد", "اثر"))
+
+_QABL, _MIN = normalize_string("قبل"), normalize_string("من")
+
+
+def _adjunct_noun(norm: str, lo: int, ps: int, pe: int) -> bool:
+    """Whether the trigger at norm ``[ps, pe)`` is a noun governed by an adjunct word of ``[lo, ps)`` (one of the
+    two words before it; any word for a definite noun: ``بعد تغريدة ربط فيها ... بالهجوم``), or a noun with a
+    purpose ل (``لمساعدة``, ``للمحادثات``, ``لاتهامها``)."""
+    w = norm[ps:pe]
+    if w.startswith("لل") or (w.startswith("لا") and len(w) >= 5) or (w.startswith("لم") and len(w) >= 5):
+        return True
+    definite = w.startswith(("ال", "وال", "بال", "فال"))
+    before = [x for _, _, x in words(norm, lo, ps)]
+    return any(x in _ADJUNCT_HEADS and not (k > 0 and x == _QABL and before[k - 1] == _MIN)  # من قبل: by
+               for k, x in enumerate(before) if definite or k >= len(before) - 2)
 
 
 def temporal_aux(article: Article, time: TimeExpr | None) -> list[str]:

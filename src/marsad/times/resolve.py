@@ -24,7 +24,8 @@ arithmetic (publication − 1); the named weekday then wins: the date moves back
 and a disagreement is flagged ``weekday_mismatch``. Reporters check the weekday; the
 day word is the part that goes stale when a report is filed a day before it is
 published. A bare weekday (``الاثنين``) is the most recent such day strictly before the
-publication date (offset −1 then snapped back); ``المقبل``/``القادم`` gives the next one
+publication date (offset −1 then snapped back; the times component gives the publication's own
+weekday offset 0: that day); ``المقبل``/``القادم`` gives the next one
 strictly after it; only ``اليوم الثلاثاء`` names the publication day itself.
 """
 
