@@ -146,20 +146,24 @@ class EntityComponent:
             mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives, linker.places)
             blocked = {t for mt in matches if any(k != ACTOR for k, _ in mt.entries)
                        for t in range(mt.token, mt.last_token + 1)}
-            mentions = add_rule_mentions(nt, words, mentions, self.fold, blocked)
-            nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
-                    if k == NATIONALITY and res.nationalities[i].number == "sg"]
             places = [(mt.start, mt.end, res.places[i].name_en, res.places[i].country) for mt in matches
                       for k, i in mt.entries[:1] if k == PLACE and res.places[i].name_en]
-            nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
-                      linker.named, linker.context, places)
-            nil_coref(article.text, mentions)
-            nil_universities(article.text, mentions, places)
             # an ambiguous place name counts after an organisation's head word (تعليم الرياض، تعليم الشرقية)
             firsts = (next((i for k, i in mt.entries if k in (PLACE, PLACE_AMBIGUOUS) and res.places[i].name_en), -1)
                       for mt in matches)
             any_places = [(mt.start, mt.end, res.places[i].name_en, res.places[i].country)
                           for mt, i in zip(matches, firsts, strict=True) if i >= 0]
+            # the dictionary's places count for the rules even where the merge dropped them after a head word
+            # (شرطة دبي، أمانة جدة: the NER place span is part of an organisation's name)
+            mentions = add_rule_mentions(nt, words, mentions, self.fold, blocked,
+                                         place_spans=[(a, b) for a, b, _, _ in places],
+                                         head_places=[(a, b) for a, b, _, _ in any_places])
+            nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
+                    if k == NATIONALITY and res.nationalities[i].number == "sg"]
+            nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
+                      linker.named, linker.context, places)
+            nil_coref(article.text, mentions)
+            nil_universities(article.text, mentions, places)
             nil_org_names(article.text, mentions, any_places, nats, res)
         else:
             mentions = [m for m in mentions if m.link is not None
@@ -595,6 +599,8 @@ _SECTOR_WORDS: dict[str, str] = {
                      "الرائد", "النقيب", "الجنرال", "الأدميرال"), "MIL"),
     **dict.fromkeys(("البنك المركزي", "المصرف المركزي", "بنك المركزي"), "GOV"),
     **dict.fromkeys(("جمعية", "الجمعية"), "NGO"),
+    **dict.fromkeys(("شرطة", "الشرطة"), "COP"),
+    **dict.fromkeys(("حكومة",), "GOV"),
     **dict.fromkeys(("محكمة", "المحكمة", "القاضي"), "JUD"),
     **dict.fromkeys(("حزب", "الحزب"), "PTY"),
     **dict.fromkeys(("وزارة", "الوزارة", "هيئة", "الهيئة", "أمانة", "امانة", "بلدية", "إمارة", "امارة",
