@@ -163,6 +163,7 @@ class EntityComponent:
             nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
                       linker.named, linker.context, places)
             nil_coref(article.text, mentions)
+            shared_sector(mentions)
             nil_universities(article.text, mentions, places)
             nil_org_names(article.text, mentions, any_places, nats, res)
         else:
@@ -578,6 +579,24 @@ def nil_coref(text: str, mentions: list[Mention]) -> None:
             continue
         mentions[k] = replace(m, nil=replace(target, evidence=[*target.evidence, "coref:name"]))
 
+def shared_sector(mentions: list[Mention]) -> None:
+    """The mentions of one unlinked person (one NIL description, shared by :func:`nil_coref`) take the sector
+    that a descriptor gave one of them, when they were given one sector only (``المدرب لوران بلان`` … ``بلان``)."""
+    sectors: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "PERS" and m.link is None and m.nil is not None and m.nil.sector:
+            sectors.setdefault(m.nil.id, set()).add(m.nil.sector)
+    if not sectors:
+        return
+    for k, m in enumerate(mentions):
+        if m.label != "PERS" or m.link is not None or m.nil is None or m.nil.sector:
+            continue
+        got = sectors.get(m.nil.id, set())
+        if len(got) == 1:
+            mentions[k] = replace(m, nil=replace(m.nil, sector=next(iter(got)),
+                                                 evidence=[*m.nil.evidence, "sector:coref"]))
+
+
 # The sector a word right before a name or at the head of an organisation's name gives (matching form: no
 # hamza on alef, final ya and ta marbuta kept). Marsad's letters: JRN media, MED health.
 _SECTOR_WORDS: dict[str, str] = {
@@ -605,7 +624,8 @@ _SECTOR_WORDS: dict[str, str] = {
     **dict.fromkeys(("حزب", "الحزب"), "PTY"),
     **dict.fromkeys(("وزارة", "الوزارة", "هيئة", "الهيئة", "أمانة", "امانة", "بلدية", "إمارة", "امارة",
                      "الوزير", "وزير", "السفير", "سفير", "المحافظ", "محافظ", "النائب", "رئيس", "الرئيس",
-                     "معالي", "أمين", "امين", "المستشار", "السيناتور", "السناتور", "المبعوث", "الدبلوماسي"), "GOV"),
+                     "معالي", "أمين", "امين", "المستشار", "السيناتور", "السناتور", "المبعوث", "الدبلوماسي",
+                     "القنصل", "قنصل", "وكيل", "الوكيل"), "GOV"),
 }
 _SPORT_WORDS = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:مباراة|مباراه|مباريات|الدوري|دوري|منتخب|لاعب|لاعبي|لاعبين|"
                           r"مدرب|هدف|أهداف|اهداف|ملعب|بطولة|بطوله|نادي|الفريق)(?=\s|$|[.,،:؛])")
@@ -635,7 +655,9 @@ def nil_sector(text: str, start: int, end: int, label: str, sport: bool) -> str 
         cands.append(" ".join(before[-2:]))
     for w in reversed(before[-SECTOR_LOOKBACK:]):
         cands.append(w)
-        if len(w) > 3 and w[0] in "وفل":
+        if len(w) > 4 and w.startswith(("لل", "وال")):
+            cands.append("ال" + w[2:] if w[0] == "ل" else w[1:])  # للرئيس، والمدرب
+        elif len(w) > 3 and w[0] in "وفل":
             cands.append(w[1:])
     not_sport = False
     for c in cands:
