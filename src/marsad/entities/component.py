@@ -396,6 +396,11 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
 
 # More titles an NER span may keep before a name (matching the romaniser's table, they would become its words).
 _NAME_TITLES_MORE = frozenset({"دكتور", "ركن", "الركن", "طيار", "أول", "المهندسة", "سعادة", "الأستاذ الدكتور"})
+#: Particles and prepositions an NER span may keep before a name (``فإن كوبولا``، ``كما سامي``): never a name.
+_LEAD_PARTICLES = frozenset({
+    "فإن", "وإن", "إن", "أن", "بأن", "لأن", "وأن", "فأن", "لكن", "ولكن", "كما", "وكما", "بينما", "حيث", "ثم", "قد",
+    "لقد", "وقد", "فقد", "أما", "وأما", "إذ", "إذا", "حتى", "منذ", "عند", "بعد", "قبل", "لدى", "مع", "إلى", "على",
+    "عن", "من", "في", "أيضا", "أيضاً", "كذلك", "وكذلك", "هو", "هي", "وهو", "وهي"})
 #: A first word the name table holds fewer times than this as a name unit is not one (``القدير``، ``عودنا``).
 LEAD_NAME_MIN = 3
 
@@ -406,8 +411,8 @@ def _lead_not_name(words: Sequence[str]) -> bool:
     table? A foreign given name (``ريتشارد``) before one word is kept."""
     from marsad.kb.romanize import known_name, name_unit_count
 
-    if not words or words[0] in _NAME_TITLES_MORE:
-        return bool(words) and len(words) > 1
+    if not words or words[0] in _NAME_TITLES_MORE or words[0] in _LEAD_PARTICLES:
+        return bool(words) and len(words) > 1  # a title, or a particle the span kept (فإن كوبولا)
     first = words[0]
     rest = [w for w in words[1:] if w not in ("بن", "بنت", "ابن")]
     arabic = len(rest) < len(words) - 1 or any(w.startswith("ال") for w in rest)  # a chain or a family name

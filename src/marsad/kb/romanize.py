@@ -53,6 +53,11 @@ _NEWSPAPER.update({(u, c): lat for c in ("SA", "AE", "KW", "QA", "BH", "OM") for
     ("عبد الاله", "Abdulilah"), ("عبد المجيد", "Abdulmajeed"), ("عبد العزيز", "Abdulaziz"), ("مشاري", "Mishari"),
     ("الشمري", "al-Shammari"))})
 
+# Gulf papers write a compound «عبد ال…» as one word with «Abdul» (Abdulwahab, Abdulrahim), where the table may
+# give the scholarly «Abd al-Wahhab».
+_GULF = frozenset({"SA", "AE", "KW", "QA", "BH", "OM"})
+_ABD_AL = re.compile(r"\bAbd[ -]?(?:al|Al|ul|Ul)[- ]([A-Z][a-z]+)\b")
+
 # Given names of Western people as English-language papers write them, where the table (built from Arab
 # countries' spellings) picks another form or has none (Jorge for George, Tomas, Erik; Stifn for Steven).
 _WESTERN_GIVEN = {
@@ -68,7 +73,7 @@ _WESTERN_GIVEN = {
 # Our own letter map for units the table lacks: consonants and long vowels.
 _LETTERS = {
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
-    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
+    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "dh", "ع": "", "غ": "gh", "ف": "f",
     "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "", "ئ": "", "ؤ": "",
 }
 
@@ -236,6 +241,8 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
     if whole is not None and any((u, prefer[0]) in _NEWSPAPER and u != "محمد" for u in us):
         whole = None  # the papers' form of a unit wins over the table's full name
     if whole is not None and " " in whole:
+        if prefer[0] in _GULF:
+            whole = _ABD_AL.sub(lambda m: "Abdul" + m.group(1).lower(), whole)
         if "محمد" in us and ("محمد", prefer[0]) in _NEWSPAPER:
             whole = re.sub(r"\b(?:Mohamed|Mohamad|Muhammad|Mohammad|Muhammed)\b", _NEWSPAPER["محمد", prefer[0]], whole)
         return Romanized(re.sub(r" (?:Al|El|al|el)[- ](?=[A-Z])", " al-", whole), "table")
@@ -260,6 +267,8 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
         lat = western.get(u) or _NEWSPAPER.get((u, prefer[0]))
         if lat is None:
             lat = _lookup("units", u, prefer)
+            if lat is not None and u.startswith("عبد ") and prefer[0] in _GULF:
+                lat = _ABD_AL.sub(lambda m: "Abdul" + m.group(1).lower(), lat)
             if foreign and i and (lat is None or lat not in _latin_set()):
                 # a foreign surname: the census's own spelling (Cotton) over an Arab's reading of it (Koutoune),
                 # unless the table's form is itself one of the census names (Johnson, not Jensen)
