@@ -54,3 +54,11 @@ def test_two_sectors_for_one_person_are_left_alone() -> None:
           Mention(40, 50, "PERS", "ner", None, 0.8, pattern="ner", nil=_nil("سامر الخطيب", "GOV"))]
     shared_sector(ms)
     assert ms[0].nil is not None and ms[0].nil.sector is None
+
+
+def test_a_city_standing_for_a_club_the_kb_lacks_is_an_unlinked_club_of_its_country() -> None:
+    text = "انتقل اللاعب من مرسيليا بعد مباراة الدوري، وسجل هدفين في مرمى الفريق مع المدرب في الملعب."
+    art = run_from(text)
+    got = [(e.label, e.nil.country, e.nil.sector) for e in art.entities or []
+           if art.text[e.start:e.end] == "مرسيليا" and e.nil is not None]
+    assert got == [("ORG", "FRA", "SPT")]

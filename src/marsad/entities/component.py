@@ -820,7 +820,9 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
     report, a city abroad (not in ``home``, the source's country) in a sentence with a word of sport, without
     ``في``, a glued ``ب`` or a strong cue before it and not in a dateline.
 
-    Countries, regions, the source country's cities and places after ``في`` (``المباراة في روما``) stay."""
+    Countries, regions, the source country's cities and places after ``في`` (``المباراة في روما``) stay. With
+    ``res``, a dropped city becomes its club: the knowledge base's «نادي <city>», else an unlinked club of the
+    city's country (sector SPT)."""
     places = [m for m in mentions if m.label == "LOC" and m.link is not None and (
         (m.link.feature == "city" and m.link.country != home) or m.link.id in _CLUB_REGIONS)]
     if not places:
@@ -875,6 +877,13 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
                 out.append(Mention(m.start, m.end, "ORG", "gazetteer",
                                    actor_link(res, club, article.meta.published), 0.7, pattern="club:city",
                                    actor=club.id))
+            elif id(m) in drop and m.link is not None and m.link.country and m.link.id not in _CLUB_REGIONS:
+                # a club the knowledge base does not hold (لوريان، شارلروا): kept as an unlinked club of the
+                # city's country, named after its city
+                surface = article.text[m.start:m.end]
+                nil = Link(id=f"nil:ORG:{' '.join(surface.split())}", name_en=m.link.name_en, name_ar=surface,
+                           type="ORG", country=m.link.country, sector="SPT", evidence=["club:city"])
+                out.append(Mention(m.start, m.end, "ORG", "rule", None, 0.6, pattern="club:city_nil", nil=nil))
         out.sort(key=lambda x: (x.start, -x.end))
     return out
 
