@@ -38,3 +38,14 @@ def test_a_particle_the_span_kept_is_no_name(words: list[str]) -> None:
 def test_a_name_alone_keeps_its_first_word() -> None:
     assert not _lead_not_name(["كوبولا"])
     assert not _lead_not_name(["فان", "غال"])
+
+
+@needs_table
+@pytest.mark.parametrize(("name", "latin"), [
+    ("اشلي كلارك", "Ashley Clark"),
+    ("تيم هاريس", "Tim Harris"),
+    ("اليخاندرو", "Alejandro"),
+])
+def test_common_western_given_names_take_the_papers_spelling(name: str, latin: str) -> None:
+    r = romanize.romanize(name, "SAU")
+    assert r is not None and r.latin == latin

@@ -68,6 +68,31 @@ _WESTERN_GIVEN = {
     "سيرغي": "Sergei", "إليزابيث": "Elizabeth", "جنيفر": "Jennifer", "تيد": "Ted", "لاري": "Larry",
     "ستيوارت": "Stuart", "وليام": "William", "جوزيف": "Joseph", "دانيال": "Daniel", "ماركو": "Marco",
     "إيما": "Emma", "ماثيو": "Matthew", "أنجيلا": "Angela", "فرانك": "Frank", "روبن": "Robin",
+    # common given names of English-, Spanish-, Portuguese-, Italian-, French-, German- and Russian-speaking
+    # people in the spellings Arabic papers use most (none of them an Arabic name unit)
+    "جون": "John", "جيمس": "James", "روبرت": "Robert", "مايكل": "Michael", "ديفيد": "David", "ريتشارد": "Richard",
+    "تشارلز": "Charles", "أنتوني": "Anthony", "مارك": "Mark", "بول": "Paul", "أندرو": "Andrew", "كيفن": "Kevin",
+    "إدوارد": "Edward", "رونالد": "Ronald", "تيموثي": "Timothy", "جيسون": "Jason", "جيفري": "Jeffrey",
+    "جاكوب": "Jacob", "جيكوب": "Jacob", "غاري": "Gary", "نيكولاس": "Nicholas", "جوناثان": "Jonathan",
+    "جاستن": "Justin", "براندون": "Brandon", "بنجامين": "Benjamin", "غريغوري": "Gregory", "باتريك": "Patrick",
+    "جاك": "Jack", "دينيس": "Dennis", "هنري": "Henry", "دوغلاس": "Douglas", "بيتر": "Peter", "والتر": "Walter",
+    "هارولد": "Harold", "كارل": "Karl", "جيريمي": "Jeremy", "كيث": "Keith", "روجر": "Roger", "شون": "Sean",
+    "آرثر": "Arthur", "لورانس": "Lawrence", "ألبرت": "Albert", "رالف": "Ralph", "فنسنت": "Vincent",
+    "راسل": "Russell", "مايك": "Mike", "جيم": "Jim", "كريس": "Chris", "توم": "Tom", "تيم": "Tim", "داني": "Danny",
+    "آشلي": "Ashley", "أشلي": "Ashley", "باتريشيا": "Patricia", "ليندا": "Linda", "باربرا": "Barbara",
+    "جيسيكا": "Jessica", "كارين": "Karen", "نانسي": "Nancy", "ليزا": "Lisa", "مارغريت": "Margaret",
+    "ساندرا": "Sandra", "كارول": "Carol", "إميلي": "Emily", "أماندا": "Amanda", "ميليسا": "Melissa",
+    "ستيفاني": "Stephanie", "ريبيكا": "Rebecca", "لورا": "Laura", "هيلين": "Helen", "كاثرين": "Catherine",
+    "سامانثا": "Samantha", "سمانثا": "Samantha", "ويندي": "Wendy", "فيكتوريا": "Victoria", "جوليا": "Julia",
+    "ماركوس": "Marcos", "دييغو": "Diego", "دييجو": "Diego", "أليخاندرو": "Alejandro", "خوان": "Juan",
+    "كارلوس": "Carlos", "بيدرو": "Pedro", "أنطونيو": "Antonio", "فرناندو": "Fernando", "ميغيل": "Miguel",
+    "رافائيل": "Rafael", "سيرجيو": "Sergio", "فرانسيسكو": "Francisco", "أرتورو": "Arturo", "تياغو": "Thiago",
+    "تياجو": "Thiago", "خاميس": "James", "خاميز": "James", "أوخينيو": "Eugenio", "إيكر": "Iker",
+    "فلاديمير": "Vladimir", "ديمتري": "Dmitry", "إيغور": "Igor", "بوريس": "Boris", "رومان": "Roman",
+    "نيكولاي": "Nikolai", "هانز": "Hans", "كلاوس": "Klaus", "يورغن": "Jürgen", "جوزيبي": "Giuseppe",
+    "لوكا": "Luca", "ماتيو": "Matteo", "باولو": "Paolo", "جيوفاني": "Giovanni", "بيير": "Pierre",
+    "لوران": "Laurent", "إيمانويل": "Emmanuel", "مانويل": "Manuel", "هيروشي": "Hiroshi", "فيكتور": "Victor",
+    "ريتشي": "Richie", "مورغان": "Morgan", "مارتن": "Martin", "ستيف": "Steve", "جيرارد": "Gérard",
 }
 
 # Our own letter map for units the table lacks: consonants and long vowels.
@@ -263,7 +288,7 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
                 found += rest.rule == "table"
                 parts.append({"بن": "bin", "ابن": "ibn", "بنت": "bint"}[head] + " " + rest.latin)
                 continue
-        has_al = u.startswith("ال") and len(u) > 3 and u not in _AFTER and u not in hamza_al
+        has_al = u.startswith("ال") and len(u) > 3 and u not in _AFTER and u not in hamza_al and u not in western
         lat = western.get(u) or _NEWSPAPER.get((u, prefer[0]))
         if lat is None:
             lat = _lookup("units", u, prefer)
