@@ -97,14 +97,3 @@ def test_a_police_of_a_city_gets_its_country_sector_and_name() -> None:
     span, link = got[0]
     assert span == "شرطة دبي" and link is not None
     assert (link.name_en, link.country, link.sector) == ("Dubai Police", "ARE", "COP")
-
-
-def test_an_embassy_and_its_nationality_word_is_a_body_of_that_state() -> None:
-    art = run_from("وأصدرت السفارة الفرنسية بيانا أمس، وقالت للقنصلية الكندية إن الطلب وصل.", ner=True)
-    got = {(art.text[e.start:e.end], e.nil.country, e.nil.sector) for e in art.entities or []
-           if e.label == "ORG" and e.nil is not None}
-    assert got == {("السفارة الفرنسية", "FRA", "GOV"), ("للقنصلية الكندية", "CAN", "GOV")}
-
-
-def test_an_embassy_word_without_a_nationality_is_no_body() -> None:
-    assert _rules("وتوجه الوفد إلى السفارة صباحا.") == []

@@ -10,7 +10,6 @@ strong and general (each rule names itself in the mention's provenance pattern):
   are personal-name units of the romaniser's table (``الدكتور فهد الشمري``);
 - ``rule:patronymic`` — a name chain with ``بن``/``ابن``/``بنت`` whose words are all name units
   (``خالد بن فهد بن سعد``);
-- ``rule:embassy`` — ``السفارة``/``القنصلية`` and the nationality word that names its state;
 - ``rule:repeat`` — a person's name the article repeats untagged, whole or by its family name (:func:`_repeats`).
 
 Nothing the merge already holds is touched: a candidate overlapping a person, organisation or agent mention is
@@ -68,8 +67,6 @@ _NOT_NAME = (
     "عضو", "أمين", "وزير", "أمير", "محافظ", "وكيل", "مساعد", "عام", "العام", "سعود", "العزيز",
 )
 _PATRONYM = ("بن", "ابن", "بنت")
-#: A state's missions abroad, named by the nationality word after them (``السفارة البريطانية``).
-_EMBASSIES = ("السفارة", "القنصلية", "والسفارة", "والقنصلية", "بالسفارة", "بالقنصلية", "للسفارة", "للقنصلية")
 #: A first name (``rule:name_pair``) is a unit the name table holds this often for people of Arab countries.
 FIRST_NAME_MIN = 60
 #: Frequent first names that are as often common nouns before a definite word (رمضان الماضي، صباح العيد).
@@ -166,7 +163,6 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
     common_first = _norm_set(_COMMON_FIRST, fold)
     management = normalize("إدارة", fold).norm
     royal = _norm_set(("الملك", "الأمير", "الشيخ", "الإمام", "الأميرة"), fold)
-    embassies = _norm_set(_EMBASSIES, fold)
     added: list[Mention] = []
 
     def emit(i: int, j: int, label: str, rule: str, conf: float) -> None:
@@ -218,10 +214,6 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
             elif head != management or (j > k + 1 and any(is_place(x) for x in range(k + 1, j + 1))):
                 emit(k, j, "ORG", "org_head", 0.6)  # إدارة X alone is mostly a verbal noun (إدارة المخاطر)
             k = j + 1
-            continue
-        if _strip(w, embassies) is not None and joined(k) and k + 1 in blocked and texts[k + 1].startswith("ال"):
-            emit(k, k + 1, "ORG", "embassy", 0.6)  # السفارة البريطانية: a nationality word after it names its state
-            k += 2
             continue
         if w in titles and joined(k):
             j = k + 1
