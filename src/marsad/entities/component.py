@@ -146,20 +146,25 @@ class EntityComponent:
             mentions = merge(res, mentions, self._ner(article, tagger), article, linker.adjectives, linker.places)
             blocked = {t for mt in matches if any(k != ACTOR for k, _ in mt.entries)
                        for t in range(mt.token, mt.last_token + 1)}
-            mentions = add_rule_mentions(nt, words, mentions, self.fold, blocked)
-            nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
-                    if k == NATIONALITY and res.nationalities[i].number == "sg"]
             places = [(mt.start, mt.end, res.places[i].name_en, res.places[i].country) for mt in matches
                       for k, i in mt.entries[:1] if k == PLACE and res.places[i].name_en]
-            nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
-                      linker.named, linker.context, places)
-            nil_coref(article.text, mentions)
-            nil_universities(article.text, mentions, places)
             # an ambiguous place name counts after an organisation's head word (تعليم الرياض، تعليم الشرقية)
             firsts = (next((i for k, i in mt.entries if k in (PLACE, PLACE_AMBIGUOUS) and res.places[i].name_en), -1)
                       for mt in matches)
             any_places = [(mt.start, mt.end, res.places[i].name_en, res.places[i].country)
                           for mt, i in zip(matches, firsts, strict=True) if i >= 0]
+            # the dictionary's places count for the rules even where the merge dropped them after a head word
+            # (شرطة دبي، أمانة جدة: the NER place span is part of an organisation's name)
+            mentions = add_rule_mentions(nt, words, mentions, self.fold, blocked,
+                                         place_spans=[(a, b) for a, b, _, _ in places],
+                                         head_places=[(a, b) for a, b, _, _ in any_places])
+            nats = [(mt.start, mt.end, res.nationalities[i].country) for mt in matches for k, i in mt.entries
+                    if k == NATIONALITY and res.nationalities[i].number == "sg"]
+            nil_links(article.text, mentions, linker.home, linker.home_how, nats, linker.places.source_country,
+                      linker.named, linker.context, places)
+            nil_coref(article.text, mentions)
+            shared_sector(mentions)
+            nil_universities(article.text, mentions, places)
             nil_org_names(article.text, mentions, any_places, nats, res)
         else:
             mentions = [m for m in mentions if m.link is not None
@@ -391,6 +396,11 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
 
 # More titles an NER span may keep before a name (matching the romaniser's table, they would become its words).
 _NAME_TITLES_MORE = frozenset({"دكتور", "ركن", "الركن", "طيار", "أول", "المهندسة", "سعادة", "الأستاذ الدكتور"})
+#: Particles and prepositions an NER span may keep before a name (``فإن كوبولا``، ``كما سامي``): never a name.
+_LEAD_PARTICLES = frozenset({
+    "فإن", "وإن", "إن", "أن", "بأن", "لأن", "وأن", "فأن", "لكن", "ولكن", "كما", "وكما", "بينما", "حيث", "ثم", "قد",
+    "لقد", "وقد", "فقد", "أما", "وأما", "إذ", "إذا", "حتى", "منذ", "عند", "بعد", "قبل", "لدى", "مع", "إلى", "على",
+    "عن", "من", "في", "أيضا", "أيضاً", "كذلك", "وكذلك", "هو", "هي", "وهو", "وهي"})
 #: A first word the name table holds fewer times than this as a name unit is not one (``القدير``، ``عودنا``).
 LEAD_NAME_MIN = 3
 
@@ -401,8 +411,8 @@ def _lead_not_name(words: Sequence[str]) -> bool:
     table? A foreign given name (``ريتشارد``) before one word is kept."""
     from marsad.kb.romanize import known_name, name_unit_count
 
-    if not words or words[0] in _NAME_TITLES_MORE:
-        return bool(words) and len(words) > 1
+    if not words or words[0] in _NAME_TITLES_MORE or words[0] in _LEAD_PARTICLES:
+        return bool(words) and len(words) > 1  # a title, or a particle the span kept (فإن كوبولا)
     first = words[0]
     rest = [w for w in words[1:] if w not in ("بن", "بنت", "ابن")]
     arabic = len(rest) < len(words) - 1 or any(w.startswith("ال") for w in rest)  # a chain or a family name
@@ -574,6 +584,24 @@ def nil_coref(text: str, mentions: list[Mention]) -> None:
             continue
         mentions[k] = replace(m, nil=replace(target, evidence=[*target.evidence, "coref:name"]))
 
+def shared_sector(mentions: list[Mention]) -> None:
+    """The mentions of one unlinked person (one NIL description, shared by :func:`nil_coref`) take the sector
+    that a descriptor gave one of them, when they were given one sector only (``المدرب لوران بلان`` … ``بلان``)."""
+    sectors: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "PERS" and m.link is None and m.nil is not None and m.nil.sector:
+            sectors.setdefault(m.nil.id, set()).add(m.nil.sector)
+    if not sectors:
+        return
+    for k, m in enumerate(mentions):
+        if m.label != "PERS" or m.link is not None or m.nil is None or m.nil.sector:
+            continue
+        got = sectors.get(m.nil.id, set())
+        if len(got) == 1:
+            mentions[k] = replace(m, nil=replace(m.nil, sector=next(iter(got)),
+                                                 evidence=[*m.nil.evidence, "sector:coref"]))
+
+
 # The sector a word right before a name or at the head of an organisation's name gives (matching form: no
 # hamza on alef, final ya and ta marbuta kept). Marsad's letters: JRN media, MED health.
 _SECTOR_WORDS: dict[str, str] = {
@@ -595,11 +623,14 @@ _SECTOR_WORDS: dict[str, str] = {
                      "الرائد", "النقيب", "الجنرال", "الأدميرال"), "MIL"),
     **dict.fromkeys(("البنك المركزي", "المصرف المركزي", "بنك المركزي"), "GOV"),
     **dict.fromkeys(("جمعية", "الجمعية"), "NGO"),
+    **dict.fromkeys(("شرطة", "الشرطة"), "COP"),
+    **dict.fromkeys(("حكومة",), "GOV"),
     **dict.fromkeys(("محكمة", "المحكمة", "القاضي"), "JUD"),
     **dict.fromkeys(("حزب", "الحزب"), "PTY"),
     **dict.fromkeys(("وزارة", "الوزارة", "هيئة", "الهيئة", "أمانة", "امانة", "بلدية", "إمارة", "امارة",
                      "الوزير", "وزير", "السفير", "سفير", "المحافظ", "محافظ", "النائب", "رئيس", "الرئيس",
-                     "معالي", "أمين", "امين", "المستشار", "السيناتور", "السناتور", "المبعوث", "الدبلوماسي"), "GOV"),
+                     "معالي", "أمين", "امين", "المستشار", "السيناتور", "السناتور", "المبعوث", "الدبلوماسي",
+                     "القنصل", "قنصل", "وكيل", "الوكيل"), "GOV"),
 }
 _SPORT_WORDS = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:مباراة|مباراه|مباريات|الدوري|دوري|منتخب|لاعب|لاعبي|لاعبين|"
                           r"مدرب|هدف|أهداف|اهداف|ملعب|بطولة|بطوله|نادي|الفريق)(?=\s|$|[.,،:؛])")
@@ -629,7 +660,9 @@ def nil_sector(text: str, start: int, end: int, label: str, sport: bool) -> str 
         cands.append(" ".join(before[-2:]))
     for w in reversed(before[-SECTOR_LOOKBACK:]):
         cands.append(w)
-        if len(w) > 3 and w[0] in "وفل":
+        if len(w) > 4 and w.startswith(("لل", "وال")):
+            cands.append("ال" + w[2:] if w[0] == "ل" else w[1:])  # للرئيس، والمدرب
+        elif len(w) > 3 and w[0] in "وفل":
             cands.append(w[1:])
     not_sport = False
     for c in cands:
@@ -787,7 +820,9 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
     report, a city abroad (not in ``home``, the source's country) in a sentence with a word of sport, without
     ``في``, a glued ``ب`` or a strong cue before it and not in a dateline.
 
-    Countries, regions, the source country's cities and places after ``في`` (``المباراة في روما``) stay."""
+    Countries, regions, the source country's cities and places after ``في`` (``المباراة في روما``) stay. With
+    ``res``, a dropped city becomes its club: the knowledge base's «نادي <city>», else an unlinked club of the
+    city's country (sector SPT)."""
     places = [m for m in mentions if m.label == "LOC" and m.link is not None and (
         (m.link.feature == "city" and m.link.country != home) or m.link.id in _CLUB_REGIONS)]
     if not places:
@@ -842,6 +877,13 @@ def drop_clubs(article: Article, mentions: list[Mention], home: str | None = Non
                 out.append(Mention(m.start, m.end, "ORG", "gazetteer",
                                    actor_link(res, club, article.meta.published), 0.7, pattern="club:city",
                                    actor=club.id))
+            elif id(m) in drop and m.link is not None and m.link.country and m.link.id not in _CLUB_REGIONS:
+                # a club the knowledge base does not hold (لوريان، شارلروا): kept as an unlinked club of the
+                # city's country, named after its city
+                surface = article.text[m.start:m.end]
+                nil = Link(id=f"nil:ORG:{' '.join(surface.split())}", name_en=m.link.name_en, name_ar=surface,
+                           type="ORG", country=m.link.country, sector="SPT", evidence=["club:city"])
+                out.append(Mention(m.start, m.end, "ORG", "rule", None, 0.6, pattern="club:city_nil", nil=nil))
         out.sort(key=lambda x: (x.start, -x.end))
     return out
 

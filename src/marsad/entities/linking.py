@@ -84,6 +84,9 @@ _QUOTES_OPEN = "«\"“”'{"
 _QUOTES_CLOSE = "»\"”“'}"
 #: Words right before an outlet's name that say it is the outlet (``بصحيفة سبق``).
 _OUTLET_HEADS = ("صحيفة", "جريدة", "صحيفه", "جريده", "موقع", "مجلة", "مجله")
+#: Words right before a club's one-word short name that make it the club (``فريق الهلال``، ``جماهير النصر``).
+_CLUB_CUES = frozenset({"فريق", "جماهير", "جمهور", "لاعب", "لاعبو", "لاعبي", "مدرب", "مهاجم", "حارس", "مدافع",
+                        "نجم", "نجوم", "قميص"})
 #: A byline dateline after an outlet's name: ``سبق - الرياض:``، ``سبق ـ أبها:``.
 _BYLINE = re.compile(r"[ \t]*[-–—ـ][ \t]*[^\s:،.]+(?:[ \t][^\s:،.]+)?[ \t]*:")
 # The words a strong cue can end with (with or without و/ف): only words after one are looked at.
@@ -209,6 +212,7 @@ class Linker:
         self._word_texts = [nt.norm[a:b] for a, b in words]
         self.named: dict[str, int] = {}  # country → how often the article names it (names, nationality words)
         self.home, self.home_how = self._home_country()
+        self.cued_clubs = self._cued_clubs()
 
     # --- helpers -------------------------------------------------------------
 
@@ -395,9 +399,48 @@ class Linker:
         prev = self._prev_word(m)
         return bool(prev) and prev.lstrip("ب").lstrip("ل") in _OUTLET_HEADS
 
+    def _cued_clubs(self) -> frozenset[str]:
+        """The sports clubs whose one-word short name the article cues once at least: a club word before it
+        (``فريق الهلال``، ``جماهير النصر``) for a club that can be the article's (:meth:`_club_country`), or its
+        own nationality adjective after it (``القادسية الكويتي``). Every short mention of such a club is the club
+        (the report's title ``الهلال يلاقي …``)."""
+        out: set[str] = set()
+        for i, m in enumerate(self.ms):
+            if " " in m.key or not any(k == ACTOR_SHORT for k, _ in m.entries):
+                continue
+            clubs = [a for a in (self.res.actors[x] for x in self._entries(m, ACTOR_SHORT))
+                     if a.type == "ORG" and a.sector == "SPT"]
+            if not clubs:
+                continue
+            prev = self._word_texts[m.token - 1] if m.token > 0 else ""
+            cued = not self._prefix(m) and (prev in _CLUB_CUES or (prev[:1] == "و" and prev[1:] in _CLUB_CUES))
+            nxt = self.ms[i + 1] if i + 1 < len(self.ms) else None
+            own = {self.res.nationalities[k].country for k in self._entries(nxt, NATIONALITY)} \
+                if nxt is not None and nxt.token == m.last_token + 1 else set()
+            for a in clubs:
+                if (cued and self._club_country(a.country)) or a.country in own:
+                    out.add(a.id)
+        return frozenset(out)
+
+    def _club_country(self, country: str | None) -> bool:
+        """Can a cued short club name be a club of ``country``: the article's country, or the source's when the
+        article's is no Arab country (a Saudi club's camp in Austria)? ``الأهلي`` in an Egyptian report is
+        Cairo's club, not Jeddah's."""
+        from marsad.kb.romanize import ARAB, alpha2
+
+        if country is None:
+            return False
+        if country == self.home:
+            return True
+        return country == self.places.source_country and alpha2(self.home or "") not in ARAB
+
     def _short(self, m: Match) -> bool:
         for idx in self._entries(m, ACTOR_SHORT):
             a = self.res.actors[idx]
+            if a.id in self.cued_clubs and " " not in m.key and not self._foreign_adjective(m, a.country) \
+                    and self._plausible(a.id):
+                self._actor(m, idx, short=True, pattern="actor_club")  # فريق الهلال … الهلال
+                return True
             if a.type == "ORG" and a.sector == "JRN" and self._outlet_cue(m) and self._plausible(a.id):
                 self._actor(m, idx, short=True, pattern="actor_outlet")  # سبق - الرياض:، لـ«الشرق الأوسط»
                 return True

@@ -9,7 +9,8 @@ strong and general (each rule names itself in the mention's provenance pattern):
 - ``rule:title_name`` — a personal title (``اللواء``، ``الدكتور``، ``المهندس``، ``الأمير``) followed by words that
   are personal-name units of the romaniser's table (``الدكتور فهد الشمري``);
 - ``rule:patronymic`` — a name chain with ``بن``/``ابن``/``بنت`` whose words are all name units
-  (``خالد بن فهد بن سعد``).
+  (``خالد بن فهد بن سعد``);
+- ``rule:repeat`` — a person's name the article repeats untagged, whole or by its family name (:func:`_repeats`).
 
 Nothing the merge already holds is touched: a candidate overlapping a person, organisation or agent mention is
 dropped (an organisation may contain a place: ``تعليم الرياض``).
@@ -18,7 +19,7 @@ dropped (an organisation may contain a place: ``تعليم الرياض``).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 
 from marsad.entities.linking import Mention
@@ -31,8 +32,9 @@ _ORG_HEADS = (
     "شرطة", "محكمة", "مستشفى", "مؤسسة", "وكالة", "مديرية", "نادي", "اتحاد", "بنك", "مصرف", "صحيفة", "جريدة",
     "قناة", "حزب", "معهد", "رابطة", "إمارة", "منظمة", "صندوق",
 )  # not حركة، جهاز، غرفة، قيادة، مجموعة، جماعة، تنظيم: mostly common nouns (حركة المرور، غرفة المعيشة)
-#: Heads that name a local directorate only before a place (``تعليم الرياض``، ``صحة جازان``).
-_PLACE_HEADS = ("صحة", "تعليم", "شرطة", "إمارة", "أمانة", "بلدية", "محكمة")
+#: Heads that name a local directorate or a government only before a place (``تعليم الرياض``، ``صحة جازان``،
+#: ``حكومة مالي``).
+_PLACE_HEADS = ("صحة", "تعليم", "شرطة", "إمارة", "أمانة", "بلدية", "محكمة", "حكومة")
 #: Words naming the kind of place that follows them in a body's name (``مجلس محافظة البصرة``).
 _DIVISIONS = ("محافظة", "منطقة", "مدينة", "ولاية", "إقليم")
 #: Complements that make a generic noun phrase, not a body (``مجلس الإدارة``، ``مركز الصدارة``).
@@ -121,20 +123,26 @@ def _definite(word: str) -> bool:
 
 
 def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: list[Mention],
-                      fold: bool, blocked: Collection[int] = (), pairs: bool = True) -> list[Mention]:
+                      fold: bool, blocked: Collection[int] = (), pairs: bool = True,
+                      place_spans: Sequence[tuple[int, int]] = (),
+                      head_places: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """The mentions with the rule-made ones added (text order); see the module docstring.
 
     ``blocked``: indexes of words a dictionary matched as something other than a person or organisation
-    (a nationality, a role, a place): never a name unit here (``اللاعب السعودي``)."""
+    (a nationality, a role, a place): never a name unit here (``اللاعب السعودي``). ``place_spans``: source spans
+    of the dictionary's place matches, places for the rules even where no place mention was kept (the merge
+    drops a place right after an organisation's head word: ``شرطة دبي``); ``head_places``: those and the
+    ambiguous place names, places only right after a head word that takes one (``أمانة جدة``)."""
     texts = [nt.norm[a:b] for a, b in words]
     src = [nt.to_source(a, b) for a, b in words]
     taken = [(m.start, m.end, m.label) for m in mentions]
-    places = [(m.start, m.end) for m in mentions if m.label == "LOC"]
+    places = sorted({*((m.start, m.end) for m in mentions if m.label == "LOC"), *place_spans})
 
     def joined(k: int) -> bool:  # only spaces between word k and word k+1
         return k + 1 < len(words) and not nt.norm[words[k][1]:words[k + 1][0]].strip()
 
     place_word = _place_words(src, places)
+    head_place = _place_words(src, sorted({*places, *head_places})) if head_places else place_word
 
     def is_place(k: int) -> bool:
         return place_word[k]
@@ -176,7 +184,8 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
         end = -1
         if head is not None and joined(k):
             nxt = texts[k + 1]
-            if is_place(k + 1) and not nxt.startswith("ب") and (head in place_heads or nxt.startswith("ال")):
+            if (is_place(k + 1) or (head in place_heads and head_place[k + 1])) and not nxt.startswith("ب") \
+                    and (head in place_heads or nxt.startswith("ال")):
                 end = k + 1  # شرطة الرياض, not شركة بالرياض
             elif nxt in divisions and joined(k + 1) and k + 2 < n and is_place(k + 2) \
                     and not texts[k + 2].startswith("ب"):
@@ -194,8 +203,11 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
                 end = j
         if end >= 0:
             j = end
+            # after a place only more of the place (شرطة دبي | القبض: the verbal noun that follows is not the
+            # body's; مكة المكرمة is one place)
             while j + 1 < n and j + 1 - k < _MAX_WORDS and joined(j) and (
-                    _definite(texts[j + 1]) or is_place(j + 1)) and texts[j + 1] not in generic:
+                    (_definite(texts[j + 1]) and not head_place[j]) or is_place(j + 1)) \
+                    and texts[j + 1] not in generic:
                 j += 1
             if texts[j] in royal:
                 pass  # مستشفى الملك | فهد: the name after the title is another mention's, the span would be cut
@@ -240,6 +252,64 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
             k = j + 1
             continue
         k += 1
+    _repeats(texts, src, [*mentions, *added], blocked, place_word, emit, _norm_set(_REPEAT_NOT, fold) | not_name
+             | titles | generic | common_first)
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda x: (x.start, -x.end))
+
+
+#: Family names that are as often common words (``صالح`` valid, ``حسن`` good): never repeated alone.
+_REPEAT_NOT = ("صالح", "حسين", "علي", "محمد", "أحمد", "عبدالله", "الله", "الدين", "بن", "بنت", "ابن", "أبو", "آل",
+               "العربي", "العربية", "الجديد", "الكبير", "الصغير", "الأول", "الثاني", "الثالث")
+#: A repeated family name is at least this long (letters, without a proclitic).
+REPEAT_MIN_LETTERS = 4
+
+
+def _repeats(texts: Sequence[str], src: Sequence[tuple[int, int]], mentions: Sequence[Mention],
+             blocked: Collection[int], place_word: Sequence[bool],
+             emit: Callable[[int, int, str, str, float], None], stop: Collection[str]) -> None:
+    """``rule:repeat`` — a person's name the article gives once more where the model did not tag it:
+    the whole name again (``مساعد الزويهري``), or its last word alone (``الزويهري``، ``سابيلا``; with ``و``
+    before it) when that word is a family name of the table (with the article) or reads as a foreign name,
+    and is no common word. The later nil coreference gives it the full name's description."""
+    from marsad.kb.romanize import known_name, name_origin
+
+    starts = {a: k for k, (a, _) in enumerate(src)}
+    ends = {b: k for k, (_, b) in enumerate(src)}
+    fulls: set[tuple[str, ...]] = set()
+    lasts: set[str] = set()
+    for m in mentions:
+        if m.label != "PERS" or (m.link is not None and m.link.type != "PERS"):
+            continue
+        i, j = starts.get(m.start), ends.get(m.end)
+        if i is None or j is None or j <= i:
+            continue
+        words = tuple(texts[i:j + 1])
+        if any(w in stop for w in words[1:]) or any(len(w) < 2 for w in words):
+            continue
+        fulls.add(words)
+        last = words[-1]
+        if len(last) >= REPEAT_MIN_LETTERS and last not in stop and (
+                (last.startswith("ال") and known_name(last)) or (not last.startswith("ال") and
+                                                                 name_origin(last) == "foreign")):
+            lasts.add(last)
+    if not fulls:
+        return
+    n = len(texts)
+    for k in range(n):
+        if k in blocked or place_word[k]:
+            continue
+        w = texts[k]
+        done = False
+        for words in fulls:
+            j = k + len(words) - 1
+            if j < n and tuple(texts[k:j + 1]) == words and not any(x in blocked or place_word[x]
+                                                                    for x in range(k, j + 1)):
+                emit(k, j, "PERS", "repeat", 0.5)
+                done = True
+                break
+        if done:
+            continue
+        if w in lasts or (w[:1] == "و" and w[1:] in lasts):
+            emit(k, k, "PERS", "repeat", 0.5)

@@ -53,6 +53,11 @@ _NEWSPAPER.update({(u, c): lat for c in ("SA", "AE", "KW", "QA", "BH", "OM") for
     ("عبد الاله", "Abdulilah"), ("عبد المجيد", "Abdulmajeed"), ("عبد العزيز", "Abdulaziz"), ("مشاري", "Mishari"),
     ("الشمري", "al-Shammari"))})
 
+# Gulf papers write a compound «عبد ال…» as one word with «Abdul» (Abdulwahab, Abdulrahim), where the table may
+# give the scholarly «Abd al-Wahhab».
+_GULF = frozenset({"SA", "AE", "KW", "QA", "BH", "OM"})
+_ABD_AL = re.compile(r"\bAbd[ -]?(?:al|Al|ul|Ul)[- ]([A-Z][a-z]+)\b")
+
 # Given names of Western people as English-language papers write them, where the table (built from Arab
 # countries' spellings) picks another form or has none (Jorge for George, Tomas, Erik; Stifn for Steven).
 _WESTERN_GIVEN = {
@@ -63,12 +68,37 @@ _WESTERN_GIVEN = {
     "سيرغي": "Sergei", "إليزابيث": "Elizabeth", "جنيفر": "Jennifer", "تيد": "Ted", "لاري": "Larry",
     "ستيوارت": "Stuart", "وليام": "William", "جوزيف": "Joseph", "دانيال": "Daniel", "ماركو": "Marco",
     "إيما": "Emma", "ماثيو": "Matthew", "أنجيلا": "Angela", "فرانك": "Frank", "روبن": "Robin",
+    # common given names of English-, Spanish-, Portuguese-, Italian-, French-, German- and Russian-speaking
+    # people in the spellings Arabic papers use most (none of them an Arabic name unit)
+    "جون": "John", "جيمس": "James", "روبرت": "Robert", "مايكل": "Michael", "ديفيد": "David", "ريتشارد": "Richard",
+    "تشارلز": "Charles", "أنتوني": "Anthony", "مارك": "Mark", "بول": "Paul", "أندرو": "Andrew", "كيفن": "Kevin",
+    "إدوارد": "Edward", "رونالد": "Ronald", "تيموثي": "Timothy", "جيسون": "Jason", "جيفري": "Jeffrey",
+    "جاكوب": "Jacob", "جيكوب": "Jacob", "غاري": "Gary", "نيكولاس": "Nicholas", "جوناثان": "Jonathan",
+    "جاستن": "Justin", "براندون": "Brandon", "بنجامين": "Benjamin", "غريغوري": "Gregory", "باتريك": "Patrick",
+    "جاك": "Jack", "دينيس": "Dennis", "هنري": "Henry", "دوغلاس": "Douglas", "بيتر": "Peter", "والتر": "Walter",
+    "هارولد": "Harold", "كارل": "Karl", "جيريمي": "Jeremy", "كيث": "Keith", "روجر": "Roger", "شون": "Sean",
+    "آرثر": "Arthur", "لورانس": "Lawrence", "ألبرت": "Albert", "رالف": "Ralph", "فنسنت": "Vincent",
+    "راسل": "Russell", "مايك": "Mike", "جيم": "Jim", "كريس": "Chris", "توم": "Tom", "تيم": "Tim", "داني": "Danny",
+    "آشلي": "Ashley", "أشلي": "Ashley", "باتريشيا": "Patricia", "ليندا": "Linda", "باربرا": "Barbara",
+    "جيسيكا": "Jessica", "كارين": "Karen", "نانسي": "Nancy", "ليزا": "Lisa", "مارغريت": "Margaret",
+    "ساندرا": "Sandra", "كارول": "Carol", "إميلي": "Emily", "أماندا": "Amanda", "ميليسا": "Melissa",
+    "ستيفاني": "Stephanie", "ريبيكا": "Rebecca", "لورا": "Laura", "هيلين": "Helen", "كاثرين": "Catherine",
+    "سامانثا": "Samantha", "سمانثا": "Samantha", "ويندي": "Wendy", "فيكتوريا": "Victoria", "جوليا": "Julia",
+    "ماركوس": "Marcos", "دييغو": "Diego", "دييجو": "Diego", "أليخاندرو": "Alejandro", "خوان": "Juan",
+    "كارلوس": "Carlos", "بيدرو": "Pedro", "أنطونيو": "Antonio", "فرناندو": "Fernando", "ميغيل": "Miguel",
+    "رافائيل": "Rafael", "سيرجيو": "Sergio", "فرانسيسكو": "Francisco", "أرتورو": "Arturo", "تياغو": "Thiago",
+    "تياجو": "Thiago", "خاميس": "James", "خاميز": "James", "أوخينيو": "Eugenio", "إيكر": "Iker",
+    "فلاديمير": "Vladimir", "ديمتري": "Dmitry", "إيغور": "Igor", "بوريس": "Boris", "رومان": "Roman",
+    "نيكولاي": "Nikolai", "هانز": "Hans", "كلاوس": "Klaus", "يورغن": "Jürgen", "جوزيبي": "Giuseppe",
+    "لوكا": "Luca", "ماتيو": "Matteo", "باولو": "Paolo", "جيوفاني": "Giovanni", "بيير": "Pierre",
+    "لوران": "Laurent", "إيمانويل": "Emmanuel", "مانويل": "Manuel", "هيروشي": "Hiroshi", "فيكتور": "Victor",
+    "ريتشي": "Richie", "مورغان": "Morgan", "مارتن": "Martin", "ستيف": "Steve", "جيرارد": "Gérard",
 }
 
 # Our own letter map for units the table lacks: consonants and long vowels.
 _LETTERS = {
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
-    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
+    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "dh", "ع": "", "غ": "gh", "ف": "f",
     "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "", "ئ": "", "ؤ": "",
 }
 
@@ -236,6 +266,8 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
     if whole is not None and any((u, prefer[0]) in _NEWSPAPER and u != "محمد" for u in us):
         whole = None  # the papers' form of a unit wins over the table's full name
     if whole is not None and " " in whole:
+        if prefer[0] in _GULF:
+            whole = _ABD_AL.sub(lambda m: "Abdul" + m.group(1).lower(), whole)
         if "محمد" in us and ("محمد", prefer[0]) in _NEWSPAPER:
             whole = re.sub(r"\b(?:Mohamed|Mohamad|Muhammad|Mohammad|Muhammed)\b", _NEWSPAPER["محمد", prefer[0]], whole)
         return Romanized(re.sub(r" (?:Al|El|al|el)[- ](?=[A-Z])", " al-", whole), "table")
@@ -256,10 +288,12 @@ def romanize(name: str, country: str | None = None) -> Romanized | None:
                 found += rest.rule == "table"
                 parts.append({"بن": "bin", "ابن": "ibn", "بنت": "bint"}[head] + " " + rest.latin)
                 continue
-        has_al = u.startswith("ال") and len(u) > 3 and u not in _AFTER and u not in hamza_al
+        has_al = u.startswith("ال") and len(u) > 3 and u not in _AFTER and u not in hamza_al and u not in western
         lat = western.get(u) or _NEWSPAPER.get((u, prefer[0]))
         if lat is None:
             lat = _lookup("units", u, prefer)
+            if lat is not None and u.startswith("عبد ") and prefer[0] in _GULF:
+                lat = _ABD_AL.sub(lambda m: "Abdul" + m.group(1).lower(), lat)
             if foreign and i and (lat is None or lat not in _latin_set()):
                 # a foreign surname: the census's own spelling (Cotton) over an Arab's reading of it (Koutoune),
                 # unless the table's form is itself one of the census names (Johnson, not Jensen)
