@@ -18,7 +18,7 @@ def test_eval_places_unit_at_or_above_floor(name: str) -> None:
     assert floor_check(unit / f"{name}.jsonl", unit / f"{name}.floor.json") == []
 
 
-@pytest.mark.parametrize("name", ["places", "places.part2"])
+@pytest.mark.parametrize("name", ["places", "places.part2", "places.part3"])
 def test_eval_places_real_at_or_above_floor(shared_dir: Path, name: str) -> None:
     gold = ROOT / "gold" / "real" / f"{name}.jsonl"
     floor = ROOT / "gold" / "real" / f"{name}.floor.json"
