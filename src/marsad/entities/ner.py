@@ -59,6 +59,7 @@ _TOKEN_CATS = ("PERS", "LOC", "ORG")
 _CACHE_LIMIT = 65_536
 CONSISTENCY_WINDOW = 5  # sentences on each side that share their entity labels (``tag_many``)
 _VITERBI_CELLS = 1 << 15  # padded tokens decoded together at most (unless under twice the real ones)
+_VECTOR_CHUNK = 512  # new word types whose vectors one numpy pass computes
 _MAX_PROPAGATED = 6  # longest entity (in tokens) that label consistency copies
 
 
@@ -410,19 +411,29 @@ class NerTagger:
         hit = self._rows.get(word)
         if hit is not None:
             return hit
-        vec = self._vectors(word)
-        row = self._used
-        if row == len(self._buf):
-            size = len(self._buf) * 3 // 2
-            if row < _CACHE_LIMIT:  # no bigger than the cache needs (one longer article may pass it)
+        self._add_rows([word])
+        return self._rows[word]
+
+    def _add_rows(self, words: Sequence[str]) -> None:
+        """Compute the score vectors of new word types (distinct, none cached) into fresh rows of ``_buf``, a
+        chunk of words per numpy pass."""
+        need = self._used + len(words)
+        if need > len(self._buf):
+            size = len(self._buf)
+            while size < need:
+                size = size * 3 // 2
+            if need <= _CACHE_LIMIT + 1:  # no bigger than the cache needs (one longer article may pass it)
                 size = min(size, _CACHE_LIMIT + 1)
             grown = np.zeros((size, *self._buf.shape[1:]), dtype=np.float64)
-            grown[:row] = self._buf
+            grown[: self._used] = self._buf[: self._used]
             self._buf = grown
-        self._buf[row] = vec
-        self._rows[word] = row
-        self._used = row + 1
-        return row
+        for k in range(0, len(words), _VECTOR_CHUNK):
+            chunk = words[k : k + _VECTOR_CHUNK]
+            first = self._used
+            self._buf[first : first + len(chunk)] = self._vectors_many(chunk)
+            for i, word in enumerate(chunk):
+                self._rows[word] = first + i
+            self._used = first + len(chunk)
 
     def _reserve(self, words: int) -> None:
         """Forget every cached word when ``words`` more could pass the cache limit (called before a batch, so
@@ -433,26 +444,43 @@ class NerTagger:
             self._used = 1
 
     def _vectors(self, word: str) -> npt.NDArray[np.float64]:
-        own, base, near = self.extractor.base_features(word)
+        """One word type's score vectors, ``(2 * window + 1, labels)`` (not cached)."""
+        vec: npt.NDArray[np.float64] = self._vectors_many([word])[0]
+        return vec
+
+    def _vectors_many(self, words: Sequence[str]) -> npt.NDArray[np.float64]:
+        """The score vectors of several word types, ``(words, 2 * window + 1, labels)``.
+
+        The row of offset k (k != window) sums the rows of the word's context features for that offset (see
+        ``_by_offset``), the ±1 rows its near features too, in feature order; the row of offset 0 sums its own
+        features. The sums run feature by feature, as ``np.add.reduceat`` did per word: the values are the
+        same; a context feature that has no row at some offset adds the zero row there.
+        """
+        extract = self.extractor.base_features
         w = self.extractor.config.window
         attr, zero, table = self._attr, self._zero, self._by_offset
         none = self._no_rows
-        # the rows of the features ``f"{off:+d}:" + f`` without building those strings (see ``_by_offset``)
-        base_rows = [table.get(f, none) for f in base]
-        near_rows = [table.get(f, none) for f in near]
-        idx: list[int] = []
-        bounds: list[int] = []
-        for k in range(2 * w + 1):
-            bounds.append(len(idx))
-            if k == w:
-                idx.extend([attr.get(f, zero) for f in own])
-            else:
-                idx.extend([r[k] for r in base_rows])
-                if k == w - 1 or k == w + 1:
-                    idx.extend([r[k] for r in near_rows])
-            if len(idx) == bounds[-1]:
-                idx.append(zero)
-        vec: npt.NDArray[np.float64] = np.add.reduceat(self._matrix[idx], bounds, axis=0)
+        near_cols = [k for k in range(2 * w + 1) if abs(k - w) == 1]
+        ctx_rows: list[tuple[int, ...]] = []
+        own_rows: list[int] = []
+        ctx_bounds: list[int] = []
+        own_bounds: list[int] = []
+        for word in words:
+            own, base, near = extract(word)
+            ctx_bounds.append(len(ctx_rows))
+            ctx_rows.extend([table.get(f, none) for f in base])
+            for f in near:
+                r = table.get(f)
+                if r is not None:
+                    masked = [zero] * (2 * w + 1)
+                    for k in near_cols:
+                        masked[k] = r[k]
+                    ctx_rows.append(tuple(masked))
+            own_bounds.append(len(own_rows))
+            own_rows.extend([attr.get(f, zero) for f in own])
+        matrix = self._matrix
+        vec: npt.NDArray[np.float64] = np.add.reduceat(matrix[np.array(ctx_rows, dtype=np.intp)], ctx_bounds, axis=0)
+        vec[:, w] = np.add.reduceat(matrix[own_rows], own_bounds, axis=0)
         return vec
 
     def emissions(self, tokens: Sequence[str]) -> npt.NDArray[np.float64]:
@@ -470,10 +498,13 @@ class NerTagger:
         lens = [len(t) for t in sentences]
         longest = max(lens)
         self._reserve(sum(lens))
-        row = self._row
+        rows = self._rows
+        new = [t for t in dict.fromkeys(t for tokens in sentences for t in tokens) if t not in rows]
+        if new:
+            self._add_rows(new)
         grid = np.zeros((len(sentences), longest), dtype=np.intp)  # row 0 of _buf is zero
         for r, tokens in enumerate(sentences):
-            grid[r, : lens[r]] = [row(t) for t in tokens]
+            grid[r, : lens[r]] = [rows[t] for t in tokens]
         stack = self._buf[grid]  # [sentence, token, offset + window, label]
         em = stack[:, :, w, :].copy()
         for off in range(1, w + 1):
