@@ -60,7 +60,14 @@ _CACHE_LIMIT = 65_536
 CONSISTENCY_WINDOW = 5  # sentences on each side that share their entity labels (``tag_many``)
 _VITERBI_CELLS = 1 << 15  # padded tokens decoded together at most (unless under twice the real ones)
 _VECTOR_CHUNK = 512  # new word types whose vectors one numpy pass computes
+_LEN_TAGS = tuple(f"len={k}" for k in range(11))
 _MAX_PROPAGATED = 6  # longest entity (in tokens) that label consistency copies
+
+
+@cache
+def _affix_tags(longest: int) -> tuple[tuple[str, str], ...]:
+    """``("p1=", "x1="), ("p2=", "x2=") ...`` up to ``longest`` (the prefix and suffix feature names)."""
+    return tuple((f"p{k}=", f"x{k}=") for k in range(1, longest + 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,55 +197,64 @@ class FeatureExtractor:
         ones only (offset ±1), the last two without their offset prefix (``+1:``); not cached."""
         cfg = self.config
         n = normalize_string(word)
-        arabic = bool(_ARABIC_LETTER.search(n))
+        arabic = _ARABIC_LETTER.search(n) is not None
         variants = clitic_variants(n) if arabic and len(n) >= 3 else (("", n),)
         pre, stem = variants[1] if len(variants) > 1 else ("", n)
-        own: list[str] = ["b", "w=" + n, "s=" + stem, "pc=" + pre]
-        ctx_base: list[str] = ["w=" + n]
-        if cfg.context_stems:
-            ctx_base.append("s=" + stem)
-        for k in range(1, cfg.affixes + 1):
-            if len(n) > k:
-                own.append(f"p{k}={n[:k]}")
-                own.append(f"x{k}={n[-k:]}")
+        wn = "w=" + n
+        own: list[str] = ["b", wn, "s=" + stem, "pc=" + pre]
+        ctx_base: list[str] = [wn, "s=" + stem] if cfg.context_stems else [wn]
+        ln = len(n)
+        for k, (p_tag, x_tag) in enumerate(_affix_tags(cfg.affixes), 1):
+            if ln <= k:
+                break
+            own.append(p_tag + n[:k])
+            own.append(x_tag + n[-k:])
         if len(stem) > 2 and stem != n:
             own.append("sp2=" + stem[:2])
-        if not _ALNUM.search(n):
+        if _ALNUM.search(n) is None:
             own.append("PUNCT")
             ctx_base.append("PUNCT")
         else:
-            if _DIGIT.search(n):
+            if _DIGIT.search(n) is not None:
                 own.append("DIGIT" if n.isdigit() else "HASDIGIT")
                 ctx_base.append("DIGIT")
-            if _LATIN.search(n):
+            if _LATIN.search(n) is not None:
                 own.append("LATIN")
-            own.append(f"len={min(len(stem), 10)}")
+            own.append(_LEN_TAGS[min(len(stem), 10)])
         if cfg.lexicon:
             cats: list[str] = []
+            single, token_cats = self._single, self._token_cats
             for i, (_, v) in enumerate(variants):
-                for cat in self._single.get(v, ()):
-                    f = ("L=" if i == 0 else "Lv=") + cat
-                    if f not in cats:
-                        cats.append(f)
-                for cat in self._token_cats.get(v, ()):
-                    f = "T=" + cat
-                    if f not in cats:
-                        cats.append(f)
+                found = single.get(v)
+                if found:
+                    tag = "L=" if i == 0 else "Lv="
+                    for cat in found:
+                        f = tag + cat
+                        if f not in cats:
+                            cats.append(f)
+                found = token_cats.get(v)
+                if found:
+                    for cat in found:
+                        f = "T=" + cat
+                        if f not in cats:
+                            cats.append(f)
             own.extend(cats)
             if cfg.context_lexicon:
                 ctx_base.extend(cats)
         if cfg.clusters and self._clusters:
             path = self._clusters.get(n) or self._clusters.get(stem)
             if path is not None:
-                for k in (4, 8, 12):
-                    own.append(f"c{k}={path[:k]}")
+                own.append("c4=" + path[:4])
+                own.append("c8=" + path[:8])
+                own.append("c12=" + path[:12])
                 own.append("c=" + path)
                 ctx_base.append("c8=" + path[:8])
             else:
                 own.append("c=none")
         near: tuple[str, ...] = ()
         if cfg.context_affixes:
-            near = ("pc=" + pre, *(f"x{k}={n[-k:]}" for k in (2, 3) if len(n) > k))
+            near = ("pc=" + pre, "x2=" + n[-2:], "x3=" + n[-3:]) if ln > 3 else \
+                ("pc=" + pre, "x2=" + n[-2:]) if ln > 2 else ("pc=" + pre,)
         return tuple(own), tuple(ctx_base), near
 
     # --- per sentence -------------------------------------------------------
