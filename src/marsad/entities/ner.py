@@ -54,11 +54,13 @@ _PHRASE_CATS = ("PERS", "LOC", "ORG", "CLUB", "PDB")
 # then the optional lists (clubs, the name database)
 _PHRASE_RANK = {"LOC": 0, "ORG": 1, "PERS": 2, "CLUB": 3, "PDB": 4}
 _TOKEN_CATS = ("PERS", "LOC", "ORG")
-# word types whose features, trie roots and score vectors are cached (each cache is emptied when full): the
-# vectors take 360 bytes a word (at 500,000 the bench's 3000 articles left ~101,000 words and 48 MB of vectors)
+# word types whose features, trie roots and score vectors are cached (the features and roots are emptied when
+# full; the vectors keep their most recently used _CACHE_KEEP, see NerTagger._evict): the vectors take 360 bytes
+# a word (at 500,000 the bench's 3000 articles left ~101,000 words and 48 MB of vectors)
 _CACHE_LIMIT = 65_536
 CONSISTENCY_WINDOW = 5  # sentences on each side that share their entity labels (``tag_many``)
 _VITERBI_CELLS = 1 << 15  # padded tokens decoded together at most (unless under twice the real ones)
+_CACHE_KEEP = 0.75  # the share of the NER vector cache kept (the most recently used words) when it is full
 _VECTOR_CHUNK = 512  # new word types whose vectors one numpy pass computes
 _LEN_TAGS = tuple(f"len={k}" for k in range(11))
 _MAX_PROPAGATED = 6  # longest entity (in tokens) that label consistency copies
@@ -356,7 +358,8 @@ class NerTagger:
         card: The model card (training metadata), if known.
     """
 
-    __slots__ = ("_attr", "_buf", "_by_offset", "_labels", "_matrix", "_model", "_no_rows", "_rows", "_trans", "_used",
+    __slots__ = ("_attr", "_buf", "_by_offset", "_gen", "_labels", "_last", "_matrix", "_model", "_no_rows", "_rows",
+                 "_trans", "_used",
                  "_zero", "card", "extractor", "source")
 
     def __init__(self, model: bytes, extractor: FeatureExtractor, card: Mapping[str, Any] | None = None) -> None:
@@ -403,6 +406,8 @@ class NerTagger:
         self._rows: dict[str, int] = {}
         self._buf = np.zeros((1024, 2 * window + 1, n_lab), dtype=np.float64)
         self._used = 1
+        self._last = np.zeros(1024, dtype=np.int64)  # per row of ``_buf``: the last batch that used it
+        self._gen = 0
         self.extractor = extractor
         self.card: dict[str, Any] = dict(card or {})
         self.source: Path | None = None  # the model directory, when loaded from one (not the package)
@@ -423,7 +428,7 @@ class NerTagger:
         return vec
 
     def _row(self, word: str) -> int:
-        """The row of ``_buf`` holding the word's vectors (computed the first time; see ``_reserve``)."""
+        """The row of ``_buf`` holding the word's vectors (computed the first time; see ``_evict``)."""
         hit = self._rows.get(word)
         if hit is not None:
             return hit
@@ -443,6 +448,9 @@ class NerTagger:
             grown = np.zeros((size, *self._buf.shape[1:]), dtype=np.float64)
             grown[: self._used] = self._buf[: self._used]
             self._buf = grown
+            last = np.zeros(size, dtype=np.int64)
+            last[: self._used] = self._last[: self._used]
+            self._last = last
         for k in range(0, len(words), _VECTOR_CHUNK):
             chunk = words[k : k + _VECTOR_CHUNK]
             first = self._used
@@ -451,13 +459,28 @@ class NerTagger:
                 self._rows[word] = first + i
             self._used = first + len(chunk)
 
-    def _reserve(self, words: int) -> None:
-        """Forget every cached word when ``words`` more could pass the cache limit (called before a batch, so
-        rows handed out within it stay valid)."""
-        if self._used + words > _CACHE_LIMIT:
-            self._rows.clear()
-            self._buf = np.zeros((1024, *self._buf.shape[1:]), dtype=np.float64)
-            self._used = 1
+    def _evict(self, room: int) -> None:
+        """Make room for ``room`` new words under the cache limit (called before a batch, so rows handed out
+        within it stay valid): keep the words of the most recent batches, at most ``_CACHE_KEEP`` of the limit,
+        moved to the front of the buffer in place, and forget the others (computed again if they come back)."""
+        used = self._used
+        keep = max(0, min(int(_CACHE_LIMIT * _CACHE_KEEP), _CACHE_LIMIT - room - 1))
+        # the kept rows in buffer order: each moves to a row at or before its own, so a forward copy is safe
+        order = np.sort(np.argsort(-self._last[1:used], kind="stable")[:keep] + 1)
+        for i in range(0, keep, 4096):
+            rows = order[i : i + 4096]
+            self._buf[1 + i : 1 + i + len(rows)] = self._buf[rows]
+            self._last[1 + i : 1 + i + len(rows)] = self._last[rows]
+        self._buf[keep + 1 : used] = 0.0
+        self._last[keep + 1 : used] = 0
+        remap = np.zeros(used, dtype=np.intp)
+        remap[order] = np.arange(1, keep + 1)
+        new_row = remap.tolist()
+        self._rows = {w: new_row[r] for w, r in self._rows.items() if new_row[r]}
+        self._used = keep + 1
+        if len(self._buf) > _CACHE_LIMIT + 1 >= keep + room + 1:  # one long article grew it: back to the limit
+            self._buf = self._buf[: _CACHE_LIMIT + 1].copy()
+            self._last = self._last[: _CACHE_LIMIT + 1].copy()
 
     def _vectors(self, word: str) -> npt.NDArray[np.float64]:
         """One word type's score vectors, ``(2 * window + 1, labels)`` (not cached)."""
@@ -513,14 +536,19 @@ class NerTagger:
         w = self.extractor.config.window
         lens = [len(t) for t in sentences]
         longest = max(lens)
-        self._reserve(sum(lens))
-        rows = self._rows
-        new = [t for t in dict.fromkeys(t for tokens in sentences for t in tokens) if t not in rows]
+        distinct = dict.fromkeys(t for tokens in sentences for t in tokens)
+        new = [t for t in distinct if t not in self._rows]
+        if self._used + len(new) > _CACHE_LIMIT:
+            self._evict(len(new))
+            new = [t for t in distinct if t not in self._rows]
         if new:
             self._add_rows(new)
+        rows = self._rows
         grid = np.zeros((len(sentences), longest), dtype=np.intp)  # row 0 of _buf is zero
         for r, tokens in enumerate(sentences):
             grid[r, : lens[r]] = [rows[t] for t in tokens]
+        self._gen += 1
+        self._last[grid] = self._gen
         stack = self._buf[grid]  # [sentence, token, offset + window, label]
         em = stack[:, :, w, :].copy()
         for off in range(1, w + 1):
