@@ -127,9 +127,12 @@ def curve(arts: list[Article], names: list[str], sizes: list[int]) -> list[dict[
         doc = Article(f"long-{n}", text[:n])
         pipe.timings.clear()
         t0 = time.perf_counter()
+        c0 = time.process_time()
         pipe._run(doc)  # no per-article time limit: the curve measures the work itself
+        cpu = time.process_time() - c0
         wall = time.perf_counter() - t0
         out.append({"chars": n, "seconds": round(wall, 3), "us_per_char": round(wall / n * 1e6, 2),
+                    "cpu_seconds": round(cpu, 3), "cpu_us_per_char": round(cpu / n * 1e6, 2),
                     "component_seconds": {k: round(v, 3) for k, v in pipe.timings.items()}})
     return out
 
@@ -149,8 +152,9 @@ def results_md(report: dict[str, Any]) -> str:
               "Share of time per component (1 worker): " + ", ".join(
                   f"{k} {v:.0%}" for k, v in report["runs"][0]["component_share"].items()) + "."]
     if report.get("curve"):
-        lines += ["", "Long articles without sentence punctuation (µs per character): " + ", ".join(
-            f"{c['chars']:,} → {c['us_per_char']}" for c in report["curve"]) + "."]
+        lines += ["", "Long articles without sentence punctuation (µs per character, wall clock; CPU in brackets): "
+                  + ", ".join(f"{c['chars']:,} → {c['us_per_char']} ({c.get('cpu_us_per_char', '–')})"
+                              for c in report["curve"]) + "."]
     return "\n".join(lines) + "\n"
 
 
@@ -203,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"        {ratio:.1f}x the bare pass; share: {shares}")
     long = curve(arts, components, [int(x) for x in args.curve.split(",") if x]) if args.curve else []
     for c in long:
-        print(f"long article {c['chars']:>9,} chars: {c['seconds']:>7.2f} s, {c['us_per_char']:>6.2f} us/char  "
+        print(f"long article {c['chars']:>9,} chars: {c['seconds']:>7.2f} s, {c['us_per_char']:>6.2f} us/char "
+              f"(CPU {c['cpu_seconds']:.2f} s, {c['cpu_us_per_char']:.2f} us/char)  "
               + ", ".join(f"{k} {v:.2f}" for k, v in c["component_seconds"].items()))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -18,8 +18,14 @@ from marsad.errors import SchemaVersionError
 
 def to_plain(obj: object) -> object:
     """Turn a dataclass tree into dicts, lists and scalars (dates as ISO strings)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    t = type(obj)
+    if t in _SCALARS:
+        return obj
+    names = _FIELDS.get(t, ())
+    if names == ():
+        names = _FIELDS[t] = _field_names(t)
+    if names is not None:
+        return {name: to_plain(getattr(obj, name)) for name in names}
     if isinstance(obj, list | tuple):
         return [to_plain(x) for x in obj]
     if isinstance(obj, dict):
@@ -27,6 +33,19 @@ def to_plain(obj: object) -> object:
     if isinstance(obj, date):
         return obj.isoformat()
     return obj
+
+
+#: Types ``to_plain`` returns as they are (exactly these types; a subclass goes the long way).
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+#: A dataclass type's field names in order, None for any other type (filled as types are met; a dataclass
+#: without fields is looked up again each time).
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(t: type) -> tuple[str, ...] | None:
+    if dataclasses.is_dataclass(t) and not issubclass(t, type):  # an instance's type, never a class object's
+        return tuple(f.name for f in dataclasses.fields(t))
+    return None
 
 
 @cache

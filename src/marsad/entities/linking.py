@@ -199,6 +199,7 @@ class Linker:
         self.nt = nt
         self.words = words
         self.ms = matches
+        self._ms_at: dict[tuple[int, int, int, str], int] | None = None  # see _match_index
         self.sentence_starts = sentence_starts
         self.day = published
         self.sport = sport
@@ -530,10 +531,19 @@ class Linker:
                     return True
         return False
 
+    def _match_index(self, m: Match) -> int:
+        """``self.ms.index(m)`` (the first equal match) by a look-up on the match's place, not a scan."""
+        if self._ms_at is None:
+            self._ms_at = {}
+            for k, o in enumerate(self.ms):
+                self._ms_at.setdefault((o.start, o.end, o.token, o.key), k)
+        at = self._ms_at.get((m.start, m.end, m.token, m.key))
+        return at if at is not None and self.ms[at] == m else self.ms.index(m)
+
     def _foreign_adjective(self, m: Match, country: str | None) -> bool:
         """Is the match followed by a nationality adjective of another country (``وزارة الداخلية المصرية``), or
         by ``في``/``ب`` and a place in another country (``وزارة الداخلية في غزة``)?"""
-        i = self.ms.index(m)
+        i = self._match_index(m)
         if i + 1 >= len(self.ms):
             return False
         nxt = self.ms[i + 1]

@@ -54,12 +54,22 @@ _PHRASE_CATS = ("PERS", "LOC", "ORG", "CLUB", "PDB")
 # then the optional lists (clubs, the name database)
 _PHRASE_RANK = {"LOC": 0, "ORG": 1, "PERS": 2, "CLUB": 3, "PDB": 4}
 _TOKEN_CATS = ("PERS", "LOC", "ORG")
-# word types whose features, trie roots and score vectors are cached (each cache is emptied when full): the
-# vectors take 360 bytes a word (at 500,000 the bench's 3000 articles left ~101,000 words and 48 MB of vectors)
+# word types whose features, trie roots and score vectors are cached (the features and roots are emptied when
+# full; the vectors keep their most recently used _CACHE_KEEP, see NerTagger._evict): the vectors take 360 bytes
+# a word (at 500,000 the bench's 3000 articles left ~101,000 words and 48 MB of vectors)
 _CACHE_LIMIT = 65_536
 CONSISTENCY_WINDOW = 5  # sentences on each side that share their entity labels (``tag_many``)
 _VITERBI_CELLS = 1 << 15  # padded tokens decoded together at most (unless under twice the real ones)
+_CACHE_KEEP = 0.75  # the share of the NER vector cache kept (the most recently used words) when it is full
+_VECTOR_CHUNK = 512  # new word types whose vectors one numpy pass computes
+_LEN_TAGS = tuple(f"len={k}" for k in range(11))
 _MAX_PROPAGATED = 6  # longest entity (in tokens) that label consistency copies
+
+
+@cache
+def _affix_tags(longest: int) -> tuple[tuple[str, str], ...]:
+    """``("p1=", "x1="), ("p2=", "x2=") ...`` up to ``longest`` (the prefix and suffix feature names)."""
+    return tuple((f"p{k}=", f"x{k}=") for k in range(1, longest + 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,55 +199,64 @@ class FeatureExtractor:
         ones only (offset ±1), the last two without their offset prefix (``+1:``); not cached."""
         cfg = self.config
         n = normalize_string(word)
-        arabic = bool(_ARABIC_LETTER.search(n))
+        arabic = _ARABIC_LETTER.search(n) is not None
         variants = clitic_variants(n) if arabic and len(n) >= 3 else (("", n),)
         pre, stem = variants[1] if len(variants) > 1 else ("", n)
-        own: list[str] = ["b", "w=" + n, "s=" + stem, "pc=" + pre]
-        ctx_base: list[str] = ["w=" + n]
-        if cfg.context_stems:
-            ctx_base.append("s=" + stem)
-        for k in range(1, cfg.affixes + 1):
-            if len(n) > k:
-                own.append(f"p{k}={n[:k]}")
-                own.append(f"x{k}={n[-k:]}")
+        wn = "w=" + n
+        own: list[str] = ["b", wn, "s=" + stem, "pc=" + pre]
+        ctx_base: list[str] = [wn, "s=" + stem] if cfg.context_stems else [wn]
+        ln = len(n)
+        for k, (p_tag, x_tag) in enumerate(_affix_tags(cfg.affixes), 1):
+            if ln <= k:
+                break
+            own.append(p_tag + n[:k])
+            own.append(x_tag + n[-k:])
         if len(stem) > 2 and stem != n:
             own.append("sp2=" + stem[:2])
-        if not _ALNUM.search(n):
+        if _ALNUM.search(n) is None:
             own.append("PUNCT")
             ctx_base.append("PUNCT")
         else:
-            if _DIGIT.search(n):
+            if _DIGIT.search(n) is not None:
                 own.append("DIGIT" if n.isdigit() else "HASDIGIT")
                 ctx_base.append("DIGIT")
-            if _LATIN.search(n):
+            if _LATIN.search(n) is not None:
                 own.append("LATIN")
-            own.append(f"len={min(len(stem), 10)}")
+            own.append(_LEN_TAGS[min(len(stem), 10)])
         if cfg.lexicon:
             cats: list[str] = []
+            single, token_cats = self._single, self._token_cats
             for i, (_, v) in enumerate(variants):
-                for cat in self._single.get(v, ()):
-                    f = ("L=" if i == 0 else "Lv=") + cat
-                    if f not in cats:
-                        cats.append(f)
-                for cat in self._token_cats.get(v, ()):
-                    f = "T=" + cat
-                    if f not in cats:
-                        cats.append(f)
+                found = single.get(v)
+                if found:
+                    tag = "L=" if i == 0 else "Lv="
+                    for cat in found:
+                        f = tag + cat
+                        if f not in cats:
+                            cats.append(f)
+                found = token_cats.get(v)
+                if found:
+                    for cat in found:
+                        f = "T=" + cat
+                        if f not in cats:
+                            cats.append(f)
             own.extend(cats)
             if cfg.context_lexicon:
                 ctx_base.extend(cats)
         if cfg.clusters and self._clusters:
             path = self._clusters.get(n) or self._clusters.get(stem)
             if path is not None:
-                for k in (4, 8, 12):
-                    own.append(f"c{k}={path[:k]}")
+                own.append("c4=" + path[:4])
+                own.append("c8=" + path[:8])
+                own.append("c12=" + path[:12])
                 own.append("c=" + path)
                 ctx_base.append("c8=" + path[:8])
             else:
                 own.append("c=none")
         near: tuple[str, ...] = ()
         if cfg.context_affixes:
-            near = ("pc=" + pre, *(f"x{k}={n[-k:]}" for k in (2, 3) if len(n) > k))
+            near = ("pc=" + pre, "x2=" + n[-2:], "x3=" + n[-3:]) if ln > 3 else \
+                ("pc=" + pre, "x2=" + n[-2:]) if ln > 2 else ("pc=" + pre,)
         return tuple(own), tuple(ctx_base), near
 
     # --- per sentence -------------------------------------------------------
@@ -339,7 +358,8 @@ class NerTagger:
         card: The model card (training metadata), if known.
     """
 
-    __slots__ = ("_attr", "_buf", "_by_offset", "_labels", "_matrix", "_model", "_no_rows", "_rows", "_trans", "_used",
+    __slots__ = ("_attr", "_buf", "_by_offset", "_gen", "_labels", "_last", "_matrix", "_model", "_no_rows", "_rows",
+                 "_trans", "_used",
                  "_zero", "card", "extractor", "source")
 
     def __init__(self, model: bytes, extractor: FeatureExtractor, card: Mapping[str, Any] | None = None) -> None:
@@ -386,6 +406,8 @@ class NerTagger:
         self._rows: dict[str, int] = {}
         self._buf = np.zeros((1024, 2 * window + 1, n_lab), dtype=np.float64)
         self._used = 1
+        self._last = np.zeros(1024, dtype=np.int64)  # per row of ``_buf``: the last batch that used it
+        self._gen = 0
         self.extractor = extractor
         self.card: dict[str, Any] = dict(card or {})
         self.source: Path | None = None  # the model directory, when loaded from one (not the package)
@@ -406,53 +428,98 @@ class NerTagger:
         return vec
 
     def _row(self, word: str) -> int:
-        """The row of ``_buf`` holding the word's vectors (computed the first time; see ``_reserve``)."""
+        """The row of ``_buf`` holding the word's vectors (computed the first time; see ``_evict``)."""
         hit = self._rows.get(word)
         if hit is not None:
             return hit
-        vec = self._vectors(word)
-        row = self._used
-        if row == len(self._buf):
-            size = len(self._buf) * 3 // 2
-            if row < _CACHE_LIMIT:  # no bigger than the cache needs (one longer article may pass it)
+        self._add_rows([word])
+        return self._rows[word]
+
+    def _add_rows(self, words: Sequence[str]) -> None:
+        """Compute the score vectors of new word types (distinct, none cached) into fresh rows of ``_buf``, a
+        chunk of words per numpy pass."""
+        need = self._used + len(words)
+        if need > len(self._buf):
+            size = len(self._buf)
+            while size < need:
+                size = size * 3 // 2
+            if need <= _CACHE_LIMIT + 1:  # no bigger than the cache needs (one longer article may pass it)
                 size = min(size, _CACHE_LIMIT + 1)
             grown = np.zeros((size, *self._buf.shape[1:]), dtype=np.float64)
-            grown[:row] = self._buf
+            grown[: self._used] = self._buf[: self._used]
             self._buf = grown
-        self._buf[row] = vec
-        self._rows[word] = row
-        self._used = row + 1
-        return row
+            last = np.zeros(size, dtype=np.int64)
+            last[: self._used] = self._last[: self._used]
+            self._last = last
+        for k in range(0, len(words), _VECTOR_CHUNK):
+            chunk = words[k : k + _VECTOR_CHUNK]
+            first = self._used
+            self._buf[first : first + len(chunk)] = self._vectors_many(chunk)
+            for i, word in enumerate(chunk):
+                self._rows[word] = first + i
+            self._used = first + len(chunk)
 
-    def _reserve(self, words: int) -> None:
-        """Forget every cached word when ``words`` more could pass the cache limit (called before a batch, so
-        rows handed out within it stay valid)."""
-        if self._used + words > _CACHE_LIMIT:
-            self._rows.clear()
-            self._buf = np.zeros((1024, *self._buf.shape[1:]), dtype=np.float64)
-            self._used = 1
+    def _evict(self, room: int) -> None:
+        """Make room for ``room`` new words under the cache limit (called before a batch, so rows handed out
+        within it stay valid): keep the words of the most recent batches, at most ``_CACHE_KEEP`` of the limit,
+        moved to the front of the buffer in place, and forget the others (computed again if they come back)."""
+        used = self._used
+        keep = max(0, min(int(_CACHE_LIMIT * _CACHE_KEEP), _CACHE_LIMIT - room - 1))
+        # the kept rows in buffer order: each moves to a row at or before its own, so a forward copy is safe
+        order = np.sort(np.argsort(-self._last[1:used], kind="stable")[:keep] + 1)
+        for i in range(0, keep, 4096):
+            rows = order[i : i + 4096]
+            self._buf[1 + i : 1 + i + len(rows)] = self._buf[rows]
+            self._last[1 + i : 1 + i + len(rows)] = self._last[rows]
+        self._buf[keep + 1 : used] = 0.0
+        self._last[keep + 1 : used] = 0
+        remap = np.zeros(used, dtype=np.intp)
+        remap[order] = np.arange(1, keep + 1)
+        new_row = remap.tolist()
+        self._rows = {w: new_row[r] for w, r in self._rows.items() if new_row[r]}
+        self._used = keep + 1
+        if len(self._buf) > _CACHE_LIMIT + 1 >= keep + room + 1:  # one long article grew it: back to the limit
+            self._buf = self._buf[: _CACHE_LIMIT + 1].copy()
+            self._last = self._last[: _CACHE_LIMIT + 1].copy()
 
     def _vectors(self, word: str) -> npt.NDArray[np.float64]:
-        own, base, near = self.extractor.base_features(word)
+        """One word type's score vectors, ``(2 * window + 1, labels)`` (not cached)."""
+        vec: npt.NDArray[np.float64] = self._vectors_many([word])[0]
+        return vec
+
+    def _vectors_many(self, words: Sequence[str]) -> npt.NDArray[np.float64]:
+        """The score vectors of several word types, ``(words, 2 * window + 1, labels)``.
+
+        The row of offset k (k != window) sums the rows of the word's context features for that offset (see
+        ``_by_offset``), the ±1 rows its near features too, in feature order; the row of offset 0 sums its own
+        features. The sums run feature by feature, as ``np.add.reduceat`` did per word: the values are the
+        same; a context feature that has no row at some offset adds the zero row there.
+        """
+        extract = self.extractor.base_features
         w = self.extractor.config.window
         attr, zero, table = self._attr, self._zero, self._by_offset
         none = self._no_rows
-        # the rows of the features ``f"{off:+d}:" + f`` without building those strings (see ``_by_offset``)
-        base_rows = [table.get(f, none) for f in base]
-        near_rows = [table.get(f, none) for f in near]
-        idx: list[int] = []
-        bounds: list[int] = []
-        for k in range(2 * w + 1):
-            bounds.append(len(idx))
-            if k == w:
-                idx.extend([attr.get(f, zero) for f in own])
-            else:
-                idx.extend([r[k] for r in base_rows])
-                if k == w - 1 or k == w + 1:
-                    idx.extend([r[k] for r in near_rows])
-            if len(idx) == bounds[-1]:
-                idx.append(zero)
-        vec: npt.NDArray[np.float64] = np.add.reduceat(self._matrix[idx], bounds, axis=0)
+        near_cols = [k for k in range(2 * w + 1) if abs(k - w) == 1]
+        ctx_rows: list[tuple[int, ...]] = []
+        own_rows: list[int] = []
+        ctx_bounds: list[int] = []
+        own_bounds: list[int] = []
+        for word in words:
+            own, base, near = extract(word)
+            ctx_bounds.append(len(ctx_rows))
+            ctx_rows.extend([table.get(f, none) for f in base])
+            for f in near:
+                r = table.get(f)
+                if r is not None:
+                    masked = [zero] * (2 * w + 1)
+                    for k in near_cols:
+                        masked[k] = r[k]
+                    ctx_rows.append(tuple(masked))
+            own_bounds.append(len(own_rows))
+            own_rows.extend([attr.get(f, zero) for f in own])
+        matrix = self._matrix
+        vec: npt.NDArray[np.float64] = np.add.reduceat(matrix[np.array(ctx_rows, dtype=np.intp)], ctx_bounds, axis=0)
+        vec[:, w] = np.add.reduceat(matrix[own_rows], own_bounds, axis=0)
         return vec
 
     def emissions(self, tokens: Sequence[str]) -> npt.NDArray[np.float64]:
@@ -469,11 +536,19 @@ class NerTagger:
         w = self.extractor.config.window
         lens = [len(t) for t in sentences]
         longest = max(lens)
-        self._reserve(sum(lens))
-        row = self._row
+        distinct = dict.fromkeys(t for tokens in sentences for t in tokens)
+        new = [t for t in distinct if t not in self._rows]
+        if self._used + len(new) > _CACHE_LIMIT:
+            self._evict(len(new))
+            new = [t for t in distinct if t not in self._rows]
+        if new:
+            self._add_rows(new)
+        rows = self._rows
         grid = np.zeros((len(sentences), longest), dtype=np.intp)  # row 0 of _buf is zero
         for r, tokens in enumerate(sentences):
-            grid[r, : lens[r]] = [row(t) for t in tokens]
+            grid[r, : lens[r]] = [rows[t] for t in tokens]
+        self._gen += 1
+        self._last[grid] = self._gen
         stack = self._buf[grid]  # [sentence, token, offset + window, label]
         em = stack[:, :, w, :].copy()
         for off in range(1, w + 1):

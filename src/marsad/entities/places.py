@@ -100,13 +100,31 @@ _KB_BONUS = {"country": 3.0, "curated": 2.5, "admin": 1.5, "arwikicats": 0.5}
 _COUNTRY_LIKE = frozenset({"country", "city"})
 
 
+class _Resolved(list[Place]):
+    """The places resolved so far, also by country and each place once, kept up by ``append`` (the ``near``
+    evidence of a candidate looks at its own country's distinct places only, not at every place mention of the
+    article)."""
+
+    __slots__ = ("by_country", "indexed")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_country: dict[str | None, dict[int, Place]] = {}
+        self.indexed = 0
+
+    def append(self, q: Place) -> None:
+        super().append(q)
+        self.by_country.setdefault(q.country, {}).setdefault(id(q), q)  # the list keeps q alive
+        self.indexed += 1
+
+
 @dataclass(slots=True)
 class PlaceContext:
     """What the article says about where it is: countries named, places resolved so far, its source."""
 
     countries: set[str] = field(default_factory=set)
     source_country: str | None = None
-    resolved: list[Place] = field(default_factory=list)
+    resolved: list[Place] = field(default_factory=_Resolved)
 
 
 @dataclass(slots=True)
@@ -126,6 +144,13 @@ def _km(a: Place, b: Place) -> float:
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_country(resolved: list[Place], country: str) -> Iterable[Place]:
+    """The resolved places that may be of ``country`` (all of them unless the list keeps its index)."""
+    if isinstance(resolved, _Resolved) and resolved.indexed == len(resolved):
+        return resolved.by_country.get(country, {}).values()
+    return resolved
 
 
 def evidence(p: Place, ctx: PlaceContext) -> tuple[float, list[str]]:
@@ -149,7 +174,7 @@ def evidence(p: Place, ctx: PlaceContext) -> tuple[float, list[str]]:
         why.append(f"ctx:{p.country}")
     if p.country and any(
         p.id != q.id and q.country == p.country and ((p.admin1 and p.admin1 == q.admin1) or _km(p, q) <= NEAR_KM)
-        for q in ctx.resolved
+        for q in _same_country(ctx.resolved, p.country)
     ):
         score += 1.0
         why.append("near")

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress
 
 _REMOVE = (
@@ -124,26 +124,46 @@ def normalize_string(s: str, fold_ta_marbuta: bool = True) -> str:
 
 
 def normalize(text: str, fold_ta_marbuta: bool = True) -> NormText:
-    """Build the matching view of ``text`` with its offset map."""
+    """Build the matching view of ``text`` with its offset map (the last few views are kept: the layers of a
+    pipeline each ask for the view of the same article text; a ``NormText`` is immutable)."""
+    return _normalize(text, fold_ta_marbuta)
+
+
+@lru_cache(maxsize=8)
+def _normalize(text: str, fold_ta_marbuta: bool) -> NormText:
     table = _table(fold_ta_marbuta)
     if _PRESENTATION_RE.search(text):
         return _normalize_slow(text, table)
     norm = text.translate(table)
     if len(norm) == len(text):
         return NormText(text, norm, None)
-    keep = bytearray(b"\x01") * len(text)
-    for m in _REMOVE_RE.finditer(text):
-        keep[m.start()] = 0
-    offsets = tuple(compress(range(len(text)), keep))
-    return NormText(text, norm, offsets)
+    return NormText(text, norm, _kept(text, 0, len(text)))
+
+
+def _kept(text: str, a: int, b: int) -> tuple[int, ...]:
+    """The source indexes in ``[a, b)`` of the characters the table keeps (it removes exactly ``_REMOVE``)."""
+    keep = bytearray(b"\x01") * (b - a)
+    for m in _REMOVE_RE.finditer(text, a, b):
+        keep[m.start() - a] = 0
+    return tuple(compress(range(a, b), keep))
 
 
 def _normalize_slow(text: str, table: dict[int, str | None]) -> NormText:
+    """The view of a text with presentation forms: each form by NFKC (one source character may give two), the
+    stretches between them translated at once."""
     parts: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        folded = (_nfkc(ch) if _PRESENTATION_RE.match(ch) else ch).translate(table)
-        for out in folded:
+    pos = 0
+    for m in _PRESENTATION_RE.finditer(text):
+        i = m.start()
+        if i > pos:
+            parts.append(text[pos:i].translate(table))
+            offsets.extend(_kept(text, pos, i))
+        for out in _nfkc(text[i]).translate(table):
             parts.append(out)
             offsets.append(i)
+        pos = i + 1
+    if pos < len(text):
+        parts.append(text[pos:].translate(table))
+        offsets.extend(_kept(text, pos, len(text)))
     return NormText(text, "".join(parts), tuple(offsets))
