@@ -398,7 +398,8 @@ def _scare_quotes(norm: str, start: int, end: int) -> set[int]:
     return out
 
 
-def date_clause_bounds(norm: str, start: int, end: int) -> list[tuple[int, str]]:
+@lru_cache(maxsize=64)
+def date_clause_bounds(norm: str, start: int, end: int) -> tuple[tuple[int, str], ...]:
     """Clause starts within ``[start, end)`` for dating events, each with its kind.
 
     Kinds: ``start`` (the sentence start), ``punct`` (after ؛ : . ! ? a line break or a quote mark, not around a
@@ -406,6 +407,9 @@ def date_clause_bounds(norm: str, start: int, end: int) -> list[tuple[int, str]]
     (ثم لكن كما إذ بعدما عندما غير وذلك ...),
     ``relative`` (الذي التي الذين ...) and ``complement`` (أن/إن with its suffix). Plain «،» and a bare و do
     not end a clause: ``ونفذت المقاتلات الجمعة، غارات`` is one clause.
+
+    Cached (a tuple, shared): each event of a sentence asks again, and a run-on sentence can be 37,000
+    characters long; the key's text is the article's normalized text, whose hash Python keeps.
     """
     out: dict[int, str] = {start: "start"}
     scare = _scare_quotes(norm, start, end)
@@ -440,7 +444,7 @@ def date_clause_bounds(norm: str, start: int, end: int) -> list[tuple[int, str]]
             out.setdefault(i, "comma")
         prev_comma = False
         i = m.end()
-    return sorted(out.items())
+    return tuple(sorted(out.items()))
 
 
 def date_clause(norm: str, start: int, end: int, pos: int, pos_end: int | None = None) -> tuple[int, int]:
