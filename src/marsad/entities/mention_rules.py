@@ -296,13 +296,17 @@ def _repeats(texts: Sequence[str], src: Sequence[tuple[int, int]], mentions: Seq
             lasts.add(last)
     if not fulls:
         return
+    # the full names by their first word, each list in the set's order (the first that matches is emitted)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in fulls:
+        by_first.setdefault(words[0], []).append(words)
     n = len(texts)
     for k in range(n):
         if k in blocked or place_word[k]:
             continue
         w = texts[k]
         done = False
-        for words in fulls:
+        for words in by_first.get(w, ()):
             j = k + len(words) - 1
             if j < n and tuple(texts[k:j + 1]) == words and not any(x in blocked or place_word[x]
                                                                     for x in range(k, j + 1)):
