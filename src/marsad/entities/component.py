@@ -212,6 +212,17 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
     by_start = sorted(range(len(named)), key=lambda k: named[k].start)
     starts = [named[k].start for k in by_start]
     longest = max((m.end - m.start for m in named), default=0)
+    # the adjectives and the role+nat agents by start (one that holds or overlaps a span starts at most its
+    # length before it) and the adjectives by end: the tests below look only there
+    adj = sorted(adjectives)
+    adj_starts = [a for a, _ in adj]
+    adj_long = max(0, max((b - a for a, b in adj), default=0))
+    adj_by_end: dict[int, list[int]] = {}
+    for a, b in adj:
+        adj_by_end.setdefault(b, []).append(a)
+    role_nat = sorted((m.start, m.end) for m in agents if m.pattern == "role+nat")
+    rn_starts = [a for a, _ in role_nat]
+    rn_long = max(0, max((b - a for a, b in role_nat), default=0))
     for span in ner:
         near = by_start[bisect_right(starts, span.start - longest):bisect_left(starts, span.end)]
         over = sorted(k for k in near if named[k].start < span.end and span.start < named[k].end)
@@ -225,11 +236,15 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             used.update(over)
             out.append(named[known[0]])
             continue
-        if span.label == "LOC" and (any(a <= span.start and span.end <= b for a, b in adjectives) or any(
-                m.pattern == "role+nat" and m.start <= span.start and span.end <= m.end for m in agents) or any(
-                span.start < a and b == span.end and not article.text[span.start : a].strip().endswith(("،", ","))
-                and not any(n.link is not None and n.start < a for n in (named[k] for k in over))
-                for a, b in adjectives)):
+        if span.label == "LOC" and (any(
+                a <= span.start and span.end <= b
+                for a, b in adj[bisect_left(adj_starts, span.end - adj_long):bisect_right(adj_starts, span.start)])
+                or any(a <= span.start and span.end <= b
+                       for a, b in role_nat[bisect_left(rn_starts, span.end - rn_long):
+                                            bisect_right(rn_starts, span.start)])
+                or any(span.start < a and not article.text[span.start : a].strip().endswith(("،", ","))
+                       and not any(n.link is not None and n.start < a for n in (named[k] for k in over))
+                       for a in adj_by_end.get(span.end, ()))):
             used.update(over)
             continue  # الحكومة السعودية، أمانة منطقة الرياض، الشركة السعودية، المعارضة السورية: an adjective, or
             # inside a name, or a noun phrase ending with an adjective
@@ -271,7 +286,9 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
                 mention.link = place_link(r.place, [*r.evidence, "ner_span"], r.runner_up)
                 mention.pattern = "ner+place"
             elif any((lk := named[k].link) is not None and lk.type in ("PERS", "ORG") for k in over) or any(
-                    a.pattern == "role+nat" and a.start < span.end and span.start < a.end for a in agents):
+                    a < span.end and span.start < b
+                    for a, b in role_nat[bisect_left(rn_starts, span.start - rn_long):
+                                         bisect_left(rn_starts, span.end)]):
                 continue  # وزارة العمل السعودية، للمعارضة السورية: the dictionary knows the words as an organisation
                 # or a group of a country
         out.append(mention)
