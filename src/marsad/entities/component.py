@@ -552,14 +552,21 @@ def nil_org_names(text: str, mentions: list[Mention], places: Sequence[tuple[int
     (:func:`marsad.kb.org_names.org_name`): ``وزارة الصحة اللبنانية`` → ``Ministry of Health (Lebanon)``,
     ``أمانة منطقة جازان`` → ``Jazan Region Municipality`` (a place that ends the span gives its English name; a
     nationality word that ends it is the country, not part of the name)."""
+    nat_by_end: dict[int, list[int]] = {}  # positions by end, in list order: the first hit stays the same
+    for i, (_, b, _) in enumerate(nationalities):
+        nat_by_end.setdefault(b, []).append(i)
+    place_by_end: dict[int, list[int]] = {}
+    for i, p in enumerate(places):
+        place_by_end.setdefault(p[1], []).append(i)
     for k, m in enumerate(mentions):
         if m.label != "ORG" or m.link is not None or m.nil is None or m.nil.name_en:
             continue
         country = m.nil.country
         end = m.end
-        nat = next(((a, c) for a, b, c in nationalities if m.start < a and b == end), None) or next(
-            ((a, c) for a, b, en, c in places if m.start < a and b == end and c and en == res.country_name(c)[0]),
-            None)
+        nat = next(((a, c) for a, b, c in (nationalities[i] for i in nat_by_end.get(end, ()))
+                    if m.start < a and b == end), None) or next(
+            ((a, c) for a, b, en, c in (places[i] for i in place_by_end.get(end, ()))
+             if m.start < a and b == end and c and en == res.country_name(c)[0]), None)
         if nat is not None:  # وزارة الصحة السعودية: the country, not part of the name
             end, country = nat
         while end > m.start and text[end - 1].isspace():
@@ -568,7 +575,7 @@ def nil_org_names(text: str, mentions: list[Mention], places: Sequence[tuple[int
         if country_en == country:
             country_en = None
         # the place follows a space or the preposition ب (مجلس التنمية السياحية بجازان)
-        place = next((p for p in places if p[1] == end and m.start < p[0] and (
+        place = next((p for p in (places[i] for i in place_by_end.get(end, ())) if p[1] == end and m.start < p[0] and (
             text[p[0] - 1].isspace() or (text[p[0] - 1] == "ب" and m.start < p[0] - 1 and text[p[0] - 2].isspace()))),
             None)
         if place is not None:
