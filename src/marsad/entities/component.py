@@ -218,8 +218,8 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
     adj_starts = [a for a, _ in adj]
     adj_long = max(0, max((b - a for a, b in adj), default=0))
     adj_by_end: dict[int, list[int]] = {}
-    for a, b in adj:
-        adj_by_end.setdefault(b, []).append(a)
+    for adj_start, adj_end in adj:
+        adj_by_end.setdefault(adj_end, []).append(adj_start)
     role_nat = sorted((m.start, m.end) for m in agents if m.pattern == "role+nat")
     rn_starts = [a for a, _ in role_nat]
     rn_long = max(0, max((b - a for a, b in role_nat), default=0))
