@@ -212,6 +212,17 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
     by_start = sorted(range(len(named)), key=lambda k: named[k].start)
     starts = [named[k].start for k in by_start]
     longest = max((m.end - m.start for m in named), default=0)
+    # the adjectives and the role+nat agents by start (one that holds or overlaps a span starts at most its
+    # length before it) and the adjectives by end: the tests below look only there
+    adj = sorted(adjectives)
+    adj_starts = [a for a, _ in adj]
+    adj_long = max(0, max((b - a for a, b in adj), default=0))
+    adj_by_end: dict[int, list[int]] = {}
+    for adj_start, adj_end in adj:
+        adj_by_end.setdefault(adj_end, []).append(adj_start)
+    role_nat = sorted((m.start, m.end) for m in agents if m.pattern == "role+nat")
+    rn_starts = [a for a, _ in role_nat]
+    rn_long = max(0, max((b - a for a, b in role_nat), default=0))
     for span in ner:
         near = by_start[bisect_right(starts, span.start - longest):bisect_left(starts, span.end)]
         over = sorted(k for k in near if named[k].start < span.end and span.start < named[k].end)
@@ -225,11 +236,15 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             used.update(over)
             out.append(named[known[0]])
             continue
-        if span.label == "LOC" and (any(a <= span.start and span.end <= b for a, b in adjectives) or any(
-                m.pattern == "role+nat" and m.start <= span.start and span.end <= m.end for m in agents) or any(
-                span.start < a and b == span.end and not article.text[span.start : a].strip().endswith(("،", ","))
-                and not any(n.link is not None and n.start < a for n in (named[k] for k in over))
-                for a, b in adjectives)):
+        if span.label == "LOC" and (any(
+                a <= span.start and span.end <= b
+                for a, b in adj[bisect_left(adj_starts, span.end - adj_long):bisect_right(adj_starts, span.start)])
+                or any(a <= span.start and span.end <= b
+                       for a, b in role_nat[bisect_left(rn_starts, span.end - rn_long):
+                                            bisect_right(rn_starts, span.start)])
+                or any(span.start < a and not article.text[span.start : a].strip().endswith(("،", ","))
+                       and not any(n.link is not None and n.start < a for n in (named[k] for k in over))
+                       for a in adj_by_end.get(span.end, ()))):
             used.update(over)
             continue  # الحكومة السعودية، أمانة منطقة الرياض، الشركة السعودية، المعارضة السورية: an adjective, or
             # inside a name, or a noun phrase ending with an adjective
@@ -271,7 +286,9 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
                 mention.link = place_link(r.place, [*r.evidence, "ner_span"], r.runner_up)
                 mention.pattern = "ner+place"
             elif any((lk := named[k].link) is not None and lk.type in ("PERS", "ORG") for k in over) or any(
-                    a.pattern == "role+nat" and a.start < span.end and span.start < a.end for a in agents):
+                    a < span.end and span.start < b
+                    for a, b in role_nat[bisect_left(rn_starts, span.start - rn_long):
+                                         bisect_left(rn_starts, span.end)]):
                 continue  # وزارة العمل السعودية، للمعارضة السورية: the dictionary knows the words as an organisation
                 # or a group of a country
         out.append(mention)
@@ -319,6 +336,19 @@ _NAME_TITLES_FOLDED = frozenset(t.translate(_ALEF) for t in _NAME_TITLES)
 _NIL_GAP = 3  # a descriptor agent ends at most this many characters before the name (a space, a comma)
 
 
+class _ByKey:
+    """The indexes of a list's items sorted by a key: those whose key is in ``[lo, hi]`` by bisection."""
+
+    __slots__ = ("keys", "order")
+
+    def __init__(self, keys: Sequence[int]) -> None:
+        self.order = sorted(range(len(keys)), key=keys.__getitem__)
+        self.keys = [keys[i] for i in self.order]
+
+    def between(self, lo: int, hi: int) -> list[int]:
+        return self.order[bisect_left(self.keys, lo):bisect_right(self.keys, hi)]
+
+
 def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: str,
               nationalities: Sequence[tuple[int, int, str]] = (), source: str | None = None,
               named: Mapping[str, int] | None = None, context: Collection[str] = (),
@@ -339,22 +369,36 @@ def nil_links(text: str, mentions: list[Mention], home: str | None, home_how: st
     sport = sports_article(text)
     drop: list[Mention] = []
     crowd = name_crowd(text, mentions, home)
+    # bisection indexes: an agent overlapping [s, e) starts in [s - ag_long, e); a span [a, b) inside [s, e)
+    # with s < a starts at most (the most a start exceeds its end) after e
+    ag_start, ag_end = _ByKey([a.start for a in agents]), _ByKey([a.end for a in agents])
+    ag_long = max(0, max((a.end - a.start for a in agents), default=0))
+    nat_start, nat_end = _ByKey([a for a, _, _ in nationalities]), _ByKey([b for _, b, _ in nationalities])
+    nat_back = max(0, max((a - b for a, b, _ in nationalities), default=0))
+    place_start = _ByKey([p[0] for p in places])
+    place_back = max(0, max((p[0] - p[1] for p in places), default=0))
     for k, m in enumerate(mentions):
         if m.label not in ("PERS", "ORG") or m.link is not None or m.nil is not None or m.source not in ("ner", "rule"):
             continue
-        holder = next((a for a in agents if a.actor and a.start < m.end and m.start < a.end), None) \
+        # (each scan below goes over the items a bisection finds can match, in list order: the same first hit)
+        holder = next((a for a in (agents[i] for i in sorted(ag_start.between(m.start - ag_long, m.end - 1)))
+                       if a.actor and a.start < m.end and m.start < a.end), None) \
             if m.label == "PERS" else None
         if holder is not None:  # سمو ولي العهد tagged as a name: the title stands for its holder
             mentions[k] = replace(m, link=holder.link, actor=holder.actor, pattern="ner+role")
             continue
-        desc = next((a for a in agents if a.start <= m.start and m.end <= a.end), None) or next(
-            (a for a in reversed(agents) if a.end <= m.start and m.start - a.end <= _TITLES_GAP
-             and _only_titles(text[a.end:m.start])), None)
-        nat = next((c for a, b, c in nationalities if (b <= m.start and m.start - b <= 30
-                                                          and _only_words(text[b:m.start]))
+        desc = next((a for a in (agents[i] for i in sorted(ag_start.between(m.end - ag_long, m.start)))
+                     if a.start <= m.start and m.end <= a.end), None) or next(
+            (a for a in (agents[i] for i in sorted(ag_end.between(m.start - _TITLES_GAP, m.start), reverse=True))
+             if a.end <= m.start and m.start - a.end <= _TITLES_GAP and _only_titles(text[a.end:m.start])), None)
+        near_nat = sorted({*nat_end.between(m.start - 30, m.start), *nat_start.between(m.end, m.end + 2)})
+        nat = next((c for a, b, c in (nationalities[i] for i in near_nat)
+                    if (b <= m.start and m.start - b <= 30 and _only_words(text[b:m.start]))
                     or (m.end <= a <= m.end + 2 and not text[m.end:a].strip())), None)
-        own = next((c for a, b, c in nationalities if m.start < a and b <= m.end), None) or next(
-            (c for a, b, _, c in places if m.start < a and b <= m.end and c), None) if m.label == "ORG" else None
+        inside = sorted(nat_start.between(m.start + 1, m.end + nat_back))
+        own = next((c for a, b, c in (nationalities[i] for i in inside) if m.start < a and b <= m.end), None) or next(
+            (c for a, b, _, c in (places[i] for i in sorted(place_start.between(m.start + 1, m.end + place_back)))
+             if m.start < a and b <= m.end and c), None) if m.label == "ORG" else None
         # وزارة الخارجية البحرينية، حكومة نيو ساوث ويلز: the body's own adjective or place names its country
         sector = desc.link.sector if desc is not None and desc.link is not None else None
         if sector is None:
@@ -508,14 +552,21 @@ def nil_org_names(text: str, mentions: list[Mention], places: Sequence[tuple[int
     (:func:`marsad.kb.org_names.org_name`): ``وزارة الصحة اللبنانية`` → ``Ministry of Health (Lebanon)``,
     ``أمانة منطقة جازان`` → ``Jazan Region Municipality`` (a place that ends the span gives its English name; a
     nationality word that ends it is the country, not part of the name)."""
+    nat_by_end: dict[int, list[int]] = {}  # positions by end, in list order: the first hit stays the same
+    for i, (_, b, _) in enumerate(nationalities):
+        nat_by_end.setdefault(b, []).append(i)
+    place_by_end: dict[int, list[int]] = {}
+    for i, p in enumerate(places):
+        place_by_end.setdefault(p[1], []).append(i)
     for k, m in enumerate(mentions):
         if m.label != "ORG" or m.link is not None or m.nil is None or m.nil.name_en:
             continue
         country = m.nil.country
         end = m.end
-        nat = next(((a, c) for a, b, c in nationalities if m.start < a and b == end), None) or next(
-            ((a, c) for a, b, en, c in places if m.start < a and b == end and c and en == res.country_name(c)[0]),
-            None)
+        nat = next(((a, c) for a, b, c in (nationalities[i] for i in nat_by_end.get(end, ()))
+                    if m.start < a and b == end), None) or next(
+            ((a, c) for a, b, en, c in (places[i] for i in place_by_end.get(end, ()))
+             if m.start < a and b == end and c and en == res.country_name(c)[0]), None)
         if nat is not None:  # وزارة الصحة السعودية: the country, not part of the name
             end, country = nat
         while end > m.start and text[end - 1].isspace():
@@ -524,7 +575,7 @@ def nil_org_names(text: str, mentions: list[Mention], places: Sequence[tuple[int
         if country_en == country:
             country_en = None
         # the place follows a space or the preposition ب (مجلس التنمية السياحية بجازان)
-        place = next((p for p in places if p[1] == end and m.start < p[0] and (
+        place = next((p for p in (places[i] for i in place_by_end.get(end, ())) if p[1] == end and m.start < p[0] and (
             text[p[0] - 1].isspace() or (text[p[0] - 1] == "ب" and m.start < p[0] - 1 and text[p[0] - 2].isspace()))),
             None)
         if place is not None:
@@ -549,6 +600,21 @@ def _bare(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in "وفلب" else word
 
 
+def _by_tails(names: Sequence[tuple[int, list[str]]]) -> dict[tuple[str, ...], list[int]]:
+    """The positions of ``names`` by their last word and by their last two words."""
+    out: dict[tuple[str, ...], list[int]] = {}
+    for p, (_, w) in enumerate(names):
+        for n in {1, 2} & set(range(1, len(w) + 1)):
+            out.setdefault(tuple(w[-n:]), []).append(p)
+    return out
+
+
+def _at(names: Sequence[tuple[int, list[str]]], index: Mapping[Any, list[int]],
+        keys: Sequence[Any]) -> list[tuple[int, list[str]]]:
+    """The items of ``names`` at the positions ``index`` holds under any of ``keys``, in list order."""
+    return [names[p] for p in sorted({p for key in keys for p in index.get(key, ())})]
+
+
 def nil_coref(text: str, mentions: list[Mention]) -> None:
     """A short unlinked name (``روني``، ``الحضيف``، ``فان غال``) that ends a longer person's name of the article
     (``واين روني``، ``محمد الحضيف``، ``لويس فان غال``) is that person: it takes the longer mention's NIL
@@ -559,19 +625,28 @@ def nil_coref(text: str, mentions: list[Mention]) -> None:
     full = [(k, w) for k, w in people if len(w) >= 2]
     linked = [(k, _name_words(text[m.start:m.end])) for k, m in enumerate(mentions)
               if m.label == "PERS" and m.link is not None and m.link.id.startswith("actor:") and m.link.type == "PERS"]
+    # positions in ``full`` and ``linked`` by last one and two words, and in ``full`` by first word: the scans
+    # below look only there, in list order (only a name ending so, or beginning so, can match)
+    full_tails = _by_tails(full)
+    linked_tails = _by_tails(linked)
+    full_firsts: dict[str, list[int]] = {}
+    for p, (_, w) in enumerate(full):
+        full_firsts.setdefault(w[0], []).append(p)
     for k, words in people:
         m = mentions[k]
         assert m.nil is not None
         if len(words) >= 3 or not words:
             continue
         tail = [_bare(words[0]), *words[1:]] if len(words[0]) > 3 else words
-        ends = [(j, w) for j, w in full if len(w) > len(words) and w[-len(words):] in (words, tail)]
+        ends = [(j, w) for j, w in _at(full, full_tails, (tuple(words), tuple(tail)))
+                if len(w) > len(words) and w[-len(words):] in (words, tail)]
         if not ends and len(words) == 1:
-            firsts = [(j, w) for j, w in full if w[0] in (words[0], tail[0])]
+            firsts = [(j, w) for j, w in _at(full, full_firsts, (words[0], tail[0])) if w[0] in (words[0], tail[0])]
             if len({" ".join(w) for _, w in firsts}) == 1:
                 ends = firsts
         if not ends:
-            known = [(j, w) for j, w in linked if len(w) > len(words) and w[-len(words):] in (words, tail)]
+            known = [(j, w) for j, w in _at(linked, linked_tails, (tuple(words), tuple(tail)))
+                     if len(w) > len(words) and w[-len(words):] in (words, tail)]
             before_known = [j for j, w in known if mentions[j].end <= m.start]
             if before_known:  # الجبير after عادل الجبير: the known person named before
                 src = mentions[before_known[-1]]
@@ -914,30 +989,27 @@ def to_entities(article: Article, mentions: list[Mention], version: str) -> list
     ordered = sorted(range(len(mentions)), key=lambda k: (mentions[k].start, -mentions[k].end))
     ids = {k: f"e{n}" for n, k in enumerate(ordered, 1)}
     out: list[Entity] = []
+    # the antecedent: the earliest earlier named mention of the same actor, a full name when there is one (the
+    # linker's indexes do not survive the merge, and NER mentions co-refer too); one pass: per actor the first
+    # full name and the first named mention so far; a mention object met again keeps its first place's answer
+    full: dict[str, str] = {}
+    first: dict[str, str] = {}
+    antes: dict[int, str | None] = {}
     for k in ordered:
         m = mentions[k]
-        ante = _antecedent_id(m, mentions, ordered, ids)
+        if id(m) not in antes:
+            antes[id(m)] = None if m.actor is None else (full.get(m.actor) or first.get(m.actor))
+        if m.actor is not None and m.label != "AGENT":
+            first.setdefault(m.actor, ids[k])
+            if m.pattern == "actor":
+                full.setdefault(m.actor, ids[k])
+    for k in ordered:
+        m = mentions[k]
+        ante = antes[id(m)]
         out.append(Entity(ids[k], m.start, m.end, m.label, m.source,
                           article.provenance("entities", version, m.pattern), m.link, round(m.confidence, 3), ante,
                           m.nil))
     return out
-
-
-def _antecedent_id(m: Mention, mentions: list[Mention], ordered: list[int], ids: dict[int, str]) -> str | None:
-    """The earliest earlier named mention of the same actor, a full name when there is one (the linker's
-    indexes do not survive the merge, and NER mentions co-refer too)."""
-    if m.actor is None:
-        return None
-    earliest: str | None = None
-    for k in ordered:
-        other = mentions[k]
-        if other is m:
-            break
-        if other.actor == m.actor and other.label != "AGENT":
-            if other.pattern == "actor":
-                return ids[k]  # a full name
-            earliest = earliest or ids[k]
-    return earliest
 
 
 def make_component(settings: Settings) -> EntityComponent:

@@ -135,7 +135,10 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
     ambiguous place names, places only right after a head word that takes one (``أمانة جدة``)."""
     texts = [nt.norm[a:b] for a, b in words]
     src = [nt.to_source(a, b) for a, b in words]
-    taken = [(m.start, m.end, m.label) for m in mentions]
+    # the spans taken, by start (a free span is looked up among those that can reach it, not all of them)
+    taken = sorted((m.start, m.end, m.label) for m in mentions)
+    taken_starts = [a for a, _, _ in taken]
+    longest = [max((b - a for a, b, _ in taken), default=0)]
     places = sorted({*((m.start, m.end) for m in mentions if m.label == "LOC"), *place_spans})
 
     def joined(k: int) -> bool:  # only spaces between word k and word k+1
@@ -148,7 +151,8 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
         return place_word[k]
 
     def free(s: int, e: int, label: str) -> bool:
-        return not any(a < e and s < b and (label == "PERS" or lab != "LOC") for a, b, lab in taken)
+        lo, hi = bisect_left(taken_starts, s - max(longest[0], 0)), bisect_left(taken_starts, e)
+        return not any(s < b and (label == "PERS" or lab != "LOC") for _, b, lab in taken[lo:hi])
 
     heads = _norm_set(_ORG_HEADS, fold)
     place_heads = _norm_set(_PLACE_HEADS, fold)
@@ -169,7 +173,10 @@ def add_rule_mentions(nt: NormText, words: Sequence[tuple[int, int]], mentions: 
         s, e = src[i][0], src[j][1]
         if e > s and free(s, e, label):
             added.append(Mention(s, e, label, "rule", None, conf, pattern=f"rule:{rule}"))
-            taken.append((s, e, label))
+            at = bisect_right(taken_starts, s)
+            taken_starts.insert(at, s)
+            taken.insert(at, (s, e, label))
+            longest[0] = max(longest[0], e - s)
 
     def name_word(k: int) -> bool:
         w = texts[k]
@@ -296,13 +303,17 @@ def _repeats(texts: Sequence[str], src: Sequence[tuple[int, int]], mentions: Seq
             lasts.add(last)
     if not fulls:
         return
+    # the full names by their first word, each list in the set's order (the first that matches is emitted)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in fulls:
+        by_first.setdefault(words[0], []).append(words)
     n = len(texts)
     for k in range(n):
         if k in blocked or place_word[k]:
             continue
         w = texts[k]
         done = False
-        for words in fulls:
+        for words in by_first.get(w, ()):
             j = k + len(words) - 1
             if j < n and tuple(texts[k:j + 1]) == words and not any(x in blocked or place_word[x]
                                                                     for x in range(k, j + 1)):

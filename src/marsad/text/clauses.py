@@ -398,7 +398,11 @@ def _scare_quotes(norm: str, start: int, end: int) -> set[int]:
     return out
 
 
-def date_clause_bounds(norm: str, start: int, end: int) -> list[tuple[int, str]]:
+# The clause bounds of the last normalized text asked about, by (start, end): one text kept, not many long ones.
+_BOUNDS: tuple[str, dict[tuple[int, int], tuple[tuple[int, str], ...]]] = ("", {})
+
+
+def date_clause_bounds(norm: str, start: int, end: int) -> tuple[tuple[int, str], ...]:
     """Clause starts within ``[start, end)`` for dating events, each with its kind.
 
     Kinds: ``start`` (the sentence start), ``punct`` (after ؛ : . ! ? a line break or a quote mark, not around a
@@ -406,7 +410,22 @@ def date_clause_bounds(norm: str, start: int, end: int) -> list[tuple[int, str]]
     (ثم لكن كما إذ بعدما عندما غير وذلك ...),
     ``relative`` (الذي التي الذين ...) and ``complement`` (أن/إن with its suffix). Plain «،» and a bare و do
     not end a clause: ``ونفذت المقاتلات الجمعة، غارات`` is one clause.
+
+    Cached for the last text (a tuple, shared): each event of a sentence asks again, and a run-on sentence can be
+    37,000 characters long.
     """
+    global _BOUNDS
+    cache = _BOUNDS
+    if cache[0] is not norm:
+        cache = (norm, {})
+        _BOUNDS = cache
+    got = cache[1].get((start, end))
+    if got is None:
+        got = cache[1][start, end] = _date_clause_bounds(norm, start, end)
+    return got
+
+
+def _date_clause_bounds(norm: str, start: int, end: int) -> tuple[tuple[int, str], ...]:
     out: dict[int, str] = {start: "start"}
     scare = _scare_quotes(norm, start, end)
     prev_comma = False
@@ -440,7 +459,7 @@ def date_clause_bounds(norm: str, start: int, end: int) -> list[tuple[int, str]]
             out.setdefault(i, "comma")
         prev_comma = False
         i = m.end()
-    return sorted(out.items())
+    return tuple(sorted(out.items()))
 
 
 def date_clause(norm: str, start: int, end: int, pos: int, pos_end: int | None = None) -> tuple[int, int]:

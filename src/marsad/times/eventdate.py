@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from marsad.article import Article, Sentence, TimeExpr
 from marsad.text.clauses import CONTINUING_KINDS, date_clause, date_clause_bounds, normalized, words
@@ -233,14 +234,13 @@ _DATELINE_TAIL = re.compile(r"^[\s)]*(?:[\-–—:]|$|\n)")
 DATELINE_LINES = 2
 
 
-def dateline_time(article: Article) -> TimeExpr | None:
-    """The date of the article's dateline, or None.
+# The longest head _DATELINE_HEAD can match, its trailing white space left out (40 characters and the dash).
+_DATELINE_HEAD_MAX = 41
 
-    A calendar day (``25 يوليو 2015``, ``25 يوليو``; not a relative ``الأحد القادم``) in the first two non-empty
-    lines, after a short head ending in a dash (``الرياض - ``) or alone at the head of its line with a dash or
-    the line's end after it.
-    """
-    text = article.text
+
+@lru_cache(maxsize=4)
+def _dateline_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of the first DATELINE_LINES non-empty lines of ``text``: once per article, not per event."""
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -249,11 +249,28 @@ def dateline_time(article: Article) -> TimeExpr | None:
             if len(lines) >= DATELINE_LINES:
                 break
         pos += len(line)
+    return tuple(lines)
+
+
+def dateline_time(article: Article) -> TimeExpr | None:
+    """The date of the article's dateline, or None.
+
+    A calendar day (``25 يوليو 2015``, ``25 يوليو``; not a relative ``الأحد القادم``) in the first two non-empty
+    lines, after a short head ending in a dash (``الرياض - ``) or alone at the head of its line with a dash or
+    the line's end after it.
+    """
+    text = article.text
+    lines = _dateline_lines(text)
     for t in article.times or ():
         if t.granularity != "day" or t.kind != "date" or not t.value or len(t.value) != 10 or t.relative is not None:
             continue
         for lo, hi in lines:
             if lo <= t.start and t.end <= hi:
+                j = t.start
+                while j > lo and text[j - 1].isspace():
+                    j -= 1
+                if j - lo > _DATELINE_HEAD_MAX:  # no head of _DATELINE_HEAD: skip slicing a long line
+                    continue
                 head, tail = text[lo:t.start], text[t.end:hi]
                 if _DATELINE_HEAD.match(head) and (head.strip() or _DATELINE_TAIL.match(tail)):
                     return t
