@@ -12,7 +12,9 @@ from ``--alone-real`` (0.5, or ``cv``: a level chosen on its out-of-fold probabi
 :func:`marsad.learn.linear.best_alone`). The options of a
 run (``--pool-real``, ``--real-weight``, ``--alone-real``, ``--folds``, ``--real``) are recorded in its report with
 the data's hashes and the command that reproduces it; the model file itself holds no date, so one run is
-byte-reproducible.
+byte-reproducible. ``--verify`` retrains with the options the shipped card records (or those given) and compares.
+The features include the rule coder's vote and lexicon hits, so a change to the predicates, the coder or the layers
+under it changes the training data: such a change retrains the model (``marsad train events``) in the same commit.
 """
 
 from __future__ import annotations
@@ -402,7 +404,8 @@ def _alone_level(value: str) -> float | None:
                    "each label's level chosen on its out-of-fold probabilities.")
 @click.option("--verify", is_flag=True,
               help="Train into a temporary directory and exit non-zero unless the model's sha256 and dev scores "
-                   "equal those of the model in --out (default: the shipped one).")
+                   "equal those of the model in --out (default: the shipped one); with no training option given, "
+                   "with the options its card records.")
 @click.option("--retune", is_flag=True,
               help="Do not refit: apply this code's veto levels and veto length to the model in --out, "
                    "recompute its dev scores and version.")
@@ -430,6 +433,17 @@ def command(out_dir: Path | None, shared_path: Path | None, folds: int, real_pat
     if verify:
         import tempfile
 
+        ctx = click.get_current_context()
+        given = [n for n in ("folds", "real_paths", "pool_real", "real_weight", "alone_real")
+                 if ctx.get_parameter_source(n) is not click.core.ParameterSource.DEFAULT]
+        card_path = out / CARD_FILE
+        if not given and card_path.is_file():
+            # no training option given: retrain with the options the shipped card records (its 'reproduce')
+            opts = json.loads(card_path.read_text("utf-8")).get("options")
+            if opts:
+                folds, real = int(opts["folds"]), [root / n for n in opts["real"]]
+                pool_real, real_weight = tuple(opts["pool_real"]), float(opts["real_weight"])
+                alone_real = str(opts["alone_real"])
         with tempfile.TemporaryDirectory(prefix="marsad-events-verify-") as tmp:
             card = train_events(shared, Path(tmp), folds, real, tuple(pool_real), real_weight,
                                 _alone_level(alone_real))
