@@ -130,6 +130,13 @@ def test_events_news_forms_requested_aid_is_a_request(detector: bool) -> None:
         assert "REQUEST" in types
 
 
+def test_events_news_forms_the_purpose_of_a_request_is_no_aid() -> None:
+    """Further on in the sentence, the aid a request is for (``لإنقاذ``) is its purpose, not aid given."""
+    text = ("طلبت الحكومة الأردنية رسميا في رسالة نشرت الجمعة مساعدة صندوق النقد الدولي في خطوة جديدة ضمن "
+            "المفاوضات الجارية منذ أشهر حول خطة شاملة لإنقاذ الأردن.")
+    assert "AID" not in [t for t, _, _ in _coded(text)]
+
+
 def test_events_news_forms_granted_aid_stays_aid() -> None:
     text = "قدم صندوق النقد الدولي مساعدات عاجلة إلى الأردن لإنقاذ الاقتصاد من الانهيار."
     assert "AID" in [t for t, _, _ in _coded(text, detector=False)]

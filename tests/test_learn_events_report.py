@@ -106,3 +106,11 @@ def test_learn_events_report_verify_retrains_with_the_cards_options(tmp_path, mo
                                                        *args])
     assert result.exit_code == 0, result.output
     assert seen == [want]
+
+
+def test_learn_events_report_shipped_card_inputs_are_this_code() -> None:
+    """The shipped model was trained on the features and rule vote of this code: a change to the predicates, the
+    coder or the features changes the training data, so it comes with a retrained model (``marsad train events``,
+    then ``marsad train events --verify``)."""
+    card = _shipped_card()
+    assert card["inputs_sha256"] == learn_events.inputs_sha256(), "retrain: OPENBLAS_NUM_THREADS=1 marsad train events"

@@ -119,6 +119,8 @@ def apply_detector(article: Article, events: list[Event], model: LinearModel, le
                             lexical_only=lexical and not (det.fires and det.alone))
             if new is not None:
                 kept.append(new)
+        if any(ev.type == "AID" for ev in kept):
+            kept = _drop_requested_purpose(nt, lexicon, ns, ne, kept)
         out.extend(sorted(kept, key=lambda e: (e.evidence.predicate.start, e.type)))
     for rest in by_sent.values():
         out.extend(rest)
@@ -127,6 +129,22 @@ def apply_detector(article: Article, events: list[Event], model: LinearModel, le
         ev.id = f"ev{i}"
     fill_context_countries(article, out)
     return out
+
+
+def _drop_requested_purpose(nt: NormText, lexicon: Lexicon, ns: int, ne: int, events: list[Event]) -> list[Event]:
+    """Drop the AID events whose trigger is a verbal noun of purpose (``لإنقاذ``، ``لدعم``) after a REQUEST predicate
+    of the sentence: ``طلب الوزير مساعدة صندوق النقد ... لإنقاذ اليونان`` asks for the aid, nobody gave it. (The
+    coder drops an AID verbal noun a request governs within a few words; this is the purpose further on.)"""
+    matches = lexicon.find(nt.norm, ns, ne, nt.text, nt.offsets)
+    purposes = set()
+    for m in matches:
+        if m.predicate.type == "AID" and m.nominal and m.proclitic.startswith("ل") and any(
+                x.predicate.type == "REQUEST" and x.end <= m.start for x in matches):
+            purposes.add(nt.to_source(m.start, m.end))
+    if not purposes:
+        return events
+    return [ev for ev in events if not (ev.type == "AID" and
+                                        (ev.evidence.predicate.start, ev.evidence.predicate.end) in purposes)]
 
 
 def fill_context_countries(article: Article, events: list[Event]) -> None:
