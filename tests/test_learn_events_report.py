@@ -75,3 +75,42 @@ def test_learn_events_report_verify_names_what_differs(tmp_path) -> None:
     assert len(got) == 2 and "(evdet-b) != shipped" in got[0] and got[1].startswith("dev scores")
     (trained / learn_events.MODEL_FILE).write_bytes((shipped / learn_events.MODEL_FILE).read_bytes())
     assert learn_events.verify_events(shipped, {"version": "evdet-a", "dev_scores": scores}, trained) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "want"),
+    [
+        ([], (3, ["events.jsonl"], ("ASSAULT",), 0.25, None)),  # no option given: the card's
+        (["--folds", "4"], (4, list(learn_events.REAL_FILES), (), 1.0, learn_events.ALONE_REAL)),  # given: those
+    ],
+)
+def test_learn_events_report_verify_retrains_with_the_cards_options(tmp_path, monkeypatch, args, want) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    options = {"folds": 3, "real": ["events.jsonl"], "pool_real": ["ASSAULT"], "real_weight": 0.25,
+               "alone_real": "cv", "min_real_positives": 15}
+    (shipped / learn_events.CARD_FILE).write_text(json.dumps({"options": options}))
+    seen: list[tuple[object, ...]] = []
+
+    def fake_train(shared, out, folds, real, pool_real, real_weight, alone_real):  # type: ignore[no-untyped-def]
+        seen.append((folds, [p.name for p in real], pool_real, real_weight, alone_real))
+        return {"version": "evdet-x", "model_sha256": "0" * 64, "training_seconds": 0.0, "dev_scores": {}}
+
+    monkeypatch.setattr(learn_events, "train_events", fake_train)
+    monkeypatch.setattr(learn_events, "verify_events", lambda *a: [])
+    result = CliRunner().invoke(learn_events.command, ["--verify", "--out", str(shipped), "--shared", str(tmp_path),
+                                                       *args])
+    assert result.exit_code == 0, result.output
+    assert seen == [want]
+
+
+def test_learn_events_report_shipped_card_inputs_are_this_code() -> None:
+    """The shipped model was trained on the features and rule vote of this code: a change to the predicates, the
+    coder or the features changes the training data, so it comes with a retrained model (``marsad train events``,
+    then ``marsad train events --verify``)."""
+    card = _shipped_card()
+    assert card["inputs_sha256"] == learn_events.inputs_sha256(), "retrain: OPENBLAS_NUM_THREADS=1 marsad train events"

@@ -92,6 +92,23 @@ POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "PRM", "SPY", "UAF", 
                                "ELI", "CRM"})
 PROTEST_SECTORS = POLITICAL_SECTORS | {"CVL", "LAB", "EDU", "AGR", "REF", "SOC", "REL", "MED", "JRN", "BUS"}
 PLACE_PREPS = frozenset(_N(w) for w in ("في", "بمدينة", "بمنتجع", "بالعاصمة"))
+# A currency named after an amount (مليون ريال، بقيمة 7 مليارات يورو) is never a party: the entities layer may take
+# ريال for a club or a name.
+CURRENCIES = frozenset(_N(w) for base in ("ريال", "ريالا", "ريالات", "دولار", "دولارا", "دولارات", "يورو", "درهم",
+                                          "دراهم", "دينار", "دنانير", "جنيه", "جنيها", "جنيهات", "ليرة", "ليرات",
+                                          "روبية", "ين")
+                       for w in (base, "ال" + base, "بال" + base, "و" + base, "ب" + base))
+# Sports stay out (docs/annotation/events.md, hard case 13): no event has a club, federation or athlete (sector
+# SPT) as a party, and a meeting in a sentence about a match (يلتقي الأهلي مع الزمالك في لقاء القمة) is a fixture.
+SPORTS_SECTOR = "SPT"
+# (Not دوري: اجتماع دوري is a periodic meeting; not الفريق: a general's rank; not الجولة: a round of talks.)
+MATCH_WORDS = frozenset(_N(w) for base in ("مباراة", "مباراته", "مباراتها", "مباراتين", "مباريات", "ملعب",
+                                           "استاد", "بطولة", "كأس", "شوط")
+                        for w in (base, "ال" + base, "بال" + base, "و" + base, "وال" + base, "ب" + base,
+                                  "لل" + base))
+# An AID verbal noun that a request governs (طلب مساعدة صندوق النقد لإنقاذ اليونان) is what was asked for: the
+# request is the event (REQUEST), the aid has not happened.
+REQUESTED_AID_WORDS = 12
 
 
 @dataclass(slots=True)
@@ -146,7 +163,8 @@ def code_article(article: Article, lexicon: Lexicon, fold_ta_marbuta: bool = Tru
             continue
         sent_ents = [x for x in ent_spans if ns <= x[0] and x[1] <= ne]
         all_groups = build_groups(nt.norm, build_mentions(nt.norm, sent_ents, ns))
-        groups = [g for g in all_groups if all(can_act(m) for m in g.mentions)]
+        groups = [g for g in all_groups if all(can_act(m) and not is_currency(nt.norm, m.start, m.end)
+                                               for m in g.mentions)]
         extra = {m.start for m in matches if m.form.kind != "masdar" and m.proclitic[:1] in ("و", "ف")}
         for qs, qe, q in quotes:
             extra.update((qs, qe))
@@ -162,6 +180,10 @@ def code_article(article: Article, lexicon: Lexicon, fold_ta_marbuta: bool = Tru
                                     if c == clause])
             ctx.regions.append(nt.to_source(lo, hi))
         for i, (m, clause) in enumerate(zip(matches, clauses, strict=True)):
+            if _requested_aid(nt.norm, matches, i):
+                continue
+            if m.predicate.type == "CONSULT" and match_context(nt.norm, ns, ne):
+                continue  # a fixture, not a meeting
             draft = _bind(ctx, m, clause, groups, prev, ns, all_groups)
             if draft is None:
                 continue
@@ -175,6 +197,31 @@ def code_article(article: Article, lexicon: Lexicon, fold_ta_marbuta: bool = Tru
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def is_currency(norm: str, start: int, end: int) -> bool:
+    """Is ``norm[start:end]`` a currency word (``ريال``، ``بالدولار``)?"""
+    return norm[start:end].strip() in CURRENCIES
+
+
+def match_context(norm: str, start: int, end: int) -> bool:
+    """Does ``norm[start:end]`` (a sentence) speak of a sports match (``مباراة``، ``الدوري``، ``الملعب``)?"""
+    return any(w in MATCH_WORDS for _, _, w in words(norm, start, end))
+
+
+def sports_party(ev: Event) -> bool:
+    """Is a party of the event a club, federation or athlete (sector SPT)? Sports stay out."""
+    return any(p.sector == SPORTS_SECTOR for p in (*ev.actors, *ev.recipients))
+
+
+def _requested_aid(norm: str, matches: list[Match], i: int) -> bool:
+    """Is ``matches[i]`` an AID verbal noun that a REQUEST predicate a few words before it governs?"""
+    m = matches[i]
+    if m.predicate.type != "AID" or not m.nominal:
+        return False
+    return any(x.predicate.type == "REQUEST" and x.end <= m.start
+               and len(words(norm, x.end, m.start, limit=REQUESTED_AID_WORDS + 1)) <= REQUESTED_AID_WORDS
+               for x in matches[:i])
 
 
 # --- argument binding ---------------------------------------------------------------------------
@@ -542,6 +589,8 @@ def _finish(ctx: _Context, d: _Draft, sentence_id: str, n: int, groups: list[Gro
     recipients = _participants(ctx, d.recipients)
     if not any(_political(p, ctx.ents_by_id.get(p.entity or ""), pred.type) for p in actors):
         return None
+    if any(p.sector == SPORTS_SECTOR for p in (*actors, *recipients)):
+        return None  # sports stay out
     aux = _aux(ctx, d)
     cs, ce = ctx.nt.to_source(*_trim(ctx.nt.norm, *d.clause))
     time = d.time = _date(ctx, d, sentence_id)
