@@ -3,16 +3,9 @@ given names, a participle after an object, offices and kunyas opening a title's 
 
 from __future__ import annotations
 
-from marsad.article import Article, Quote
+from quotes_reading import quote_with as _quote_with
 from quotes_reading import read_quotes
-
-
-def _speaker(art: Article, q: Quote) -> str | None:
-    return art.text[q.speaker_span.start:q.speaker_span.end] if q.speaker_span else None
-
-
-def _quote_with(art: Article, words: str) -> Quote:
-    return next(q for q in art.quotes or [] if words in art.text[q.start:q.end])
+from quotes_reading import speaker_text as _speaker
 
 
 def test_quotes_carried_name_apposed_after_a_comma() -> None:

@@ -5,23 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.article import Article, Quote
 from marsad.kb import romanize
 from marsad.quotes.speakers import describe
 from marsad.text.clauses import normalized
+from quotes_reading import quote_with as _quote_with
 from quotes_reading import read_quotes
+from quotes_reading import speaker_text as _speaker
 
 needs_table = pytest.mark.skipif(not romanize.available(), reason="arabic-name-romanizer's name table is not installed")
-
-
-
-
-def _speaker(art: Article, q: Quote) -> str | None:
-    return art.text[q.speaker_span.start:q.speaker_span.end] if q.speaker_span else None
-
-
-def _quote_with(art: Article, words: str) -> Quote:
-    return next(q for q in art.quotes or [] if words in art.text[q.start:q.end])
 
 
 @pytest.mark.parametrize(
