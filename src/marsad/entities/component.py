@@ -209,22 +209,21 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
     out: list[Mention] = list(agents)
     used: set[int] = set()
     # the named mentions overlapping a span start after span.start - longest and before span.end: bisect
-    by_start = sorted(range(len(named)), key=lambda k: named[k].start)
-    starts = [named[k].start for k in by_start]
+    named_index = _ByKey([m.start for m in named])
     longest = max((m.end - m.start for m in named), default=0)
     # the adjectives and the role+nat agents by start (one that holds or overlaps a span starts at most its
     # length before it) and the adjectives by end: the tests below look only there
     adj = sorted(adjectives)
-    adj_starts = [a for a, _ in adj]
+    adj_index = _ByKey([a for a, _ in adj])
     adj_long = max(0, max((b - a for a, b in adj), default=0))
     adj_by_end: dict[int, list[int]] = {}
     for adj_start, adj_end in adj:
         adj_by_end.setdefault(adj_end, []).append(adj_start)
     role_nat = sorted((m.start, m.end) for m in agents if m.pattern == "role+nat")
-    rn_starts = [a for a, _ in role_nat]
+    rn_index = _ByKey([a for a, _ in role_nat])
     rn_long = max(0, max((b - a for a, b in role_nat), default=0))
     for span in ner:
-        near = by_start[bisect_right(starts, span.start - longest):bisect_left(starts, span.end)]
+        near = named_index.between(span.start - longest + 1, span.end - 1)
         over = sorted(k for k in near if named[k].start < span.end and span.start < named[k].end)
         cover = [k for k in over if _extends_name(named[k], span, article.text)]
         if cover:
@@ -238,10 +237,9 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
             continue
         if span.label == "LOC" and (any(
                 a <= span.start and span.end <= b
-                for a, b in adj[bisect_left(adj_starts, span.end - adj_long):bisect_right(adj_starts, span.start)])
+                for a, b in (adj[i] for i in adj_index.between(span.end - adj_long, span.start)))
                 or any(a <= span.start and span.end <= b
-                       for a, b in role_nat[bisect_left(rn_starts, span.end - rn_long):
-                                            bisect_right(rn_starts, span.start)])
+                       for a, b in (role_nat[i] for i in rn_index.between(span.end - rn_long, span.start)))
                 or any(span.start < a and not article.text[span.start : a].strip().endswith(("،", ","))
                        and not any(n.link is not None and n.start < a for n in (named[k] for k in over))
                        for a in adj_by_end.get(span.end, ()))):
@@ -287,8 +285,7 @@ def merge(res: Resources, mentions: list[Mention], ner: list[NerSpan], article: 
                 mention.pattern = "ner+place"
             elif any((lk := named[k].link) is not None and lk.type in ("PERS", "ORG") for k in over) or any(
                     a < span.end and span.start < b
-                    for a, b in role_nat[bisect_left(rn_starts, span.start - rn_long):
-                                         bisect_left(rn_starts, span.end)]):
+                    for a, b in (role_nat[i] for i in rn_index.between(span.start - rn_long, span.end - 1))):
                 continue  # وزارة العمل السعودية، للمعارضة السورية: the dictionary knows the words as an organisation
                 # or a group of a country
         out.append(mention)
